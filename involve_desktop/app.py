@@ -1,0 +1,94 @@
+"""The app's shared context: paths, the database, the words for people, and one signal hub.
+
+There are no globals: the bootstrap makes one `AppContext` and hands it to the main window,
+which hands it to each screen. Services never see it; screens reach services through
+`ui/ops.py`, which announces every change on `events.data_changed`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from involve_desktop.db.sqlite_file import StartupFacts
+from involve_desktop.domain.terms import DEFAULT_TERMS, PeopleTerms
+from involve_desktop.paths import AppPaths
+
+if TYPE_CHECKING:
+    from involve_desktop.db.engine import Database
+
+log = logging.getLogger(__name__)
+
+
+class DataEvents(QObject):
+    """The app's signal hub. `data_changed(kind)` names what changed, e.g. 'organisation'."""
+
+    data_changed = Signal(str)
+    services_ready = Signal()
+
+
+class AppContext:
+    def __init__(self, paths: AppPaths, facts: StartupFacts) -> None:
+        self.paths = paths
+        self.events = DataEvents()
+        self.organisation_name = facts.organisation_name or ""
+        self.terms = (
+            PeopleTerms(facts.term_singular, facts.term_plural)
+            if facts.term_singular and facts.term_plural
+            else DEFAULT_TERMS
+        )
+        self._database: Database | None = None
+        self._database_lock = threading.Lock()
+        self._warm_up_thread: threading.Thread | None = None
+        self.events.data_changed.connect(self._on_data_changed)
+
+    @property
+    def services_ready(self) -> bool:
+        return self._database is not None
+
+    def database(self) -> Database:
+        """The open database; the first call imports SQLAlchemy and makes the engine."""
+        with self._database_lock:
+            if self._database is None:
+                from involve_desktop.db.engine import Database
+
+                self._database = Database(self.paths.database)
+            return self._database
+
+    def start_warm_up(self) -> None:
+        """Load the database layer in the background, so the window can show first."""
+        self._warm_up_thread = threading.Thread(target=self._warm_up, name="warm-up", daemon=True)
+        self._warm_up_thread.start()
+
+    def _warm_up(self) -> None:
+        import involve_desktop.services.organisation
+        import involve_desktop.services.people
+
+        with self.database().session_scope() as session:
+            involve_desktop.services.organisation.is_set_up(session)
+        self.events.services_ready.emit()
+
+    def wait_for_warm_up(self) -> None:
+        if self._warm_up_thread is not None:
+            self._warm_up_thread.join()
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind == "organisation":
+            from involve_desktop.services.organisation import load_organisation
+
+            with self.database().session_scope() as session:
+                details = load_organisation(session)
+            if details is not None:
+                self.organisation_name = details.name
+                self.terms = details.terms
+
+    def close(self) -> None:
+        self.wait_for_warm_up()
+        if self._database is not None:
+            self._database.close()
+            from involve_desktop.db.sqlite_file import checkpoint
+
+            checkpoint(self.paths.database)

@@ -1,0 +1,1 @@
+"""Storage: the SQLite file, the engine factory, the models and their migrations."""

@@ -1,0 +1,77 @@
+"""The organisation's details, the financial year and the words for people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from involve_desktop.db.models import Organisation
+from involve_desktop.domain.financial_year import YearStart
+from involve_desktop.domain.organisation import (
+    MAX_LOGO_BYTES,
+    OrganisationDetails,
+    logo_too_big_message,
+    validate_logo,
+    validate_organisation,
+)
+from involve_desktop.domain.terms import PeopleTerms
+from involve_desktop.errors import ValidationFailed
+
+
+def load_organisation(session: Session) -> OrganisationDetails | None:
+    """The saved details, or None before the first-run wizard has been completed."""
+    row = session.get(Organisation, 1)
+    if row is None:
+        return None
+    return OrganisationDetails(
+        name=row.name,
+        charity_number=row.charity_number,
+        address=row.address,
+        logo=row.logo,
+        year_start=YearStart(row.year_start_month, row.year_start_day),
+        evaluation_month=row.evaluation_month,
+        terms=PeopleTerms(row.people_word_singular, row.people_word_plural),
+    )
+
+
+def is_set_up(session: Session) -> bool:
+    return session.get(Organisation, 1) is not None
+
+
+def save_organisation(session: Session, details: OrganisationDetails) -> OrganisationDetails:
+    """Validate and save; raise `ValidationFailed` with messages per field, saving nothing."""
+    errors = validate_organisation(details)
+    if errors:
+        raise ValidationFailed(errors)
+    row = session.get(Organisation, 1) or Organisation(id=1)
+    row.name = details.name.strip()
+    row.charity_number = details.charity_number.strip().upper()
+    row.address = details.address.strip()
+    row.logo = details.logo
+    row.year_start_month = details.year_start.month
+    row.year_start_day = details.year_start.day
+    row.evaluation_month = details.evaluation_month
+    row.people_word_singular = details.terms.singular.strip()
+    row.people_word_plural = details.terms.plural.strip()
+    session.add(row)
+    session.flush()
+    saved = load_organisation(session)
+    assert saved is not None
+    return saved
+
+
+def read_logo_file(path: Path) -> bytes:
+    """The bytes of a logo file the user picked; `ValidationFailed` on 'logo' when unusable."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_LOGO_BYTES:
+            raise ValidationFailed({"logo": logo_too_big_message(size)})
+        data = path.read_bytes()
+    except OSError:
+        raise ValidationFailed(
+            {"logo": f"Involve could not read the file {path.name}. Please choose another."}
+        ) from None
+    if problem := validate_logo(data):
+        raise ValidationFailed({"logo": problem})
+    return data

@@ -1,0 +1,1 @@
+"""The Qt user interface. Widgets reach the data only through services, via `ops.py`."""

@@ -1,0 +1,159 @@
+"""The first-run wizard: the organisation, its year, and the words it uses for people.
+
+Nothing is saved until Finish; every answer can be changed later in Settings.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
+
+from involve_desktop.app import AppContext
+from involve_desktop.domain.financial_year import MONTH_NAMES
+from involve_desktop.domain.organisation import OrganisationDetails, validate_organisation
+from involve_desktop.errors import ValidationFailed
+from involve_desktop.services.organisation import save_organisation
+from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.widgets.form_section import FormSection
+from involve_desktop.ui.widgets.organisation_form import OrganisationForm
+from involve_desktop.ui.widgets.terms_form import TermsForm
+from involve_desktop.ui.widgets.year_form import YearForm
+
+
+class FormPage(QWizardPage):
+    """A wizard page holding one form; Next checks that form's fields."""
+
+    def __init__(self, title: str, subtitle: str, form: FormSection) -> None:
+        super().__init__()
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.form_section = form
+        layout = QVBoxLayout(self)
+        layout.addWidget(form)
+
+    def validatePage(self) -> bool:
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard)
+        errors = validate_organisation(wizard.details())
+        return not self.form_section.show_errors(errors)
+
+
+class FirstRunWizard(QWizard):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.saved: OrganisationDetails | None = None
+        self.setWindowTitle("Set up Involve")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+
+        self.organisation_form = OrganisationForm()
+        self.year_form = YearForm()
+        self.terms_form = TermsForm()
+        self.forms: tuple[OrganisationForm | YearForm | TermsForm, ...] = (
+            self.organisation_form,
+            self.year_form,
+            self.terms_form,
+        )
+        self.addPage(self._welcome_page())
+        self.organisation_page = FormPage(
+            "Your organisation",
+            "Its name, number and address go on every document Involve prints.",
+            self.organisation_form,
+        )
+        self.year_page = FormPage(
+            "Your year",
+            "Involve counts money and activity by your financial year.",
+            self.year_form,
+        )
+        self.terms_page = FormPage(
+            "The people you serve",
+            "Use the words your organisation and its people choose.",
+            self.terms_form,
+        )
+        for page in (self.organisation_page, self.year_page, self.terms_page):
+            self.addPage(page)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.addPage(self._summary_page())
+        self.currentIdChanged.connect(self._page_changed)
+        self.resize(640, 520)
+
+    def details(self) -> OrganisationDetails:
+        details = OrganisationDetails(name="")
+        for form in self.forms:
+            details = form.apply_to(details)
+        return details
+
+    def accept(self) -> None:
+        try:
+            self.saved = ops.change(self.ctx, "organisation", save_organisation, self.details())
+        except ValidationFailed as problem:
+            self._return_to_problem(problem.errors)
+            return
+        super().accept()
+
+    def reject(self) -> None:
+        if prompts.ask_yes_no(
+            self,
+            "Leave set-up?",
+            "Involve needs these details before it can start. Nothing has been saved yet. "
+            "Do you want to close Involve?",
+            "Close Involve",
+        ):
+            super().reject()
+
+    def _return_to_problem(self, errors: dict[str, str]) -> None:
+        for page in (self.organisation_page, self.year_page, self.terms_page):
+            if page.form_section.show_errors(errors):
+                while self.currentPage() is not page:
+                    self.back()
+                return
+
+    def _welcome_page(self) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle("Welcome to Involve")
+        text = QLabel(
+            "<p>Involve helps you run the involvement of the people your organisation serves: "
+            "who they are, what they take part in, what changed because of it, and paying "
+            "them fairly.</p>"
+            "<p>First, a few questions about your organisation. It takes about two minutes, "
+            "and you can change every answer later in <b>Settings</b>.</p>"
+            f"<p>Your records are kept on this computer, in "
+            f"<b>{escape(str(self.ctx.paths.data_dir))}</b>.</p>"
+        )
+        text.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(text)
+        return page
+
+    def _summary_page(self) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle("Ready to start")
+        page.setSubTitle("Check your answers, then press Finish to save them.")
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary_label)
+        return page
+
+    def _page_changed(self, page_id: int) -> None:
+        if self.page(page_id) is not None and page_id == self.pageIds()[-1]:
+            self.summary_label.setText(summary_html(self.details()))
+
+
+def summary_html(details: OrganisationDetails) -> str:
+    rows = [
+        ("Organisation", details.name),
+        ("Charity number", details.charity_number or "none"),
+        ("Address", details.address or "none"),
+        ("Logo", "chosen" if details.logo else "none"),
+        ("Financial year starts", str(details.year_start)),
+        ("Yearly evaluation", MONTH_NAMES[details.evaluation_month - 1]),
+        ("The people you serve", f"{details.terms.singular} / {details.terms.plural}"),
+    ]
+    cells = "".join(
+        f"<tr><td><b>{escape(label)}</b>&nbsp;&nbsp;</td>"
+        f"<td>{escape(value).replace(chr(10), '<br>')}</td></tr>"
+        for label, value in rows
+    )
+    return f"<table>{cells}</table>"

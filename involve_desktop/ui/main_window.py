@@ -1,0 +1,216 @@
+"""The main window: areas on the left, the current screen on the right, a status bar.
+
+Screens are made the first time they are shown, after the database layer has loaded in
+the background, so the window itself opens at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.app import AppContext
+from involve_desktop.ui import ops
+from involve_desktop.ui.areas import AREAS, Area
+from involve_desktop.ui.screens.base import Screen
+
+DEFAULT_SIZE = (1100, 720)
+
+
+def _set_shortcut(action: QAction, keys: str) -> None:
+    # setShortcuts() with a list, because setShortcut()'s overload check builds all of the
+    # Qt namespace's enums: 40 ms at every start.
+    action.setShortcuts([QKeySequence(keys)])
+
+
+class LoadingPanel(QWidget):
+    """Shown for the moment between the window opening and the records being ready."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Centred with rich text: touching the Qt namespace's enums costs 40 ms at start.
+        self.label = QLabel("<div align='center'>Opening your records\u2026</div>")
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        bar.setAccessibleName("Opening your records")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(bar)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, areas: tuple[Area, ...] = AREAS) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.areas = areas
+        self.screens: dict[str, Screen] = {}
+        self._current_row = -1
+        self._window_state = QSettings(str(ctx.paths.window_state), QSettings.Format.IniFormat)
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName("Areas")
+        self.navigation.setMaximumWidth(220)
+        for index, area in enumerate(areas, start=1):
+            item = QListWidgetItem(area.title)
+            item.setToolTip(f"{area.title} (Ctrl+{index})" if index < 10 else area.title)
+            self.navigation.addItem(item)
+        self.stack = QStackedWidget()
+        self.loading_panel = LoadingPanel()
+        self.stack.addWidget(self.loading_panel)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.organisation_label = QLabel()
+        self.people_label = QLabel()
+        self.statusBar().addWidget(self.organisation_label)
+        self.statusBar().addPermanentWidget(self.people_label)
+        self._build_menus()
+        self._show_organisation()
+
+        self.navigation.currentRowChanged.connect(self._area_chosen)
+        ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.services_ready.connect(self._services_ready)
+        self._restore_window_state()
+
+    # --- menus and shortcuts -------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = file_menu.addAction("&Quit")
+        _set_shortcut(quit_action, "Ctrl+Q")
+        quit_action.triggered.connect(self.close)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.new_action = edit_menu.addAction("&New\u2026")
+        _set_shortcut(self.new_action, "Ctrl+N")
+        self.new_action.triggered.connect(lambda: self._current_screen_call("start_new"))
+        self.find_action = edit_menu.addAction("&Find")
+        _set_shortcut(self.find_action, "Ctrl+F")
+        self.find_action.triggered.connect(lambda: self._current_screen_call("focus_search"))
+
+        go_menu = self.menuBar().addMenu("&Go")
+        self.area_actions: list[QAction] = []
+        for index, area in enumerate(self.areas):
+            action = go_menu.addAction(area.title)
+            if index < 9:
+                _set_shortcut(action, f"Ctrl+{index + 1}")
+            action.triggered.connect(lambda _checked=False, row=index: self.show_area(row))
+            self.area_actions.append(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = help_menu.addAction("&About Involve")
+        about.triggered.connect(self.show_about)
+        self._update_actions()
+
+    def show_about(self) -> None:
+        from involve_desktop.ui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self.ctx.paths, self).exec()
+
+    def _current_screen_call(self, method: str) -> None:
+        screen = self.current_screen()
+        if screen is not None:
+            getattr(screen, method)()
+
+    def _update_actions(self) -> None:
+        screen = self.current_screen()
+        self.find_action.setEnabled(screen is not None and screen.can_search)
+        self.new_action.setEnabled(screen is not None and screen.can_create)
+
+    # --- areas ---------------------------------------------------------------------------
+
+    def show_area(self, row: int) -> None:
+        self.navigation.setCurrentRow(row)
+
+    def current_screen(self) -> Screen | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Screen) else None
+
+    def _area_chosen(self, row: int) -> None:
+        if row == self._current_row:
+            return
+        leaving = self.current_screen()
+        if leaving is not None and not leaving.confirm_leave():
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(self._current_row)
+            self.navigation.blockSignals(False)
+            return
+        self._current_row = row
+        self._window_state.setValue("area", self.areas[row].key)
+        self._show_current_area()
+
+    def _show_current_area(self) -> None:
+        if self._current_row < 0:
+            return
+        if not self.ctx.services_ready:
+            self.stack.setCurrentWidget(self.loading_panel)
+            return
+        area = self.areas[self._current_row]
+        screen = self.screens.get(area.key)
+        if screen is None:
+            screen = area.make_screen(self.ctx)
+            self.screens[area.key] = screen
+            self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        self._update_actions()
+
+    def _services_ready(self) -> None:
+        self._show_current_area()
+        self._show_people_count()
+
+    # --- status bar ----------------------------------------------------------------------
+
+    def _show_organisation(self) -> None:
+        name = self.ctx.organisation_name
+        self.setWindowTitle(f"Involve \u2014 {name}" if name else "Involve")
+        self.organisation_label.setText(name)
+
+    def _show_people_count(self) -> None:
+        # Imported here, not at the top: services bring SQLAlchemy, which loads after the
+        # window is shown (see AppContext.start_warm_up).
+        from involve_desktop.services.people import count_people
+
+        count = ops.query(self.ctx, count_people)
+        self.people_label.setText(f"{self.ctx.terms.count(count)} on the register")
+
+    def _data_changed(self, kind: str) -> None:
+        if kind == "organisation":
+            self._show_organisation()
+        if self.ctx.services_ready:
+            self._show_people_count()
+
+    # --- window state --------------------------------------------------------------------
+
+    def _restore_window_state(self) -> None:
+        geometry = self._window_state.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        keys = [area.key for area in self.areas]
+        remembered = self._window_state.value("area", keys[0])
+        self.show_area(keys.index(remembered) if remembered in keys else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for screen in self.screens.values():
+            if not screen.confirm_leave():
+                event.ignore()
+                return
+        self._window_state.setValue("geometry", self.saveGeometry())
+        self._window_state.sync()
+        event.accept()

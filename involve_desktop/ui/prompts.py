@@ -1,0 +1,66 @@
+"""The only module that opens message boxes, file pickers and the system's file browser.
+
+Keeping them here gives tests one place to answer them, and keeps the wording of every
+question in one voice.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class UnsavedChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def show_problem(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.exec()
+
+
+def ask_unsaved_changes(parent: QWidget | None, what: str) -> UnsavedChoice:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Unsaved changes",
+        f"You have changed {what} but not saved it yet. Do you want to save your changes?",
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return UnsavedChoice.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return UnsavedChoice.DISCARD
+    return UnsavedChoice.CANCEL
+
+
+def ask_yes_no(parent: QWidget | None, title: str, question: str, yes_text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def choose_image_file(parent: QWidget | None) -> Path | None:
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent, "Choose the organisation's logo", str(Path.home()), "Images (*.png *.jpg *.jpeg)"
+    )
+    return Path(chosen) if chosen else None
+
+
+def open_folder(folder: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -1,0 +1,92 @@
+"""When the financial year starts and in which month the yearly evaluation happens."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from involve_desktop.domain.financial_year import (
+    MONTH_NAMES,
+    YearStart,
+    validate_year_start,
+    year_containing,
+    year_label,
+)
+from involve_desktop.domain.formatting import long_date
+from involve_desktop.domain.organisation import OrganisationDetails
+from involve_desktop.ui.widgets.form_section import FormSection
+
+
+def _month_box() -> QComboBox:
+    box = QComboBox()
+    box.addItems(MONTH_NAMES)
+    return box
+
+
+class YearForm(FormSection):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.year_start_day = QSpinBox()
+        self.year_start_day.setRange(1, 31)
+        self.year_start_month = _month_box()
+        start_row = QWidget()
+        row = QHBoxLayout(start_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.year_start_day)
+        row.addWidget(self.year_start_month, 1)
+        self.add_row("year_start", "Financial year &starts on:", start_row, self.year_start_day)
+        self.year_start_day.setAccessibleName("Financial year start: day")
+        self.year_start_month.setAccessibleName("Financial year start: month")
+        self.year_preview = QLabel()
+        self.year_preview.setWordWrap(True)
+        self.form.addRow("", self.year_preview)
+
+        self.evaluation_month = _month_box()
+        self.add_row("evaluation_month", "Yearly &evaluation month:", self.evaluation_month)
+        self.evaluation_month.setToolTip(
+            "Involve reminds you ahead of this month to look back on the year together."
+        )
+
+        for signal in (
+            self.year_start_day.valueChanged,
+            self.year_start_month.currentIndexChanged,
+            self.evaluation_month.currentIndexChanged,
+        ):
+            signal.connect(self.notify_changed)
+        self.year_start_day.valueChanged.connect(self._show_preview)
+        self.year_start_month.currentIndexChanged.connect(self._show_preview)
+        self._show_preview()
+
+    def load(self, details: OrganisationDetails) -> None:
+        self.loading = True
+        try:
+            self.year_start_day.setValue(details.year_start.day)
+            self.year_start_month.setCurrentIndex(details.year_start.month - 1)
+            self.evaluation_month.setCurrentIndex(details.evaluation_month - 1)
+        finally:
+            self.loading = False
+
+    def apply_to(self, details: OrganisationDetails) -> OrganisationDetails:
+        return replace(
+            details,
+            year_start=YearStart(
+                self.year_start_month.currentIndex() + 1, self.year_start_day.value()
+            ),
+            evaluation_month=self.evaluation_month.currentIndex() + 1,
+        )
+
+    def _show_preview(self) -> None:
+        month = self.year_start_month.currentIndex() + 1
+        day = self.year_start_day.value()
+        problem = validate_year_start(month, day)
+        self.errors["year_start"].show_message(problem or "")
+        if problem:
+            self.year_preview.setText("")
+            return
+        first, last = year_containing(date.today(), YearStart(month, day))
+        self.year_preview.setText(
+            f"Your current financial year is {year_label(first)}: "
+            f"{long_date(first)} to {long_date(last)}."
+        )

@@ -1,0 +1,80 @@
+"""Cold start: Involve on a 20,000-person demo database against a bare PySide6 window.
+
+Each run is a fresh process. The baseline is the same Python showing an empty QMainWindow;
+both report when the window is shown and the event loop has run once. Best of N, so that
+a noisy neighbour on the machine does not decide the figure.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import best_of, print_bench
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+PEOPLE = 20_000
+
+BASELINE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.show()
+def shown():
+    open(sys.argv[1], "w").write(f"shown {time.time():.6f}\\n")
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+def _run(command: list[str], report: Path) -> dict[str, float]:
+    report.unlink(missing_ok=True)
+    started = time.time()
+    subprocess.run(command, env=_env(), check=True, timeout=120, capture_output=True)
+    marks = dict(line.split() for line in report.read_text().splitlines())
+    return {name: float(value) - (started if name != "max_rss_kb" else 0) for name, value in marks.items()}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = Path(folder) / "data"
+        subprocess.run(
+            [sys.executable, "-m", "involve_desktop.cli", "--data-dir", str(data_dir), "demo",
+             "--people", str(PEOPLE)],
+            check=True, capture_output=True,
+        )
+        report = Path(folder) / "report.txt"
+        baseline_script = Path(folder) / "baseline.py"
+        baseline_script.write_text(BASELINE)
+        baseline_cmd = [sys.executable, str(baseline_script), str(report)]
+        app_cmd = [sys.executable, "-m", "involve_desktop", "--data-dir", str(data_dir),
+                   "--report-start-to", str(report)]
+        # Warm the disk cache and .pyc files for both before measuring.
+        _run(baseline_cmd, report)
+        _run(app_cmd, report)
+        baseline = best_of(RUNS, lambda: _run(baseline_cmd, report)["shown"])
+        app_runs = [_run(app_cmd, report) for _ in range(RUNS)]
+    shown = min(run["shown"] for run in app_runs)
+    ready = min(run["ready"] for run in app_runs)
+    memory_mb = min(run["max_rss_kb"] for run in app_runs) / 1024
+    print_bench("cold_start", shown, "s", shown / baseline, "<=2.0x", shown / baseline <= 2.0)
+    print_bench("first_screen_ready", ready, "s", ready / baseline, "<=4.0x", ready / baseline <= 4.0)
+    print_bench("start_memory", memory_mb, "MB", memory_mb / 200, "<=200MB", memory_mb <= 200)
+    print(f"# baseline: bare PySide6 window shown in {baseline:.3f}s (best of {RUNS})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,14 @@
+"""Shared helpers for `make bench`: one line per figure, in the agreed format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def best_of(runs: int, measure: Callable[[], float]) -> float:
+    return min(measure() for _ in range(runs))
+
+
+def print_bench(name: str, value: float, unit: str, ratio: float, target: str, ok: bool) -> None:
+    verdict = "PASS" if ok else "FAIL"
+    print(f"BENCH {name} {value:.3f}{unit} ratio={ratio:.2f}x target={target} {verdict}", flush=True)
