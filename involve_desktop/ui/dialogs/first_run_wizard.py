@@ -56,6 +56,8 @@ class FirstRunWizard(QWizard):
             self.year_form,
             self.terms_form,
         )
+        for form in self.forms:
+            form.load(OrganisationDetails(name=""))  # sensible defaults: a year from 1 April
         self.addPage(self._welcome_page())
         self.organisation_page = FormPage(
             "Your organisation",

@@ -1,0 +1,54 @@
+"""Shared fixtures: a real data folder and a real database in a temporary directory."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from involve_desktop.db.engine import Database
+from involve_desktop.db.startup import prepare_database
+from involve_desktop.domain.financial_year import YearStart
+from involve_desktop.domain.organisation import OrganisationDetails
+from involve_desktop.domain.terms import PeopleTerms
+from involve_desktop.paths import AppPaths, ensure_writable
+from involve_desktop.services.organisation import save_organisation
+
+EXAMPLE_ORGANISATION = OrganisationDetails(
+    name="Greenfield Carers Network",
+    charity_number="1098765",
+    address="1 High Street\nGreenfield\nGF1 1AA",
+    year_start=YearStart(month=4, day=1),
+    evaluation_month=3,
+    terms=PeopleTerms("expert by experience", "experts by experience"),
+)
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    app_paths = AppPaths(tmp_path / "data")
+    ensure_writable(app_paths)
+    return app_paths
+
+
+@pytest.fixture
+def empty_database(paths: AppPaths) -> Path:
+    """A database at the current schema, before the first-run wizard."""
+    prepare_database(paths.database)
+    return paths.database
+
+
+@pytest.fixture
+def database(empty_database: Path) -> Iterator[Database]:
+    """A database with the example organisation saved."""
+    db = Database(empty_database)
+    with db.session_scope() as session:
+        save_organisation(session, EXAMPLE_ORGANISATION)
+    yield db
+    db.close()

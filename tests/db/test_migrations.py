@@ -1,0 +1,142 @@
+"""Migrations: the schema in code matches the revisions, and old databases upgrade intact."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from involve_desktop.db import sqlite_file
+from involve_desktop.db.engine import Database
+from involve_desktop.db.migrate import MIGRATIONS_DIR, head_revision, upgrade_to_head
+from involve_desktop.db.models import Base, Person, personal_columns, sensitive_columns
+from involve_desktop.db.revision import SCHEMA_HEAD
+from involve_desktop.db.startup import DatabaseState, inspect_database, prepare_database
+from involve_desktop.errors import DatabaseProblem
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
+
+BROKEN_REVISION = '''
+"""A revision that fails half-way, to prove nothing of it is left behind."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002_broken"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table("half_done", sa.Column("id", sa.Integer(), primary_key=True))
+    op.execute("UPDATE person SET first_name = 'CHANGED'")
+    raise RuntimeError("this revision fails part-way")
+
+
+def downgrade():
+    pass
+'''
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def dump(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def scripts_with_broken_revision(tmp_path: Path) -> Path:
+    scripts = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_broken.py").write_text(BROKEN_REVISION.format(head=SCHEMA_HEAD))
+    return scripts
+
+
+def test_the_head_constant_is_the_migrations_head():
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_models_match_the_migrated_schema(empty_database: Path):
+    database = Database(empty_database)
+    try:
+        with database.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    finally:
+        database.close()
+    assert differences == []
+
+
+def test_personal_and_sensitive_columns_are_marked():
+    table = Person.__table__
+    assert "support_needs" in sensitive_columns(table)
+    assert {"first_name", "last_name", "email", "phone", "address", "notes"} <= set(
+        personal_columns(table)
+    )
+    assert "participation_level" not in personal_columns(table)
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.db")), ids=lambda path: path.stem)
+def test_each_shipped_revision_upgrades_to_head_with_its_data(fixture: Path, tmp_path: Path):
+    # GIVEN a database made by a revision that shipped
+    database = tmp_path / "involve.db"
+    shutil.copy(fixture, database)
+    people_before = rows(database, "SELECT id, first_name, last_name, joined_on FROM person")
+    organisation_before = rows(database, "SELECT name, people_word_plural FROM organisation")
+    assert people_before, "fixture databases hold people"
+
+    # WHEN the app prepares it
+    prepare_database(database)
+
+    # THEN it is current and nothing was lost
+    assert inspect_database(database, thorough=True).state is DatabaseState.CURRENT
+    people = "SELECT id, first_name, last_name, joined_on FROM person"
+    assert rows(database, people) == people_before
+    assert rows(database, "SELECT name, people_word_plural FROM organisation") == organisation_before
+
+
+def test_a_revision_that_fails_leaves_nothing_behind(database: Database, scripts_with_broken_revision):
+    path = database.path
+    database.close()
+    before = dump(path)
+    with pytest.raises(RuntimeError, match="fails part-way"):
+        upgrade_to_head(path, scripts_with_broken_revision)
+    # The failed revision rolled back whole: no table, no changed names, same revision.
+    assert dump(path) == before
+    assert sqlite_file.read_revision(path) == SCHEMA_HEAD
+
+
+def test_failed_upgrade_keeps_a_copy_and_tells_the_user(
+    database: Database, scripts_with_broken_revision
+):
+    from involve_desktop.db.startup import upgrade_with_copy
+
+    path = database.path
+    database.close()
+    before = dump(path)
+    with pytest.raises(DatabaseProblem, match="put your data back exactly as it was"):
+        upgrade_with_copy(path, SCHEMA_HEAD, scripts_with_broken_revision)
+    assert dump(path) == before
+    copies = list(path.parent.glob(f"involve-before-upgrade-{SCHEMA_HEAD}-*.db"))
+    assert len(copies) == 1
+    assert dump(copies[0]) == before
+
+
+def test_a_new_file_gets_the_whole_schema(tmp_path: Path):
+    path = tmp_path / "involve.db"
+    status = prepare_database(path)
+    assert status.state is DatabaseState.CURRENT
+    assert status.revision == SCHEMA_HEAD

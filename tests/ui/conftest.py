@@ -1,0 +1,73 @@
+"""Fixtures for driving real widgets over a real database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from involve_desktop.app import AppContext
+from involve_desktop.db.engine import Database
+from involve_desktop.db.sqlite_file import read_startup_facts
+from involve_desktop.paths import AppPaths
+
+
+@pytest.fixture
+def ctx(qapp, paths: AppPaths, database: Database) -> Iterator[AppContext]:
+    """The app's context on the example organisation, with the database layer loaded."""
+    context = AppContext(paths, read_startup_facts(paths.database))
+    context.database()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def new_ctx(qapp, paths: AppPaths, empty_database) -> Iterator[AppContext]:
+    """The context of a first start: a database with no organisation yet."""
+    context = AppContext(paths, read_startup_facts(paths.database))
+    yield context
+    context.close()
+
+
+class PromptAnswers:
+    """Stands in for the user at every message box and file picker (ui/prompts.py).
+
+    Tests set the answers they need and read what was asked; no dialog ever blocks a test.
+    """
+
+    def __init__(self) -> None:
+        from involve_desktop.ui.prompts import UnsavedChoice
+
+        self.asked: list[str] = []
+        self.problems: list[tuple[str, str]] = []
+        self.opened_folders: list = []
+        self.unsaved = UnsavedChoice.CANCEL
+        self.yes_no = False
+        self.image_file = None
+
+    def show_problem(self, parent, title, message) -> None:
+        self.problems.append((title, message))
+
+    def ask_unsaved_changes(self, parent, what):
+        self.asked.append(f"unsaved {what}")
+        return self.unsaved
+
+    def ask_yes_no(self, parent, title, question, yes_text) -> bool:
+        self.asked.append(title)
+        return self.yes_no
+
+    def choose_image_file(self, parent):
+        return self.image_file
+
+    def open_folder(self, folder) -> None:
+        self.opened_folders.append(folder)
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch) -> PromptAnswers:
+    from involve_desktop.ui import prompts
+
+    stand_in = PromptAnswers()
+    for name in ("show_problem", "ask_unsaved_changes", "ask_yes_no", "choose_image_file", "open_folder"):
+        monkeypatch.setattr(prompts, name, getattr(stand_in, name))
+    return stand_in
