@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 
 from involve_desktop import __version__
+from involve_desktop.domain.formatting import count_of_people
 from involve_desktop.errors import KnownError
 from involve_desktop.instance_lock import InstanceLock
 from involve_desktop.logging_setup import setup_logging
@@ -65,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_demo(paths: AppPaths, args: argparse.Namespace) -> int:
     from involve_desktop.db.engine import Database
-    from involve_desktop.db.startup import prepare_database
+    from involve_desktop.db.startup import prepare_database, set_aside
     from involve_desktop.services.demo import build_demo
 
     ensure_writable(paths)
@@ -79,7 +78,7 @@ def run_demo(paths: AppPaths, args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_PROBLEM
-            kept = _set_aside(paths)
+            kept = set_aside(paths.database, "involve-replaced-")
             print(f"The old database is kept as {kept}.")
         prepare_database(paths.database)
         database = Database(paths.database)
@@ -89,19 +88,8 @@ def run_demo(paths: AppPaths, args: argparse.Namespace) -> int:
         finally:
             database.close()
     log.info("Built a demo database with %d people", summary.people)
-    print(f"Demo database ready at {paths.database} with {summary.people:,} people.")
+    print(f"Demo database ready at {paths.database} with {count_of_people(summary.people)}.")
     return EXIT_OK
-
-
-def _set_aside(paths: AppPaths) -> str:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = paths.database.with_name(f"involve-replaced-{stamp}.db")
-    os.replace(paths.database, kept)
-    for suffix in ("-wal", "-shm"):
-        companion = paths.database.with_name(paths.database.name + suffix)
-        if companion.exists():
-            os.replace(companion, kept.with_name(kept.name + suffix))
-    return str(kept)
 
 
 def run_check(paths: AppPaths, args: argparse.Namespace) -> int:
@@ -125,7 +113,7 @@ def _people_line(paths: AppPaths) -> str:
     database = Database(paths.database)
     try:
         with database.session_scope() as session:
-            return f"It holds {count_people(session, include_archived=True):,} people."
+            return f"It holds {count_of_people(count_people(session, include_archived=True))}."
     finally:
         database.close()
 

@@ -52,3 +52,11 @@ def database(empty_database: Path) -> Iterator[Database]:
         save_organisation(session, EXAMPLE_ORGANISATION)
     yield db
     db.close()
+
+
+# Hypothesis: no example database in the work tree, and no deadline, because CI machines are
+# slow and noisy (its pytest plugin is off; see pyproject.toml).
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("involve", deadline=None, database=None)
+settings.load_profile("involve")

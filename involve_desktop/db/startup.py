@@ -111,8 +111,7 @@ def prepare_database(path: Path, *, script_location: Path | None = None) -> Data
 
 def upgrade_with_copy(path: Path, from_revision: str, script_location: Path | None) -> Path:
     """Upgrade, keeping a copy named with the old revision and the time; return the copy."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    copy = path.with_name(f"{COPY_PREFIX}{from_revision}-{stamp}.db")
+    copy = stamped_name(path.parent, f"{COPY_PREFIX}{from_revision}-")
     sqlite_file.copy_database(path, copy)
     log.info("Upgrading the database from schema %s; copy kept as %s", from_revision, copy.name)
     try:
@@ -150,15 +149,31 @@ def good_copies(folder: Path) -> list[Path]:
     ]
 
 
-def replace_with_copy(path: Path, copy: Path) -> Path:
-    """Set the damaged file aside (kept, renamed) and put the copy in its place."""
+def stamped_name(folder: Path, prefix: str) -> Path:
+    """`<prefix><date-time>.db` in `folder`, never the name of a file already there."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    damaged = path.with_name(f"{DAMAGED_PREFIX}{stamp}.db")
-    os.replace(path, damaged)
+    candidate = folder / f"{prefix}{stamp}.db"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{prefix}{stamp}-{number}.db"
+        number += 1
+    return candidate
+
+
+def set_aside(path: Path, prefix: str) -> Path:
+    """Rename the database, with its journal files, to a new stamped name; return it."""
+    kept = stamped_name(path.parent, prefix)
+    os.replace(path, kept)
     for suffix in ("-wal", "-shm", "-journal"):
         companion = path.with_name(path.name + suffix)
         if companion.exists():
-            os.replace(companion, damaged.with_name(damaged.name + suffix))
+            os.replace(companion, kept.with_name(kept.name + suffix))
+    return kept
+
+
+def replace_with_copy(path: Path, copy: Path) -> Path:
+    """Set the damaged file aside (kept, renamed) and put the copy in its place."""
+    damaged = set_aside(path, DAMAGED_PREFIX)
     sqlite_file.copy_database(copy, path)
     log.info("Replaced a damaged database with the copy %s", copy.name)
     return damaged

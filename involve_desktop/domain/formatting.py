@@ -8,3 +8,8 @@ from datetime import date
 def long_date(day: date) -> str:
     """'1 April 2026' (written out by hand because '%-d' does not work on Windows)."""
     return f"{day.day} {day:%B %Y}"
+
+
+def count_of_people(number: int) -> str:
+    """'1 person', '20,000 people' (for support and logs; screens use the charity's words)."""
+    return f"{number:,} {'person' if number == 1 else 'people'}"

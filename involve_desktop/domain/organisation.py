@@ -13,7 +13,7 @@ MAX_LOGO_BYTES = 2 * 1024 * 1024
 LOGO_FORMATS = {"png": b"\x89PNG\r\n\x1a\n", "jpeg": b"\xff\xd8\xff"}
 # England and Wales: 6 or 7 digits, perhaps with a "-1" suffix; Scotland: SC + 6 digits;
 # Northern Ireland: NIC + 6 digits. Spaces are forgiven.
-_CHARITY_NUMBER = re.compile(r"^(\d{6,8}(-\d{1,2})?|SC\d{6}|NIC\d{6})$", re.IGNORECASE)
+_CHARITY_NUMBER = re.compile(r"^(\d{6,7}(-\d{1,2})?|SC\d{6}|NIC\d{6})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,13 @@ class PeopleTerms:
         return f"{number:,} {word}"
 
     def with_article(self) -> str:
-        """'a member', 'an expert by experience'."""
-        article = "an" if self.singular[:1].lower() in "aeiou" else "a"
-        return f"{article} {self.singular}"
+        """'a member', 'an expert by experience', 'a user'."""
+        word = self.singular.lower()
+        # "u" sounds like "you" in user, union, unit, usual: those take "a".
+        vowel_sound = word[:1] in ("a", "e", "i", "o", "u") and not word.startswith(
+            ("uni", "use", "usu", "uti", "ura", "eu", "one")
+        )
+        return f"{'an' if vowel_sound else 'a'} {self.singular}"
 
 
 # Offered in the first-run wizard; the charity may also type its own.

@@ -45,23 +45,42 @@ def _run(command: list[str], report: Path) -> dict[str, float]:
     started = time.time()
     subprocess.run(command, env=_env(), check=True, timeout=120, capture_output=True)
     marks = dict(line.split() for line in report.read_text().splitlines())
-    return {name: float(value) - (started if name != "max_rss_kb" else 0) for name, value in marks.items()}
+    return {
+        name: float(value) - (started if name != "max_rss_kb" else 0)
+        for name, value in marks.items()
+    }
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder) / "data"
         subprocess.run(
-            [sys.executable, "-m", "involve_desktop.cli", "--data-dir", str(data_dir), "demo",
-             "--people", str(PEOPLE)],
-            check=True, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "involve_desktop.cli",
+                "--data-dir",
+                str(data_dir),
+                "demo",
+                "--people",
+                str(PEOPLE),
+            ],
+            check=True,
+            capture_output=True,
         )
         report = Path(folder) / "report.txt"
         baseline_script = Path(folder) / "baseline.py"
         baseline_script.write_text(BASELINE)
         baseline_cmd = [sys.executable, str(baseline_script), str(report)]
-        app_cmd = [sys.executable, "-m", "involve_desktop", "--data-dir", str(data_dir),
-                   "--report-start-to", str(report)]
+        app_cmd = [
+            sys.executable,
+            "-m",
+            "involve_desktop",
+            "--data-dir",
+            str(data_dir),
+            "--report-start-to",
+            str(report),
+        ]
         # Warm the disk cache and .pyc files for both before measuring.
         _run(baseline_cmd, report)
         _run(app_cmd, report)
@@ -71,7 +90,9 @@ def main() -> None:
     ready = min(run["ready"] for run in app_runs)
     memory_mb = min(run["max_rss_kb"] for run in app_runs) / 1024
     print_bench("cold_start", shown, "s", shown / baseline, "<=2.0x", shown / baseline <= 2.0)
-    print_bench("first_screen_ready", ready, "s", ready / baseline, "<=4.0x", ready / baseline <= 4.0)
+    print_bench(
+        "first_screen_ready", ready, "s", ready / baseline, "<=4.0x", ready / baseline <= 4.0
+    )
     print_bench("start_memory", memory_mb, "MB", memory_mb / 200, "<=200MB", memory_mb <= 200)
     print(f"# baseline: bare PySide6 window shown in {baseline:.3f}s (best of {RUNS})")
 

@@ -11,4 +11,6 @@ def best_of(runs: int, measure: Callable[[], float]) -> float:
 
 def print_bench(name: str, value: float, unit: str, ratio: float, target: str, ok: bool) -> None:
     verdict = "PASS" if ok else "FAIL"
-    print(f"BENCH {name} {value:.3f}{unit} ratio={ratio:.2f}x target={target} {verdict}", flush=True)
+    print(
+        f"BENCH {name} {value:.3f}{unit} ratio={ratio:.2f}x target={target} {verdict}", flush=True
+    )

@@ -97,6 +97,18 @@ def test_demo_replace_keeps_the_old_database_under_another_name(capsys, tmp_path
     assert len(names_in(tmp_path)) == 8
 
 
+def test_replacing_twice_in_the_same_second_keeps_both_old_databases(capsys, tmp_path):
+    for people in ("1", "2", "3"):
+        args = ["demo", "--people", people] + (["--replace"] if people != "1" else [])
+        assert run(capsys, tmp_path, *args)[0] == 0
+    kept = sorted(tmp_path.glob("involve-replaced-*.db"))
+    assert len(kept) == 2
+    counts = sorted(
+        sqlite3.connect(path).execute("SELECT count(*) FROM person").fetchone()[0] for path in kept
+    )
+    assert counts == [1, 2]
+
+
 def test_the_same_seed_gives_the_same_people(capsys, tmp_path):
     first, second, other = tmp_path / "first", tmp_path / "second", tmp_path / "other"
     for folder, seed in ((first, "7"), (second, "7"), (other, "8")):

@@ -105,10 +105,14 @@ def test_each_shipped_revision_upgrades_to_head_with_its_data(fixture: Path, tmp
     assert inspect_database(database, thorough=True).state is DatabaseState.CURRENT
     people = "SELECT id, first_name, last_name, joined_on FROM person"
     assert rows(database, people) == people_before
-    assert rows(database, "SELECT name, people_word_plural FROM organisation") == organisation_before
+    assert (
+        rows(database, "SELECT name, people_word_plural FROM organisation") == organisation_before
+    )
 
 
-def test_a_revision_that_fails_leaves_nothing_behind(database: Database, scripts_with_broken_revision):
+def test_a_revision_that_fails_leaves_nothing_behind(
+    database: Database, scripts_with_broken_revision
+):
     path = database.path
     database.close()
     before = dump(path)

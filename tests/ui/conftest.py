@@ -68,6 +68,12 @@ def answers(monkeypatch) -> PromptAnswers:
     from involve_desktop.ui import prompts
 
     stand_in = PromptAnswers()
-    for name in ("show_problem", "ask_unsaved_changes", "ask_yes_no", "choose_image_file", "open_folder"):
+    for name in (
+        "show_problem",
+        "ask_unsaved_changes",
+        "ask_yes_no",
+        "choose_image_file",
+        "open_folder",
+    ):
         monkeypatch.setattr(prompts, name, getattr(stand_in, name))
     return stand_in

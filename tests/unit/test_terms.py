@@ -74,3 +74,9 @@ def test_the_five_presets_are_offered():
 def test_every_preset_passes_its_own_rules():
     for terms in PRESET_TERMS:
         assert validate_terms(terms.singular, terms.plural) == {}
+
+
+def test_with_article_knows_words_where_u_sounds_like_you():
+    assert PeopleTerms("user", "users").with_article() == "a user"
+    assert PeopleTerms("union rep", "union reps").with_article() == "a union rep"
+    assert PeopleTerms("older person", "older people").with_article() == "an older person"
