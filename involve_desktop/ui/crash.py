@@ -62,10 +62,11 @@ class CrashDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_details)
         self.open_logs_button.clicked.connect(lambda: prompts.open_folder(self.log_dir))
         self.close_button.clicked.connect(self.reject)
-        self.close_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(message)
         layout.addWidget(buttons)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
 
     def copy_details(self) -> None:
         QApplication.clipboard().setText(self.details)

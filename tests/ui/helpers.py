@@ -26,3 +26,11 @@ def shown_text(label: QWidget) -> str:
     document = QTextDocument()
     document.setHtml(label.text())
     return document.toPlainText()
+
+
+def show_active(qtbot, widget: QWidget) -> None:
+    """Show a window and wait until it is the active one, so shortcuts and focus work."""
+    qtbot.addWidget(widget)
+    with qtbot.waitActive(widget):
+        widget.show()
+        widget.activateWindow()
