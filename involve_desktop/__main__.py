@@ -28,7 +28,7 @@ from involve_desktop.db.startup import (
 from involve_desktop.errors import AlreadyRunningError, DatabaseProblem, DataFolderError
 from involve_desktop.instance_lock import InstanceLock
 from involve_desktop.logging_setup import setup_logging
-from involve_desktop.paths import AppPaths, ensure_writable, resolve_paths
+from involve_desktop.paths import AppPaths, ensure_writable, resolve_paths, resources_dir
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -78,6 +78,9 @@ def _qt_app() -> Any:
         app = QApplication(sys.argv[:1])
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "involve.svg")))
     return app
 
 

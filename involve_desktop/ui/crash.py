@@ -43,6 +43,7 @@ class CrashDialog(QDialog):
         self.details = details
         self.log_dir = log_dir
         self.setWindowTitle("Something went wrong")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         message = QLabel(
             "<p><b>Involve ran into a problem it did not expect.</b></p>"
             "<p>Everything you had saved is safe. The last change you were making may not "

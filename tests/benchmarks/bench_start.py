@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import best_of, print_bench
+from common import print_bench
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 PEOPLE = 20_000
@@ -27,7 +27,9 @@ app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.show()
 def shown():
-    open(sys.argv[1], "w").write(f"shown {time.time():.6f}\\n")
+    import resource
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    open(sys.argv[1], "w").write(f"shown {time.time():.6f}\\nmax_rss_kb {rss}\\n")
     app.quit()
 QTimer.singleShot(0, shown)
 app.exec()
@@ -84,17 +86,25 @@ def main() -> None:
         # Warm the disk cache and .pyc files for both before measuring.
         _run(baseline_cmd, report)
         _run(app_cmd, report)
-        baseline = best_of(RUNS, lambda: _run(baseline_cmd, report)["shown"])
+        baseline_runs = [_run(baseline_cmd, report) for _ in range(RUNS)]
         app_runs = [_run(app_cmd, report) for _ in range(RUNS)]
+    baseline = min(run["shown"] for run in baseline_runs)
+    baseline_mb = max(run["max_rss_kb"] for run in baseline_runs) / 1024
     shown = min(run["shown"] for run in app_runs)
     ready = min(run["ready"] for run in app_runs)
-    memory_mb = min(run["max_rss_kb"] for run in app_runs) / 1024
+    memory_mb = max(run["max_rss_kb"] for run in app_runs) / 1024
     print_bench("cold_start", shown, "s", shown / baseline, "<=2.0x", shown / baseline <= 2.0)
     print_bench(
-        "first_screen_ready", ready, "s", ready / baseline, "<=4.0x", ready / baseline <= 4.0
+        "start_memory", memory_mb, "MB", memory_mb / baseline_mb, "<=200MB", memory_mb <= 200
     )
-    print_bench("start_memory", memory_mb, "MB", memory_mb / 200, "<=200MB", memory_mb <= 200)
-    print(f"# baseline: bare PySide6 window shown in {baseline:.3f}s (best of {RUNS})")
+    print(
+        f"# baseline: bare PySide6 window shown in {baseline:.3f}s (best of {RUNS}), "
+        f"{baseline_mb:.1f} MB resident (worst of {RUNS}); memory is the worst run too"
+    )
+    # Not a target of this issue: how long after the window the first screen is filled in
+    # (SQLAlchemy loads in the background meanwhile). Home will have to be ready within
+    # 0.5 s of the window showing, so this is watched from now on.
+    print(f"# first screen filled in {ready:.3f}s, {ready - shown:.3f}s after the window showed")
 
 
 if __name__ == "__main__":

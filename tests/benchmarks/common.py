@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-
-def best_of(runs: int, measure: Callable[[], float]) -> float:
-    return min(measure() for _ in range(runs))
-
 
 def print_bench(name: str, value: float, unit: str, ratio: float, target: str, ok: bool) -> None:
     verdict = "PASS" if ok else "FAIL"

@@ -26,6 +26,7 @@ class AboutDialog(QDialog):
     def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About Involve")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         intro = QLabel(
             f"<h2>Involve {escape(__version__)}</h2>"
             "<p>Runs the involvement of the people your organisation serves, fairly and well.</p>"

@@ -19,6 +19,7 @@ class DamagedDatabaseDialog(QDialog):
         self.copy = copy
         self.use_copy = False
         self.setWindowTitle("Your records need attention")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         text = f"<p><b>{escape(message)}</b></p>"
         if copy is not None:
             made = datetime.fromtimestamp(copy.stat().st_mtime)
