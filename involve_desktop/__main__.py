@@ -143,8 +143,9 @@ def _run_window(paths: AppPaths, report_to: Path | None) -> int:
         window.show()
         if report_to is not None:
             _report_start_when_ready(ctx, report_to)
-        if not ctx.services_ready:
-            ctx.start_warm_up()
+        # Also after the wizard, which already opened the database: the warm-up is then almost
+        # free, and its `services_ready` signal is what fills in the window.
+        ctx.start_warm_up()
         return int(app.exec())
     finally:
         ctx.close()
