@@ -25,6 +25,7 @@ from involve_desktop.db.startup import (
     prepare_database,
     replace_with_copy,
 )
+from involve_desktop.drive_safety import drive_kind, warning_for
 from involve_desktop.errors import AlreadyRunningError, DatabaseProblem, DataFolderError
 from involve_desktop.instance_lock import InstanceLock
 from involve_desktop.logging_setup import setup_logging
@@ -52,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _show_start_problem("Involve cannot start", problem.message)
         return 2
     setup_logging(paths.log_dir)
+    if not _data_folder_is_safe_or_accepted(paths):
+        return 1
     lock = InstanceLock(paths.lock_file)
     try:
         lock.acquire()
@@ -89,6 +92,18 @@ def _show_start_problem(title: str, message: str) -> None:
     from involve_desktop.ui import prompts
 
     prompts.show_problem(None, title, message)
+
+
+def _data_folder_is_safe_or_accepted(paths: AppPaths) -> bool:
+    warning = warning_for(drive_kind(paths.data_dir), paths.data_dir)
+    if warning is None:
+        return True
+    _qt_app()
+    from involve_desktop.ui import prompts
+
+    return prompts.ask_yes_no(
+        None, "Your data folder is not on this computer's disk", warning, "Open anyway"
+    )
 
 
 def open_database(path: Path) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from involve_desktop import __version__
 from involve_desktop.domain.formatting import count_of_people
+from involve_desktop.drive_safety import drive_kind, warning_for
 from involve_desktop.errors import KnownError
 from involve_desktop.instance_lock import InstanceLock
 from involve_desktop.logging_setup import setup_logging
@@ -103,6 +104,9 @@ def run_check(paths: AppPaths, args: argparse.Namespace) -> int:
         print(status.message, file=sys.stderr)
         return EXIT_PROBLEM
     print(f"{status.message} {_people_line(paths)} Involve {__version__}, {paths.database}.")
+    warning = warning_for(drive_kind(paths.data_dir), paths.data_dir)
+    if warning:
+        print(f"Warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -124,3 +124,18 @@ def test_a_damaged_database_offers_the_good_copy_and_starts_from_it(
     assert status == 0 and "ready" in report
     assert inspect_database(paths.database).state is DatabaseState.CURRENT
     assert list(paths.data_dir.glob("involve-damaged-*.db")), "the damaged file is kept"
+
+
+def test_a_data_folder_on_a_network_drive_is_warned_about_and_can_be_declined(
+    qapp, paths, monkeypatch, answers
+):
+    import involve_desktop.__main__ as bootstrap
+    from involve_desktop.drive_safety import DriveKind
+
+    # The operating system's answer is the edge: pretend the folder is on a share.
+    monkeypatch.setattr(bootstrap, "drive_kind", lambda folder: DriveKind.NETWORK)
+    answers.yes_no = False
+    status = main(["--data-dir", str(paths.data_dir)])
+    assert status == 1
+    assert answers.asked == ["Your data folder is not on this computer's disk"]
+    assert not paths.database.exists(), "nothing was created on the share"
