@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.app import AppContext
-from involve_desktop.ui import ops
 from involve_desktop.ui.areas import AREAS, Area
 from involve_desktop.ui.screens.base import Screen
 
@@ -186,6 +185,7 @@ class MainWindow(QMainWindow):
         # Imported here, not at the top: services bring SQLAlchemy, which loads after the
         # window is shown (see AppContext.start_warm_up).
         from involve_desktop.services.people import count_people
+        from involve_desktop.ui import ops
 
         count = ops.query(self.ctx, count_people)
         self.people_label.setText(f"{self.ctx.terms.count(count)} on the register")

@@ -14,7 +14,8 @@ from sqlalchemy.exc import IntegrityError
 
 from involve_desktop.db.models import Person
 from involve_desktop.logging_setup import setup_logging
-from involve_desktop.ui.crash import CrashDialog, CrashHandler
+from involve_desktop.ui.crash import CrashHandler
+from involve_desktop.ui.dialogs.crash_dialog import CrashDialog
 from tests.ui.helpers import shown_text
 
 CANARY = "Zebedee Quarrington-Canary"

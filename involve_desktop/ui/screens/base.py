@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from involve_desktop.app import AppContext
 
@@ -27,13 +26,3 @@ class Screen(QWidget):
 
     def start_new(self) -> None:
         """Ctrl+N: start a new record of the kind this screen lists."""
-
-
-def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.5)
-    font.setBold(True)
-    label.setFont(font)
-    label.setAccessibleName(text)
-    return label

@@ -10,7 +10,8 @@ from involve_desktop.domain.organisation import OrganisationDetails
 from involve_desktop.errors import ValidationFailed
 from involve_desktop.services.organisation import load_organisation, save_organisation
 from involve_desktop.ui import ops, prompts
-from involve_desktop.ui.screens.base import Screen, heading
+from involve_desktop.ui.screens.base import Screen
+from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.organisation_form import OrganisationForm
 from involve_desktop.ui.widgets.terms_form import TermsForm
 from involve_desktop.ui.widgets.year_form import YearForm
