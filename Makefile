@@ -11,32 +11,33 @@ VENV_PY := $(VENV_BIN)/python
 # keeps the hook's cost out of every start.
 PIP_INSTALL := $(VENV_PY) -m pip install --disable-pip-version-check -q -e
 EDITABLE := --config-settings editable_mode=compat
-OFFSCREEN := QT_QPA_PLATFORM=offscreen
+# Stamp files mark what is installed; written with Python so cmd.exe needs no `touch`.
+STAMP = $(VENV_PY) -c "import pathlib, sys; [pathlib.Path(f).touch() for f in sys.argv[1:]]"
 
 .PHONY: run test bench lint demo clean
 
 .venv/created:
 	$(PYTHON) -m venv .venv
 	$(VENV_PY) -m pip install --disable-pip-version-check -q --upgrade pip
-	touch $@
+	$(STAMP) $@
 
 .venv/installed-app: pyproject.toml .venv/created
 	$(PIP_INSTALL) . $(EDITABLE)
-	touch $@
+	$(STAMP) $@
 
 .venv/installed-test: pyproject.toml .venv/created
 	$(PIP_INSTALL) ".[test]" $(EDITABLE)
-	touch $@ .venv/installed-app
+	$(STAMP) $@ .venv/installed-app
 
 run: .venv/installed-app
 	$(VENV_PY) -m involve_desktop $(ARGS)
 
 test: .venv/installed-test
 	$(VENV_BIN)/ruff check .
-	$(OFFSCREEN) $(VENV_PY) -m pytest $(PYTEST_ARGS)
+	$(VENV_PY) -m pytest $(PYTEST_ARGS)
 
 bench: .venv/installed-test
-	$(OFFSCREEN) $(VENV_PY) tests/benchmarks/run_all.py
+	$(VENV_PY) tests/benchmarks/run_all.py
 
 lint: .venv/installed-test
 	$(VENV_BIN)/ruff check .
@@ -46,4 +47,4 @@ demo: .venv/installed-app
 	$(VENV_BIN)/involve demo --people 2000 $(ARGS)
 
 clean:
-	rm -rf .venv build dist *.egg-info .pytest_cache
+	$(PYTHON) -c "import shutil; [shutil.rmtree(d, True) for d in ('.venv', 'build', 'dist', '.pytest_cache')]"
