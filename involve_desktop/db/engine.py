@@ -19,10 +19,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from involve_desktop.db import sqlite_file
 
 
-def create_db_engine(path: Path) -> Engine:
+def create_db_engine(path: Path, *, key: bytes | None = None) -> Engine:
+    """The engine for the database at `path`; with `key`, an SQLCipher database."""
     engine = create_engine(
         f"sqlite:///{path}",
-        creator=lambda: sqlite_file.connect(path),
+        creator=lambda: sqlite_file.connect(path, key=key),
+        # The driver's own exception classes, so errors from sqlcipher3 are wrapped too.
+        module=sqlite_file.driver(key),
         # Bound parameters are names and notes: keep them out of error messages and logs.
         hide_parameters=True,
     )
@@ -37,9 +40,9 @@ def create_db_engine(path: Path) -> Engine:
 class Database:
     """The database the app works on: an engine plus sessions, one per unit of work."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, key: bytes | None = None) -> None:
         self.path = path
-        self.engine = create_db_engine(path)
+        self.engine = create_db_engine(path, key=key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

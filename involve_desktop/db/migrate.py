@@ -34,9 +34,11 @@ def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
     return head
 
 
-def upgrade_to_head(path: Path, script_location: Path = MIGRATIONS_DIR) -> None:
+def upgrade_to_head(
+    path: Path, script_location: Path = MIGRATIONS_DIR, *, key: bytes | None = None
+) -> None:
     """Apply every missing revision, each in its own transaction."""
-    engine = create_db_engine(path)
+    engine = create_db_engine(path, key=key)
     try:
         with engine.connect() as connection:
             config = alembic_config(script_location)

@@ -69,15 +69,17 @@ class DamagedDatabase(DatabaseProblem):
         self.good_copies = good_copies
 
 
-def inspect_database(path: Path, *, thorough: bool = False) -> DatabaseStatus:
+def inspect_database(
+    path: Path, *, thorough: bool = False, key: bytes | None = None
+) -> DatabaseStatus:
     """Say what state the file is in, without changing it."""
     if not path.exists() or path.stat().st_size == 0:
         return DatabaseStatus(DatabaseState.MISSING)
     check = sqlite_file.integrity_check if thorough else sqlite_file.quick_check
-    problems = check(path)
+    problems = check(path, key=key)
     if problems:
         return DatabaseStatus(DatabaseState.DAMAGED, problems=problems)
-    revision = sqlite_file.read_revision(path)
+    revision = sqlite_file.read_revision(path, key=key)
     if revision == SCHEMA_HEAD:
         return DatabaseStatus(DatabaseState.CURRENT, revision)
     if revision is None:
@@ -91,37 +93,41 @@ def inspect_database(path: Path, *, thorough: bool = False) -> DatabaseStatus:
     return DatabaseStatus(DatabaseState.NEWER, revision)
 
 
-def prepare_database(path: Path, *, script_location: Path | None = None) -> DatabaseStatus:
+def prepare_database(
+    path: Path, *, script_location: Path | None = None, key: bytes | None = None
+) -> DatabaseStatus:
     """Make the file ready for this version, or raise a `DatabaseProblem` with a plain message."""
-    status = inspect_database(path)
+    status = inspect_database(path, key=key)
     if status.state is DatabaseState.CURRENT:
         return status
     if status.state is DatabaseState.MISSING:
-        _upgrade(path, script_location)
+        _upgrade(path, script_location, key)
         log.info("Created a new database at schema %s", SCHEMA_HEAD)
-        return inspect_database(path)
+        return inspect_database(path, key=key)
     if status.state is DatabaseState.NEWER:
         raise DatabaseProblem(status.message)
     if status.state is DatabaseState.DAMAGED:
         log.error("Database failed its check (%d problems)", len(status.problems))
-        raise DamagedDatabase(status.message, good_copies(path.parent))
-    upgrade_with_copy(path, status.revision or "none", script_location)
-    return inspect_database(path)
+        raise DamagedDatabase(status.message, good_copies(path.parent, key=key))
+    upgrade_with_copy(path, status.revision or "none", script_location, key=key)
+    return inspect_database(path, key=key)
 
 
-def upgrade_with_copy(path: Path, from_revision: str, script_location: Path | None) -> Path:
+def upgrade_with_copy(
+    path: Path, from_revision: str, script_location: Path | None, *, key: bytes | None = None
+) -> Path:
     """Upgrade, keeping a copy named with the old revision and the time; return the copy."""
     copy = stamped_name(path.parent, f"{COPY_PREFIX}{from_revision}-")
-    sqlite_file.copy_database(path, copy)
+    sqlite_file.copy_database(path, copy, key=key)
     log.info("Upgrading the database from schema %s; copy kept as %s", from_revision, copy.name)
     try:
-        _upgrade(path, script_location)
-        problems = sqlite_file.integrity_check(path)
+        _upgrade(path, script_location, key)
+        problems = sqlite_file.integrity_check(path, key=key)
         if problems:
             raise RuntimeError(f"integrity check after upgrade: {problems[:3]}")
     except Exception as error:
         log.exception("Upgrade failed; putting the copy back")
-        sqlite_file.restore_database(copy, path)
+        sqlite_file.restore_database(copy, path, key=key)
         raise DatabaseProblem(
             "Involve could not upgrade the database to this version, so it has put your data "
             f"back exactly as it was. A copy is also kept as {copy.name}. Please contact "
@@ -131,13 +137,13 @@ def upgrade_with_copy(path: Path, from_revision: str, script_location: Path | No
     return copy
 
 
-def _upgrade(path: Path, script_location: Path | None) -> None:
+def _upgrade(path: Path, script_location: Path | None, key: bytes | None) -> None:
     from involve_desktop.db import migrate
 
-    migrate.upgrade_to_head(path, script_location or migrate.MIGRATIONS_DIR)
+    migrate.upgrade_to_head(path, script_location or migrate.MIGRATIONS_DIR, key=key)
 
 
-def good_copies(folder: Path) -> list[Path]:
+def good_copies(folder: Path, *, key: bytes | None = None) -> list[Path]:
     """Copies of the database in `folder` that pass their check, newest first."""
     candidates = sorted(
         folder.glob("involve-*.db"), key=lambda copy: copy.stat().st_mtime, reverse=True
@@ -145,7 +151,7 @@ def good_copies(folder: Path) -> list[Path]:
     return [
         copy
         for copy in candidates
-        if not copy.name.startswith(DAMAGED_PREFIX) and not sqlite_file.quick_check(copy)
+        if not copy.name.startswith(DAMAGED_PREFIX) and not sqlite_file.quick_check(copy, key=key)
     ]
 
 
@@ -171,9 +177,9 @@ def set_aside(path: Path, prefix: str) -> Path:
     return kept
 
 
-def replace_with_copy(path: Path, copy: Path) -> Path:
+def replace_with_copy(path: Path, copy: Path, *, key: bytes | None = None) -> Path:
     """Set the damaged file aside (kept, renamed) and put the copy in its place."""
     damaged = set_aside(path, DAMAGED_PREFIX)
-    sqlite_file.copy_database(copy, path)
+    sqlite_file.copy_database(copy, path, key=key)
     log.info("Replaced a damaged database with the copy %s", copy.name)
     return damaged
