@@ -60,3 +60,13 @@ from hypothesis import settings  # noqa: E402
 
 settings.register_profile("involve", deadline=None, database=None)
 settings.load_profile("involve")
+
+
+@pytest.fixture(autouse=True)
+def fast_key_derivation(monkeypatch):
+    """Argon2id at 1 MiB in tests: the real 128 MiB setting is measured by `make bench`."""
+    from involve_desktop.db import key_slots
+
+    monkeypatch.setattr(
+        key_slots, "DEFAULT_KDF", {"memory_kib": 1024, "iterations": 1, "parallelism": 1}
+    )

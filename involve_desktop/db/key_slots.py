@@ -126,12 +126,17 @@ class KeyFile:
 
     # --- slots -----------------------------------------------------------------------------
 
-    def add_slot(self, slot_id: str, secret: str, database_key: bytes) -> None:
-        """Wrap `database_key` under `secret`; replaces a slot with the same id."""
+    def add_slot(self, slot_id: str, secret: str, database_key: bytes, *, label: str = "") -> None:
+        """Wrap `database_key` under `secret`; replaces a slot with the same id.
+
+        `label` is what the sign-in list shows for the slot (a staff member's name), since
+        the names inside the database cannot be read before it is opened.
+        """
         kdf = KdfParameters.fresh()
         nonce = secrets.token_bytes(12)
         wrapped = AESGCM(kdf.derive(secret)).encrypt(nonce, database_key, _aad(slot_id))
         self.slots[slot_id] = {
+            "label": label,
             "kdf": {
                 "name": "argon2id",
                 "memory_kib": kdf.memory_kib,
@@ -141,6 +146,14 @@ class KeyFile:
             },
             "nonce": _b64(nonce),
             "wrapped_key": _b64(wrapped),
+        }
+
+    def labels(self) -> dict[str, str]:
+        """Slot id → label, for the slots that have one (the staff who can sign in)."""
+        return {
+            slot_id: str(slot.get("label"))
+            for slot_id, slot in self.slots.items()
+            if slot.get("label")
         }
 
     def remove_slot(self, slot_id: str) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    ForeignKey,
     Index,
     Integer,
     LargeBinary,
@@ -26,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from involve_desktop.domain.people import ParticipationLevel, TakingPart
+from involve_desktop.domain.roles import Role
 
 PERSONAL = {"personal": True}
 SENSITIVE = {"personal": True, "sensitive": True}
@@ -44,7 +46,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def _one_of(column: str, values: type[ParticipationLevel] | type[TakingPart]) -> str:
+def _one_of(column: str, values: type[ParticipationLevel] | type[TakingPart] | type[Role]) -> str:
     allowed = ", ".join(f"'{member.value}'" for member in values)
     return f"{column} IN ({allowed})"
 
@@ -65,6 +67,8 @@ class Organisation(Base):
     evaluation_month: Mapped[int] = mapped_column(Integer, default=4)
     people_word_singular: Mapped[str] = mapped_column(String(40))
     people_word_plural: Mapped[str] = mapped_column(String(40))
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
+    audit_keep_months: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
 
@@ -97,6 +101,38 @@ class Person(Base):
     archived: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class Staff(Base):
+    """Someone who uses the app. Never deleted, only deactivated, so history still names them.
+
+    Passwords are not stored here or anywhere: each active staff member has a slot in the
+    key file (`key_slots.py`) that their password opens.
+    """
+
+    __tablename__ = "staff"
+    __table_args__ = (CheckConstraint(_one_of("role", Role), name="role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20), default=Role.STAFF.value)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    deactivated_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class AuditEvent(Base):
+    """Who did what, when. Records are named by kind and id, never by personal data."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_at", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    action: Mapped[str] = mapped_column(String(40))
+    subject_kind: Mapped[str] = mapped_column(String(30), default="")
+    subject_id: Mapped[int | None] = mapped_column(Integer)
 
 
 def personal_columns(table: Table) -> list[str]:
