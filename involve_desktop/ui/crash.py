@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from involve_desktop import __version__
+from involve_desktop.errors import KnownError
 
 log = logging.getLogger("involve_desktop.crash")
 
@@ -48,6 +49,14 @@ class CrashHandler:
     def handle(
         self, exc_type: type[BaseException], error: BaseException, tb: TracebackType | None
     ) -> None:
+        if isinstance(error, KnownError):
+            # Not a bug: something the user can act on (a refused action, a full disk).
+            log.warning("Told the user: %s", type(error).__name__)
+            if QApplication.instance() is not None:
+                from involve_desktop.ui import prompts
+
+                prompts.show_problem(QApplication.activeWindow(), "Involve", error.message)
+            return
         details = describe(exc_type, error, tb)
         log.error("Unexpected error:\n%s", details)
         if QApplication.instance() is None or self._showing:

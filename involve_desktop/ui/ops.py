@@ -3,8 +3,9 @@
 `query` reads; `change` writes and then announces what changed on the app's single
 `data_changed` signal, so every screen can decide for itself whether to refresh. Both run
 the service in its own unit of work: committed when it returns, rolled back when it raises.
-`ValidationFailed` goes back to the caller (to show at the field); `KnownError` is shown in
-plain words; anything else is a bug and goes to the crash dialog.
+`ValidationFailed` goes back to the caller (to show at the field). Anything else that the
+caller does not handle reaches the crash handler, which shows a `KnownError`'s plain message
+and treats everything else as a bug (`ui/crash.py`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtWidgets import QWidget
-
 from involve_desktop.app import AppContext
-from involve_desktop.errors import KnownError
-from involve_desktop.ui import prompts
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +40,3 @@ def change(
     log.info("Saved a change to %s", kind)
     ctx.events.data_changed.emit(kind)
     return result
-
-
-def report_known_error(parent: QWidget | None, error: KnownError, title: str) -> None:
-    log.warning("%s: %s", title, type(error).__name__)
-    prompts.show_problem(parent, title, error.message)

@@ -108,3 +108,17 @@ def test_the_crash_dialog_works_from_the_keyboard(qtbot, paths, answers):
     assert dialog.close_button.isDefault()
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert dialog.copy_button.text() == "Details copied"
+
+
+def test_a_problem_the_user_can_act_on_is_explained_not_treated_as_a_crash(
+    qtbot, handler, paths, answers
+):
+    from involve_desktop.errors import KnownError
+
+    problem = KnownError("The USB stick was removed before the backup finished.")
+    sys.excepthook(KnownError, problem, None)
+    assert answers.problems == [
+        ("Involve", "The USB stick was removed before the backup finished.")
+    ]
+    logs = "".join(path.read_text() for path in paths.log_dir.glob("involve.log*"))
+    assert "Traceback" not in logs
