@@ -28,6 +28,10 @@ class AppPaths:
         return self.data_dir / DATABASE_FILE_NAME
 
     @property
+    def key_file(self) -> Path:
+        return self.data_dir / "involve.keys"
+
+    @property
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
 
