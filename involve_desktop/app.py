@@ -19,6 +19,7 @@ from involve_desktop.paths import AppPaths
 
 if TYPE_CHECKING:
     from involve_desktop.db.engine import Database
+    from involve_desktop.services.permissions import Actor
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +32,17 @@ class DataEvents(QObject):
 
 
 class AppContext:
-    def __init__(self, paths: AppPaths, facts: StartupFacts) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        facts: StartupFacts,
+        *,
+        key: bytes | None = None,
+        actor: Actor | None = None,
+    ) -> None:
         self.paths = paths
+        self.key = key
+        self.actor = actor
         self.events = DataEvents()
         self.organisation_name = facts.organisation_name or ""
         self.terms = (
@@ -55,7 +65,7 @@ class AppContext:
             if self._database is None:
                 from involve_desktop.db.engine import Database
 
-                self._database = Database(self.paths.database)
+                self._database = Database(self.paths.database, key=self.key)
             return self._database
 
     def start_warm_up(self) -> None:
@@ -91,4 +101,4 @@ class AppContext:
             self._database.close()
             from involve_desktop.db.sqlite_file import checkpoint
 
-            checkpoint(self.paths.database)
+            checkpoint(self.paths.database, key=self.key)

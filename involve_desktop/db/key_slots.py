@@ -6,9 +6,11 @@ file holds it encrypted (AES-256-GCM) under a key derived from one secret (Argon
 memory-hard). Adding or removing a staff member adds or removes a slot; the data is never
 re-encrypted, and no password is stored anywhere.
 
-The key file (`involve.keys`, JSON, next to the database) is versioned, written atomically,
-and its KDF parameters are capped when read, so a tampered file cannot make sign-in use
-gigabytes of memory. It names slots by id only ("staff-3", "recovery").
+The crypto libraries are imported only when a key is derived, so that the sign-in window can
+open before they load. The key file (`involve.keys`, JSON, next to the database) is
+versioned, written atomically, and its KDF parameters are capped when read, so a tampered
+file cannot make sign-in use gigabytes of memory. It names slots by id only ("staff-3",
+"recovery") and labels staff slots with the name shown in the sign-in list.
 """
 
 from __future__ import annotations
@@ -20,17 +22,11 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from involve_desktop.errors import KnownError
 
 KEY_FILE_FORMAT = "involve-keys"
 KEY_FILE_VERSION = 1
 DATABASE_KEY_BYTES = 32
-RECOVERY_SLOT = "recovery"
-RECOVERY_KEY_GROUPS = 8  # 8 groups of 4 base32 characters: 160 bits
 
 # Argon2id with 128 MiB: about 0.26 s on the 2-core CI machine, inside the 0.2 to 1 s that
 # sign-in may take; a tampered file cannot ask for more than KDF_CAPS.
@@ -58,6 +54,8 @@ class KdfParameters:
         return cls(**DEFAULT_KDF, salt=secrets.token_bytes(16))
 
     def derive(self, secret: str) -> bytes:
+        from argon2.low_level import Type, hash_secret_raw
+
         return hash_secret_raw(
             secret.encode("utf-8"),
             self.salt,
@@ -71,18 +69,6 @@ class KdfParameters:
 
 def new_database_key() -> bytes:
     return secrets.token_bytes(DATABASE_KEY_BYTES)
-
-
-def new_recovery_key() -> str:
-    """A recovery key to print and keep safe, e.g. 'K7QX-2M4D-…' (160 random bits)."""
-    text = base64.b32encode(secrets.token_bytes(RECOVERY_KEY_GROUPS * 5 // 2)).decode("ascii")
-    return "-".join(text[i : i + 4] for i in range(0, RECOVERY_KEY_GROUPS * 4, 4))
-
-
-def normalise_recovery_key(typed: str) -> str:
-    """Forgive spaces, missing dashes and lower case when a recovery key is typed back."""
-    letters = "".join(ch for ch in typed.upper() if ch.isalnum())
-    return "-".join(letters[i : i + 4] for i in range(0, len(letters), 4))
 
 
 class KeyFile:
@@ -132,6 +118,8 @@ class KeyFile:
         `label` is what the sign-in list shows for the slot (a staff member's name), since
         the names inside the database cannot be read before it is opened.
         """
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         kdf = KdfParameters.fresh()
         nonce = secrets.token_bytes(12)
         wrapped = AESGCM(kdf.derive(secret)).encrypt(nonce, database_key, _aad(slot_id))
@@ -164,6 +152,9 @@ class KeyFile:
         slot = self.slots.get(slot_id)
         if slot is None:
             raise WrongSecret("That name or password is not right. Please try again.")
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         kdf, nonce, wrapped = _read_slot(slot, self.path)
         try:
             return AESGCM(kdf.derive(secret)).decrypt(nonce, wrapped, _aad(slot_id))

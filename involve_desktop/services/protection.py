@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.db import sqlite_file
 from involve_desktop.db.engine import Database
-from involve_desktop.db.key_slots import RECOVERY_SLOT, KeyFile, new_database_key
+from involve_desktop.db.key_slots import KeyFile, new_database_key
 from involve_desktop.db.models import Base
 from involve_desktop.db.startup import DatabaseState, inspect_database, prepare_database
 from involve_desktop.domain.organisation import OrganisationDetails
+from involve_desktop.domain.recovery_key import RECOVERY_SLOT
 from involve_desktop.errors import DatabaseProblem
 from involve_desktop.paths import AppPaths
 from involve_desktop.services import staff
@@ -102,20 +103,39 @@ def sign_in(paths: AppPaths, slot_id: str, secret: str) -> bytes:
     return KeyFile.load(paths.key_file).unlock(slot_id, secret)
 
 
-def signed_in_actor(paths: AppPaths, key: bytes, slot_id: str) -> Actor:
+def record_sign_in(session: Session, slot_id: str, *, with_recovery_key: bool = False) -> Actor:
     """Who signed in, recorded in the audit trail; an inactive member is refused."""
     staff_id = int(slot_id.removeprefix("staff-"))
+    member = next(
+        (m for m in staff.list_staff(session, include_inactive=False) if m.id == staff_id), None
+    )
+    if member is None:
+        raise DatabaseProblem("This staff member can no longer sign in.")
+    actor = Actor(member.id, member.name, member.role)
+    action = AuditAction.SIGNED_IN_WITH_RECOVERY_KEY if with_recovery_key else AuditAction.SIGNED_IN
+    record(session, actor, action)
+    return actor
+
+
+def signed_in_actor(paths: AppPaths, key: bytes, slot_id: str) -> Actor:
     database = Database(paths.database, key=key)
     try:
         with database.session_scope() as session:
-            member = next(
-                (m for m in staff.list_staff(session, include_inactive=False) if m.id == staff_id),
-                None,
-            )
-            if member is None:
-                raise DatabaseProblem("This staff member can no longer sign in.")
-            actor = Actor(member.id, member.name, member.role)
-            record(session, actor, AuditAction.SIGNED_IN)
+            return record_sign_in(session, slot_id)
+    finally:
+        database.close()
+
+
+def reset_password_with_recovery_key(
+    paths: AppPaths, key: bytes, slot_id: str, new_password: str
+) -> Actor:
+    """After the recovery key opened the records: the staff member chooses a new password."""
+    database = Database(paths.database, key=key)
+    try:
+        with database.session_scope() as session:
+            actor = record_sign_in(session, slot_id, with_recovery_key=True)
+            keys = staff.Keys(KeyFile.load(paths.key_file), key)
+            staff.change_password(session, actor, actor.staff_id, keys, new_password)
             return actor
     finally:
         database.close()

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from involve_desktop.db import sqlite_file
-from involve_desktop.db.key_slots import RECOVERY_SLOT, WrongSecret
+from involve_desktop.db.key_slots import WrongSecret
 from involve_desktop.db.startup import DatabaseState, inspect_database
+from involve_desktop.domain.recovery_key import RECOVERY_SLOT
 from involve_desktop.services import protection
 from involve_desktop.services.staff import slot_id
 from tests.conftest import EXAMPLE_ORGANISATION

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from involve_desktop.db.key_slots import (
-    RECOVERY_SLOT,
     DamagedKeyFile,
     KeyFile,
     WrongSecret,
     new_database_key,
+)
+from involve_desktop.domain.recovery_key import (
+    RECOVERY_SLOT,
     new_recovery_key,
     normalise_recovery_key,
 )

@@ -1,20 +1,23 @@
-"""The first-run wizard: the organisation, its year, and the words it uses for people.
+"""The first-run wizard: the organisation, its year, the words it uses for people, and the
+first administrator with the recovery key.
 
-Nothing is saved until Finish; every answer can be changed later in Settings.
+Nothing is saved until Finish, which hands the answers to `finish` (the bootstrap creates the
+encrypted records from them); every answer but the password can be changed later in Settings.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from involve_desktop.app import AppContext
 from involve_desktop.domain.financial_year import MONTH_NAMES
 from involve_desktop.domain.organisation import OrganisationDetails, validate_organisation
-from involve_desktop.errors import ValidationFailed
-from involve_desktop.services.organisation import save_organisation
-from involve_desktop.ui import ops, prompts
+from involve_desktop.errors import KnownError, ValidationFailed
+from involve_desktop.paths import AppPaths
+from involve_desktop.ui import prompts
+from involve_desktop.ui.dialogs.security_pages import AdminPage, RecoveryPage
 from involve_desktop.ui.widgets.form_section import FormSection
 from involve_desktop.ui.widgets.organisation_form import OrganisationForm
 from involve_desktop.ui.widgets.terms_form import TermsForm
@@ -39,11 +42,16 @@ class FormPage(QWizardPage):
         return not self.form_section.show_errors(errors)
 
 
+# details, administrator's name, password, recovery key → whatever the caller makes of them
+Finish = Callable[[OrganisationDetails, str, str, str], object]
+
+
 class FirstRunWizard(QWizard):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, paths: AppPaths, finish: Finish, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.saved: OrganisationDetails | None = None
+        self.paths = paths
+        self.finish = finish
+        self.result_of_finish: object = None
         self.setWindowTitle("Set up Involve")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -74,7 +82,15 @@ class FirstRunWizard(QWizard):
             "Use the words your organisation and its people choose.",
             self.terms_form,
         )
-        for page in (self.organisation_page, self.year_page, self.terms_page):
+        self.admin_page = AdminPage(lambda: self.organisation_form.name_edit.text())
+        self.recovery_page = RecoveryPage()
+        for page in (
+            self.organisation_page,
+            self.year_page,
+            self.terms_page,
+            self.admin_page,
+            self.recovery_page,
+        ):
             self.addPage(page)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
@@ -89,10 +105,19 @@ class FirstRunWizard(QWizard):
         return details
 
     def accept(self) -> None:
+        form = self.admin_page.admin_form
         try:
-            self.saved = ops.change(self.ctx, "organisation", save_organisation, self.details())
+            self.result_of_finish = self.finish(
+                self.details(),
+                form.admin_name,
+                form.password,
+                self.recovery_page.panel.recovery_key,
+            )
         except ValidationFailed as problem:
             self._return_to_problem(problem.errors)
+            return
+        except KnownError as problem:
+            prompts.show_problem(self, "Involve could not save your answers", problem.message)
             return
         super().accept()
 
@@ -123,7 +148,8 @@ class FirstRunWizard(QWizard):
             "<p>First, a few questions about your organisation. It takes about two minutes, "
             "and you can change every answer later in <b>Settings</b>.</p>"
             f"<p>Your records are kept on this computer, in "
-            f"<b>{escape(str(self.ctx.paths.data_dir))}</b>.</p>"
+            f"<b>{escape(str(self.paths.data_dir))}</b>, encrypted so that only the staff "
+            "you choose can read them.</p>"
         )
         text.setWordWrap(True)
         layout = QVBoxLayout(page)
