@@ -10,9 +10,11 @@ module imported after it (docs/decisions/002-start-up-time.md).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +28,13 @@ from involve_desktop.db.startup import (
     replace_with_copy,
 )
 from involve_desktop.drive_safety import drive_kind, warning_for
-from involve_desktop.errors import AlreadyRunningError, DatabaseProblem, DataFolderError
+from involve_desktop.errors import AlreadyRunningError, DataFolderError, KnownError
 from involve_desktop.instance_lock import InstanceLock
 from involve_desktop.logging_setup import setup_logging
 from involve_desktop.paths import AppPaths, ensure_writable, resolve_paths, resources_dir
+
+USER_ENV = "INVOLVE_USER"
+PASSWORD_ENV = "INVOLVE_PASSWORD"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -63,12 +68,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     try:
         try:
-            if not open_database(paths.database):
-                return 1
-        except DatabaseProblem as problem:
+            opening = open_records(paths, args.report_start_to)
+        except KnownError as problem:
             _show_start_problem("Involve cannot open your records", problem.message)
             return 1
-        return _run_window(paths, args.report_start_to)
+        if opening is None:
+            return 0
+        return _run_window(paths, opening, args.report_start_to)
     finally:
         lock.release()
 
@@ -106,9 +112,94 @@ def _data_folder_is_safe_or_accepted(paths: AppPaths) -> bool:
     )
 
 
-def open_database(path: Path) -> bool:
+@dataclass(frozen=True)
+class Opening:
+    """How the records were opened: with which key, by whom (slot), and who that is if known."""
+
+    key: bytes
+    slot_id: str
+    actor: Any = None
+
+
+def open_records(paths: AppPaths, report_to: Path | None) -> Opening | None:
+    """Sign in (or set up, or protect older records); None when the user stops."""
+    if paths.key_file.exists():
+        return _sign_in(paths, report_to)
+    _qt_app()
+    from involve_desktop.services import protection
+    from involve_desktop.services.staff import slot_id
+
+    facts = None
+    if paths.database.exists() and paths.database.stat().st_size:
+        # Records from before encryption: check and upgrade them as always first.
+        if not open_database(paths.database):
+            return None
+        facts = read_startup_facts(paths.database)
+    if facts is not None and facts.organisation_name:
+        from involve_desktop.ui.dialogs.protect_records_wizard import ProtectRecordsWizard
+
+        wizard = ProtectRecordsWizard(
+            facts.organisation_name,
+            lambda *answers: protection.protect_existing_records(paths, *answers),
+        )
+        if not wizard.exec():
+            return None
+        signed = wizard.result_of_protect
+    else:
+        from involve_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(
+            paths, lambda *answers: protection.start_new_records(paths, *answers)
+        )
+        if not wizard.exec():
+            return None
+        signed = wizard.result_of_finish
+    return Opening(signed.key, slot_id(signed.actor.staff_id), signed.actor)
+
+
+def _sign_in(paths: AppPaths, report_to: Path | None) -> Opening | None:
+    from involve_desktop.db.key_slots import KeyFile
+
+    keys = KeyFile.load(paths.key_file)
+    people = {slot: name for slot, name in keys.labels().items() if slot.startswith("staff-")}
+    scripted = _scripted_sign_in(keys, people)
+    if scripted is not None:
+        key, slot = scripted
+        return Opening(key, slot) if open_database(paths.database, key) else None
+    _qt_app()
+    from involve_desktop.ui.dialogs.sign_in_dialog import SignInDialog
+
+    dialog = SignInDialog("Involve", people, keys.unlock)
+    if report_to is not None:
+        _report_when_shown_then_close(dialog, report_to)
+    if not dialog.exec() or dialog.key is None:
+        return None
+    if not open_database(paths.database, dialog.key):
+        return None
+    if dialog.new_password is not None:
+        from involve_desktop.services.protection import reset_password_with_recovery_key
+
+        actor = reset_password_with_recovery_key(
+            paths, dialog.key, dialog.slot_id, dialog.new_password
+        )
+        return Opening(dialog.key, dialog.slot_id, actor)
+    return Opening(dialog.key, dialog.slot_id)
+
+
+def _scripted_sign_in(keys: Any, people: dict[str, str]) -> tuple[bytes, str] | None:
+    """INVOLVE_USER and INVOLVE_PASSWORD, for scripted starts (self-test, benchmarks)."""
+    user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
+    if not user or not password:
+        return None
+    slot = next((slot for slot, name in people.items() if name == user), None)
+    if slot is None:
+        return None
+    return keys.unlock(slot, password), slot
+
+
+def open_database(path: Path, key: bytes | None = None) -> bool:
     """Make the database ready, asking the user where a choice is theirs; False to stop."""
-    status = inspect_database(path)
+    status = inspect_database(path, key=key)
     if status.state is DatabaseState.CURRENT:
         return True
     if status.state is DatabaseState.OUT_OF_DATE:
@@ -119,11 +210,11 @@ def open_database(path: Path) -> bool:
             None,
             "Upgrading your records",
             "Involve is upgrading your records for this version. A copy is kept first.",
-            lambda: prepare_database(path),
+            lambda: prepare_database(path, key=key),
         )
         return True
     try:
-        prepare_database(path)
+        prepare_database(path, key=key)
     except DamagedDatabase as damaged:
         _qt_app()
         from involve_desktop.ui.dialogs.damaged_database_dialog import DamagedDatabaseDialog
@@ -133,25 +224,20 @@ def open_database(path: Path) -> bool:
         dialog.exec()
         if not dialog.use_copy or newest is None:
             return False
-        replace_with_copy(path, newest)
-        return open_database(path)
+        replace_with_copy(path, newest, key=key)
+        return open_database(path, key)
     return True
 
 
-def _run_window(paths: AppPaths, report_to: Path | None) -> int:
-    facts = read_startup_facts(paths.database)
+def _run_window(paths: AppPaths, opening: Opening, report_to: Path | None) -> int:
+    facts = read_startup_facts(paths.database, key=opening.key)
     app = _qt_app()
     from involve_desktop.app import AppContext
     from involve_desktop.ui.crash import CrashHandler
 
     CrashHandler(paths.log_dir).install()
-    ctx = AppContext(paths, facts)
+    ctx = AppContext(paths, facts, key=opening.key, actor=opening.actor, slot_id=opening.slot_id)
     try:
-        if facts.organisation_name is None:
-            from involve_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
-
-            if not FirstRunWizard(ctx).exec():
-                return 0
         from involve_desktop.ui.main_window import MainWindow
 
         window = MainWindow(ctx)
@@ -185,6 +271,17 @@ def _report_start_when_ready(ctx: Any, report_to: Path) -> None:
 
     QTimer.singleShot(0, shown)
     ctx.events.services_ready.connect(lambda: QTimer.singleShot(0, finish))
+
+
+def _report_when_shown_then_close(dialog: Any, report_to: Path) -> None:
+    """For `make bench`: the sign-in window is the first usable one; record it, then stop."""
+    from PySide6.QtCore import QTimer
+
+    def shown() -> None:
+        report_to.write_text(f"shown {time.time():.6f}\nmax_rss_kb {_max_rss_kb()}\n")
+        dialog.reject()
+
+    QTimer.singleShot(0, shown)
 
 
 def _max_rss_kb() -> int:

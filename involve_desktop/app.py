@@ -39,10 +39,12 @@ class AppContext:
         *,
         key: bytes | None = None,
         actor: Actor | None = None,
+        slot_id: str = "",
     ) -> None:
         self.paths = paths
         self.key = key
         self.actor = actor
+        self.slot_id = slot_id
         self.events = DataEvents()
         self.organisation_name = facts.organisation_name or ""
         self.terms = (
@@ -79,6 +81,11 @@ class AppContext:
 
         with self.database().session_scope() as session:
             involve_desktop.services.organisation.is_set_up(session)
+            if self.actor is None and self.slot_id:
+                from involve_desktop.services.protection import record_sign_in
+
+                # Who signed in is looked up here, off the start-up path (decision 002).
+                self.actor = record_sign_in(session, self.slot_id)
         self.events.services_ready.emit()
 
     def wait_for_warm_up(self) -> None:

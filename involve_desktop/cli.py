@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -19,6 +20,8 @@ from involve_desktop.logging_setup import setup_logging
 from involve_desktop.paths import AppPaths, ensure_writable, resolve_paths
 
 log = logging.getLogger(__name__)
+
+DEMO_PASSWORD = "demo garden kettle"
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -39,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="build a demo database of invented people")
     demo.add_argument("--people", type=_positive, default=200, help="how many people (default 200)")
     demo.add_argument("--seed", type=int, default=2026, help="same seed, same data (default 2026)")
+    demo.add_argument(
+        "--password",
+        default=DEMO_PASSWORD,
+        help=f"the demo administrator's password (default: {DEMO_PASSWORD!r})",
+    )
     demo.add_argument(
         "--replace",
         action="store_true",
@@ -65,8 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_demo(paths: AppPaths, args: argparse.Namespace) -> int:
     from involve_desktop.db.engine import Database
-    from involve_desktop.db.startup import prepare_database, set_aside
-    from involve_desktop.services.demo import build_demo
+    from involve_desktop.db.startup import set_aside
+    from involve_desktop.domain.recovery_key import new_recovery_key
+    from involve_desktop.services.demo import DEMO_ADMINISTRATOR, DEMO_ORGANISATION, build_demo
+    from involve_desktop.services.protection import start_new_records
 
     ensure_writable(paths)
     setup_logging(paths.log_dir)
@@ -80,9 +90,14 @@ def run_demo(paths: AppPaths, args: argparse.Namespace) -> int:
                 )
                 return EXIT_PROBLEM
             kept = set_aside(paths.database, "involve-replaced-")
+            if paths.key_file.exists():
+                os.replace(paths.key_file, kept.with_suffix(".keys"))
             print(f"The old database is kept as {kept}.")
-        prepare_database(paths.database)
-        database = Database(paths.database)
+        recovery_key = new_recovery_key()
+        signed = start_new_records(
+            paths, DEMO_ORGANISATION, DEMO_ADMINISTRATOR, args.password, recovery_key
+        )
+        database = Database(paths.database, key=signed.key)
         try:
             with database.session_scope() as session:
                 summary = build_demo(session, people=args.people, seed=args.seed)
@@ -90,31 +105,62 @@ def run_demo(paths: AppPaths, args: argparse.Namespace) -> int:
             database.close()
     log.info("Built a demo database with %d people", summary.people)
     print(f"Demo database ready at {paths.database} with {count_of_people(summary.people)}.")
+    print(f"Sign in as {DEMO_ADMINISTRATOR!r} with the password {args.password!r}.")
+    print(f"Recovery key: {recovery_key}")
     return EXIT_OK
+
+
+def _unlock(paths: AppPaths) -> bytes | None:
+    """The database key from INVOLVE_USER / INVOLVE_PASSWORD, or asked for; None if plain."""
+    if not paths.key_file.exists():
+        return None
+    from involve_desktop.db.key_slots import KeyFile
+
+    keys = KeyFile.load(paths.key_file)
+    people = {name: slot for slot, name in keys.labels().items() if slot.startswith("staff-")}
+    user = os.environ.get("INVOLVE_USER") or _ask("Your name as it appears in Involve: ")
+    password = os.environ.get("INVOLVE_PASSWORD") or _ask("Password: ", secret=True)
+    if user not in people:
+        raise KnownError("That name or password is not right. Please try again.")
+    return keys.unlock(people[user], password)
+
+
+def _ask(prompt: str, *, secret: bool = False) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise KnownError(
+            "The records are encrypted: set INVOLVE_USER and INVOLVE_PASSWORD, or run this "
+            "command in a terminal so it can ask for them."
+        )
+    if secret:
+        import getpass
+
+        return getpass.getpass(prompt)
+    return input(prompt)
 
 
 def run_check(paths: AppPaths, args: argparse.Namespace) -> int:
     from involve_desktop.db.startup import DatabaseState, inspect_database
 
-    status = inspect_database(paths.database, thorough=True)
+    key = _unlock(paths) if paths.database.exists() else None
+    status = inspect_database(paths.database, thorough=True, key=key)
     if status.state is DatabaseState.MISSING:
         print(f"There is no Involve database at {paths.database}.", file=sys.stderr)
         return EXIT_PROBLEM
     if status.state is not DatabaseState.CURRENT:
         print(status.message, file=sys.stderr)
         return EXIT_PROBLEM
-    print(f"{status.message} {_people_line(paths)} Involve {__version__}, {paths.database}.")
+    print(f"{status.message} {_people_line(paths, key)} Involve {__version__}, {paths.database}.")
     warning = warning_for(drive_kind(paths.data_dir), paths.data_dir)
     if warning:
         print(f"Warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 
-def _people_line(paths: AppPaths) -> str:
+def _people_line(paths: AppPaths, key: bytes | None) -> str:
     from involve_desktop.db.engine import Database
     from involve_desktop.services.people import count_people
 
-    database = Database(paths.database)
+    database = Database(paths.database, key=key)
     try:
         with database.session_scope() as session:
             return f"It holds {count_of_people(count_people(session, include_archived=True))}."

@@ -30,6 +30,8 @@ DEMO_ORGANISATION = OrganisationDetails(
     terms=PeopleTerms("member", "members"),
 )
 
+DEMO_ADMINISTRATOR = "Demo Administrator"
+
 # Names that test printing and searching: accents, apostrophes, hyphens, other scripts.
 NAMES_FROM_MANY_LANGUAGES: tuple[tuple[str, str], ...] = (
     ("Siân", "ap Gwilym"),

@@ -1,14 +1,16 @@
 """The headless commands, run in-process on real data folders, and once as a real program."""
 
 import logging
-import sqlite3
 import subprocess
 import sys
 
 import pytest
 
 from involve_desktop import __version__
-from involve_desktop.cli import main
+from involve_desktop.cli import DEMO_PASSWORD, main
+from involve_desktop.db import sqlite_file
+from involve_desktop.db.key_slots import KeyFile
+from involve_desktop.services.demo import DEMO_ADMINISTRATOR
 
 
 @pytest.fixture(autouse=True)
@@ -30,8 +32,21 @@ def run(capsys, data_dir, *args):
     return status, out, err
 
 
+@pytest.fixture(autouse=True)
+def demo_credentials(monkeypatch):
+    """The demo's administrator, as a script would give them."""
+    monkeypatch.setenv("INVOLVE_USER", DEMO_ADMINISTRATOR)
+    monkeypatch.setenv("INVOLVE_PASSWORD", DEMO_PASSWORD)
+
+
+def demo_key(data_dir, keys_name="involve.keys"):
+    keys = KeyFile.load(data_dir / keys_name)
+    slot = next(slot for slot, name in keys.labels().items() if name == DEMO_ADMINISTRATOR)
+    return keys.unlock(slot, DEMO_PASSWORD)
+
+
 def names_in(data_dir):
-    connection = sqlite3.connect(data_dir / "involve.db")
+    connection = sqlite_file.connect(data_dir / "involve.db", key=demo_key(data_dir))
     try:
         return connection.execute("SELECT first_name, last_name FROM person ORDER BY id").fetchall()
     finally:
@@ -103,10 +118,14 @@ def test_replacing_twice_in_the_same_second_keeps_both_old_databases(capsys, tmp
         assert run(capsys, tmp_path, *args)[0] == 0
     kept = sorted(tmp_path.glob("involve-replaced-*.db"))
     assert len(kept) == 2
-    counts = sorted(
-        sqlite3.connect(path).execute("SELECT count(*) FROM person").fetchone()[0] for path in kept
-    )
-    assert counts == [1, 2]
+    counts = []
+    for path in kept:
+        # Each old database keeps its own key file beside it.
+        key = demo_key(tmp_path, path.with_suffix(".keys").name)
+        connection = sqlite_file.connect(path, key=key)
+        counts.append(connection.execute("SELECT count(*) FROM person").fetchone()[0])
+        connection.close()
+    assert sorted(counts) == [1, 2]
 
 
 def test_the_same_seed_gives_the_same_people(capsys, tmp_path):
@@ -152,16 +171,28 @@ def test_check_on_a_garbage_file_says_it_is_damaged(capsys, tmp_path):
     assert database.read_bytes() == b"not a database" * 100
 
 
+def test_check_with_a_wrong_password_is_refused_in_plain_words(capsys, tmp_path, monkeypatch):
+    assert run(capsys, tmp_path, "demo", "--people", "3")[0] == 0
+    monkeypatch.setenv("INVOLVE_PASSWORD", "not the password at all")
+    status, out, err = run(capsys, tmp_path, "check")
+    assert (status, out) == (1, "")
+    assert "name or password is not right" in err
+
+
+def test_the_demo_database_holds_no_readable_names(capsys, tmp_path):
+    assert run(capsys, tmp_path, "demo", "--people", "40")[0] == 0
+    raw = (tmp_path / "involve.db").read_bytes()
+    assert not any(first.encode() in raw for first, _last in names_in(tmp_path) if len(first) > 3)
+
+
 def test_check_on_a_database_from_a_newer_version_leaves_it_untouched(capsys, tmp_path):
     # GIVEN a database whose schema revision this version does not know
     assert run(capsys, tmp_path, "demo", "--people", "3")[0] == 0
     database = tmp_path / "involve.db"
-    connection = sqlite3.connect(database)
-    try:
-        with connection:
-            connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
-    finally:
-        connection.close()
+    connection = sqlite_file.connect(database, key=demo_key(tmp_path))
+    connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    connection.close()
+    sqlite_file.checkpoint(database, key=demo_key(tmp_path))
     before = database.read_bytes()
 
     # WHEN it is checked

@@ -30,8 +30,8 @@ def unnamed_inputs(root: QWidget) -> list[str]:
     return found
 
 
-def test_every_input_in_the_wizard_and_settings_has_an_accessible_name(qtbot, ctx, new_ctx):
-    wizard = FirstRunWizard(new_ctx)
+def test_every_input_in_the_wizard_and_settings_has_an_accessible_name(qtbot, ctx, paths):
+    wizard = FirstRunWizard(paths, lambda *answers: None)
     settings = SettingsScreen(ctx)
     qtbot.addWidget(wizard)
     qtbot.addWidget(settings)

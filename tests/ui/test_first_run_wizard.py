@@ -6,10 +6,15 @@ import struct
 import zlib
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from involve_desktop.db.engine import Database
+from involve_desktop.db.key_slots import KeyFile
+from involve_desktop.domain.recovery_key import RECOVERY_SLOT
 from involve_desktop.services.organisation import load_organisation
+from involve_desktop.services.protection import start_new_records
 from involve_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
 from involve_desktop.ui.widgets.terms_form import OWN_WORDS
 from tests.ui.helpers import show_active, shown_text, type_text
@@ -33,8 +38,14 @@ def press_next(qtbot, wizard: QWizard) -> None:
     qtbot.keyClick(wizard, Qt.Key.Key_Return)
 
 
-def open_wizard(qtbot, new_ctx) -> FirstRunWizard:
-    wizard = FirstRunWizard(new_ctx)
+@pytest.fixture
+def new_ctx(paths):
+    """A first start: nothing in the data folder yet (the name is kept for the tests below)."""
+    return paths
+
+
+def open_wizard(qtbot, paths) -> FirstRunWizard:
+    wizard = FirstRunWizard(paths, lambda *answers: start_new_records(paths, *answers))
     show_active(qtbot, wizard)
     return wizard
 
@@ -83,7 +94,27 @@ def test_wizard_saves_the_organisation_and_the_charitys_own_words(
     qtbot.keyClicks(terms.plural_edit, "peer researchers")
     assert "Add a peer researcher" in terms.preview.text()
 
-    # Words → Summary → Finish
+    # Words → Administrator: a weak password is refused, then a good one
+    press_next(qtbot, wizard)
+    admin = wizard.admin_page.admin_form
+    type_text(admin.name_edit, "Siân Rowlands")
+    type_text(admin.password_edit, "password1")
+    press_next(qtbot, wizard)
+    assert "at least 10 characters" in admin.errors["password"].text()
+    admin.password_edit.clear()
+    type_text(admin.password_edit, "teapot lantern meadow")
+    type_text(admin.confirm_edit, "teapot lantern meadow")
+    press_next(qtbot, wizard)
+
+    # Recovery key: Next waits until the user says it is kept safe
+    assert wizard.currentPage() is wizard.recovery_page
+    recovery = wizard.recovery_page.panel
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    recovery.kept_box.setFocus()
+    qtbot.keyClick(recovery.kept_box, Qt.Key.Key_Space)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    # → Summary → Finish
     press_next(qtbot, wizard)
     summary = shown_text(wizard.summary_label)
     assert "Siân's Carers Café" in summary
@@ -92,8 +123,14 @@ def test_wizard_saves_the_organisation_and_the_charitys_own_words(
     press_next(qtbot, wizard)  # Finish
     assert wizard.result() == QWizard.DialogCode.Accepted
 
-    with new_ctx.database().session_scope() as session:
+    signed = wizard.result_of_finish
+    assert signed.actor.name == "Siân Rowlands"
+    database = Database(new_ctx.database, key=signed.key)
+    with database.session_scope() as session:
         saved = load_organisation(session)
+    database.close()
+    assert b"Quay Street" not in new_ctx.database.read_bytes()
+    assert KeyFile.load(new_ctx.key_file).unlock(RECOVERY_SLOT, recovery.recovery_key)
     assert saved is not None
     assert saved.name == "Siân's Carers Café"
     assert saved.charity_number == "1123456"
@@ -101,9 +138,6 @@ def test_wizard_saves_the_organisation_and_the_charitys_own_words(
     assert saved.evaluation_month == 5
     assert saved.terms.plural == "peer researchers"
     assert saved.logo == logo.read_bytes()
-    # Every later screen reads the words from the context, which follows the saved change.
-    assert new_ctx.terms.count(3) == "3 peer researchers"
-    assert new_ctx.organisation_name == "Siân's Carers Café"
 
 
 def test_an_empty_name_is_explained_at_the_field_and_blocks_next(qtbot, new_ctx):
@@ -156,8 +190,7 @@ def test_cancelling_asks_first_and_saves_nothing(qtbot, new_ctx, answers):
     answers.yes_no = True
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     assert wizard.result() == QWizard.DialogCode.Rejected
-    with new_ctx.database().session_scope() as session:
-        assert load_organisation(session) is None
+    assert not new_ctx.database.exists() and not new_ctx.key_file.exists()
 
 
 def test_wizard_fields_have_accessible_names(qtbot, new_ctx):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -15,8 +16,10 @@ from involve_desktop.__main__ import main
 from involve_desktop.db import sqlite_file
 from involve_desktop.db.startup import DatabaseState, inspect_database
 from involve_desktop.instance_lock import InstanceLock
+from involve_desktop.services.protection import start_new_records
 from involve_desktop.ui.dialogs.damaged_database_dialog import DamagedDatabaseDialog
 from involve_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
+from tests.conftest import EXAMPLE_ORGANISATION
 
 
 @pytest.fixture(autouse=True)
@@ -45,32 +48,60 @@ def when_modal(kind, act) -> None:
     QTimer.singleShot(20, look)
 
 
-def test_the_app_starts_on_a_set_up_database_and_shows_its_window(paths, database, tmp_path):
+PASSWORD = "lighthouse pebble orchard"
+RECOVERY = "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"
+
+
+def set_up_records(paths):
+    return start_new_records(paths, EXAMPLE_ORGANISATION, "Priya Shah", PASSWORD, RECOVERY)
+
+
+def start_process(paths, report_file, **env):
     # A real process, as a double-click starts it (in-process, a finished app.exec() leaves
     # Qt unwilling to run the next test's dialogs).
-    database.close()
-    report_file = tmp_path / "started.txt"
     command = [sys.executable, "-m", "involve_desktop", "--data-dir", str(paths.data_dir)]
-    finished = subprocess.run(
-        [*command, "--report-start-to", str(report_file)], capture_output=True, timeout=60
+    return subprocess.run(
+        [*command, "--report-start-to", str(report_file)],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, **env},
     )
-    status, report = finished.returncode, report_file.read_text()
-    assert finished.stderr.count(b"Traceback") == 0
-    assert status == 0
-    assert "shown" in report and "ready" in report
+
+
+def test_the_app_asks_who_is_signing_in_first(paths, tmp_path):
+    set_up_records(paths)
+    report_file = tmp_path / "started.txt"
+    finished = start_process(paths, report_file)
+    assert finished.returncode == 0 and b"Traceback" not in finished.stderr
+    report = report_file.read_text()
+    assert "shown" in report and "ready" not in report, "the sign-in window came first"
+
+
+def test_a_signed_in_start_shows_the_window_and_records_the_sign_in(paths, tmp_path):
+    signed = set_up_records(paths)
+    report_file = tmp_path / "started.txt"
+    finished = start_process(
+        paths, report_file, INVOLVE_USER="Priya Shah", INVOLVE_PASSWORD=PASSWORD
+    )
+    assert finished.returncode == 0 and b"Traceback" not in finished.stderr
+    assert "ready" in report_file.read_text()
     assert not paths.lock_file.with_name("involve.lock.owner").exists(), "the lock is released"
+    connection = sqlite_file.connect(paths.database, key=signed.key)
+    actions = [row[0] for row in connection.execute("SELECT action FROM audit_event")]
+    connection.close()
+    assert actions[-1] == "signed in"
 
 
 def test_a_first_start_opens_the_wizard_and_cancelling_saves_nothing(
     qapp, paths, tmp_path, answers
 ):
+    assert not paths.database.exists()
     answers.yes_no = True  # "Close Involve?" → yes
     when_modal(FirstRunWizard, lambda wizard: wizard.reject())
     status, report = start(paths, tmp_path)
     assert status == 0
     assert report == "", "the main window never opened"
-    assert inspect_database(paths.database).state is DatabaseState.CURRENT
-    assert sqlite_file.read_startup_facts(paths.database).organisation_name is None
+    assert not paths.database.exists() and not paths.key_file.exists()
 
 
 def test_a_second_copy_is_refused_in_plain_words(qapp, paths, database, tmp_path, answers):
@@ -108,11 +139,13 @@ def test_a_database_from_a_newer_version_is_refused_and_untouched(
 
 
 def test_a_damaged_database_offers_the_good_copy_and_starts_from_it(
-    qapp, paths, database, tmp_path, answers
+    qapp, paths, tmp_path, answers, monkeypatch
 ):
-    database.close()
+    signed = set_up_records(paths)
+    monkeypatch.setenv("INVOLVE_USER", "Priya Shah")
+    monkeypatch.setenv("INVOLVE_PASSWORD", PASSWORD)
     copy = paths.data_dir / "involve-before-upgrade-0001_foundation-20261120-120000.db"
-    sqlite_file.copy_database(paths.database, copy)
+    sqlite_file.copy_database(paths.database, copy, key=signed.key)
     for companion in paths.data_dir.glob("involve.db-*"):
         companion.unlink()
     paths.database.write_bytes(b"\0garbage" * 500)
@@ -122,7 +155,7 @@ def test_a_damaged_database_offers_the_good_copy_and_starts_from_it(
 
     assert answers.problems == []
     assert status == 0 and "ready" in report
-    assert inspect_database(paths.database).state is DatabaseState.CURRENT
+    assert inspect_database(paths.database, key=signed.key).state is DatabaseState.CURRENT
     assert list(paths.data_dir.glob("involve-damaged-*.db")), "the damaged file is kept"
 
 
