@@ -265,7 +265,7 @@ def _report_start_when_ready(ctx: Any, report_to: Path) -> None:
     def finish() -> None:
         marks["ready"] = time.time()
         lines = [f"{name} {value:.6f}" for name, value in marks.items()]
-        lines.append(f"max_rss_kb {_max_rss_kb()}")
+        lines.append(f"resident_kb {_resident_kb()}")
         report_to.write_text("\n".join(lines) + "\n", encoding="utf-8")
         QApplication.quit()
 
@@ -278,18 +278,22 @@ def _report_when_shown_then_close(dialog: Any, report_to: Path) -> None:
     from PySide6.QtCore import QTimer
 
     def shown() -> None:
-        report_to.write_text(f"shown {time.time():.6f}\nmax_rss_kb {_max_rss_kb()}\n")
+        report_to.write_text(f"shown {time.time():.6f}\nresident_kb {_resident_kb()}\n")
         dialog.reject()
 
     QTimer.singleShot(0, shown)
 
 
-def _max_rss_kb() -> int:
+def _resident_kb() -> int:
+    """Resident memory now (Linux), for `make bench`; 0 where it cannot be read."""
     try:
-        import resource
-    except ImportError:  # Windows
-        return 0
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,5 +1,9 @@
 """Cold start: Involve on a 20,000-person demo database against a bare PySide6 window.
 
+Since the records are encrypted, the first usable window is the sign-in window: cold start is
+measured to it (the password is typed by a person). Memory is measured after a scripted
+sign-in, with the main window filled in.
+
 Each run is a fresh process. The baseline is the same Python showing an empty QMainWindow;
 both report when the window is shown and the event loop has run once. Best of N, so that
 a noisy neighbour on the machine does not decide the figure.
@@ -16,6 +20,9 @@ from pathlib import Path
 
 from common import print_bench
 
+from involve_desktop.cli import DEMO_PASSWORD
+from involve_desktop.services.demo import DEMO_ADMINISTRATOR
+
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
 PEOPLE = 20_000
 
@@ -27,28 +34,32 @@ app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.show()
 def shown():
-    import resource
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    open(sys.argv[1], "w").write(f"shown {time.time():.6f}\\nmax_rss_kb {rss}\\n")
+    rss = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS:"))
+    open(sys.argv[1], "w").write(f"shown {time.time():.6f}\\nresident_kb {rss}\\n")
     app.quit()
 QTimer.singleShot(0, shown)
 app.exec()
 """
 
 
-def _env() -> dict[str, str]:
+def _env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.update(extra)
     return env
 
 
-def _run(command: list[str], report: Path) -> dict[str, float]:
+# Signing in as the demo administrator without typing, for the runs that go past sign-in.
+SIGNED_IN = {"INVOLVE_USER": DEMO_ADMINISTRATOR, "INVOLVE_PASSWORD": DEMO_PASSWORD}
+
+
+def _run(command: list[str], report: Path, **env: str) -> dict[str, float]:
     report.unlink(missing_ok=True)
     started = time.time()
-    subprocess.run(command, env=_env(), check=True, timeout=120, capture_output=True)
+    subprocess.run(command, env=_env(**env), check=True, timeout=120, capture_output=True)
     marks = dict(line.split() for line in report.read_text().splitlines())
     return {
-        name: float(value) - (started if name != "max_rss_kb" else 0)
+        name: float(value) - (started if name != "resident_kb" else 0)
         for name, value in marks.items()
     }
 
@@ -91,11 +102,13 @@ def main() -> None:
         for _ in range(RUNS):
             baseline_runs.append(_run(baseline_cmd, report))
             app_runs.append(_run(app_cmd, report))
+        signed_in_runs = [_run(app_cmd, report, **SIGNED_IN) for _ in range(3)]
     baseline = min(run["shown"] for run in baseline_runs)
-    baseline_mb = max(run["max_rss_kb"] for run in baseline_runs) / 1024
+    baseline_mb = max(run["resident_kb"] for run in baseline_runs) / 1024
     shown = min(run["shown"] for run in app_runs)
-    ready = min(run["ready"] for run in app_runs)
-    memory_mb = max(run["max_rss_kb"] for run in app_runs) / 1024
+    ready = min(run["ready"] for run in signed_in_runs)
+    signed_in_shown = min(run["shown"] for run in signed_in_runs)
+    memory_mb = max(run["resident_kb"] for run in signed_in_runs) / 1024
     print_bench("cold_start", shown, "s", shown / baseline, "<=2.0x", shown / baseline <= 2.0)
     print_bench(
         "start_memory", memory_mb, "MB", memory_mb / baseline_mb, "<=200MB", memory_mb <= 200
@@ -104,10 +117,13 @@ def main() -> None:
         f"# baseline: bare PySide6 window shown in {baseline:.3f}s (best of {RUNS}), "
         f"{baseline_mb:.1f} MB resident (worst of {RUNS}); memory is the worst run too"
     )
-    # Not a target of this issue: how long after the window the first screen is filled in
-    # (SQLAlchemy loads in the background meanwhile). Home will have to be ready within
-    # 0.5 s of the window showing, so this is watched from now on.
-    print(f"# first screen filled in {ready:.3f}s, {ready - shown:.3f}s after the window showed")
+    # Not targets: after signing in (Argon2id, about 0.25 s), when the main window shows and
+    # when its first screen is filled in (SQLAlchemy loads in the background meanwhile).
+    # Home will have to be ready within 0.5 s of the window showing, so this is watched.
+    print(
+        f"# signed in by script: main window shown at {signed_in_shown:.3f}s, first screen "
+        f"filled at {ready:.3f}s ({ready - signed_in_shown:.3f}s after the window showed)"
+    )
 
 
 if __name__ == "__main__":
