@@ -75,3 +75,8 @@ def read_logo_file(path: Path) -> bytes:
     if problem := validate_logo(data):
         raise ValidationFailed({"logo": problem})
     return data
+
+
+def idle_lock_minutes(session: Session) -> int:
+    row = session.get(Organisation, 1)
+    return row.idle_lock_minutes if row is not None else 10

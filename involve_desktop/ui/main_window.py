@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.areas = areas
         self.screens: dict[str, Screen] = {}
         self._current_row = -1
+        self._focus_before_lock: QWidget | None = None
         self._window_state = QSettings(str(ctx.paths.window_state), QSettings.Format.IniFormat)
 
         self.navigation = QListWidget()
@@ -74,7 +76,12 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        # The lock panel covers the screens without closing them (ui/idle_lock.py).
+        self.lock_panel: QWidget | None = None
+        self.idle_watcher = None
+        self.central = QStackedWidget()
+        self.central.addWidget(splitter)
+        self.setCentralWidget(self.central)
 
         self.organisation_label = QLabel()
         self.people_label = QLabel()
@@ -173,6 +180,48 @@ class MainWindow(QMainWindow):
     def _services_ready(self) -> None:
         self._show_current_area()
         self._show_people_count()
+        self._start_idle_lock()
+
+    # --- idle lock -----------------------------------------------------------------------
+
+    def _start_idle_lock(self) -> None:
+        if not self.ctx.slot_id or self.idle_watcher is not None:
+            return
+        from involve_desktop.services.organisation import idle_lock_minutes
+        from involve_desktop.ui import ops
+        from involve_desktop.ui.idle_lock import IdleWatcher, LockPanel
+
+        self.lock_panel = LockPanel(self._check_password, self.unlock)
+        self.central.addWidget(self.lock_panel)
+        self.idle_watcher = IdleWatcher(ops.query(self.ctx, idle_lock_minutes), self.lock, self)
+
+    def _check_password(self, password: str) -> None:
+        from involve_desktop.services.protection import sign_in
+
+        sign_in(self.ctx.paths, self.ctx.slot_id, password)
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_panel is not None and self.central.currentWidget() is self.lock_panel
+
+    def lock(self) -> None:
+        if self.lock_panel is None or self.locked:
+            return
+        self._focus_before_lock = QApplication.focusWidget()
+        name = self.ctx.actor.name if self.ctx.actor else "Whoever signed in"
+        self.central.setCurrentWidget(self.lock_panel)
+        self.menuBar().setEnabled(False)
+        self.statusBar().hide()
+        self.lock_panel.prepare(name)
+
+    def unlock(self) -> None:
+        self.central.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        self.statusBar().show()
+        if self.idle_watcher is not None:
+            self.idle_watcher.restart()
+        if self._focus_before_lock is not None:
+            self._focus_before_lock.setFocus()
 
     # --- status bar ----------------------------------------------------------------------
 

@@ -1,0 +1,77 @@
+"""The idle lock hides everything after a quiet spell, and keeps unsaved edits for later."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from involve_desktop.app import AppContext
+from involve_desktop.db.sqlite_file import read_startup_facts
+from involve_desktop.services.protection import start_new_records
+from involve_desktop.services.staff import slot_id
+from involve_desktop.ui.main_window import MainWindow
+from tests.conftest import EXAMPLE_ORGANISATION
+from tests.ui.helpers import show_active, type_text
+
+PASSWORD = "lighthouse pebble orchard"
+
+
+@pytest.fixture
+def signed_in_ctx(qapp, paths):
+    signed = start_new_records(
+        paths, EXAMPLE_ORGANISATION, "Priya Shah", PASSWORD, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF"
+    )
+    context = AppContext(
+        paths,
+        read_startup_facts(paths.database, key=signed.key),
+        key=signed.key,
+        actor=signed.actor,
+        slot_id=slot_id(signed.actor.staff_id),
+    )
+    context.database()
+    yield context
+    context.close()
+
+
+def test_a_quiet_window_locks_hides_the_screens_and_keeps_unsaved_edits(qtbot, signed_in_ctx):
+    window = MainWindow(signed_in_ctx)
+    show_active(qtbot, window)
+    window._services_ready()
+    settings = window.current_screen()
+    qtbot.keyClicks(settings.organisation_form.charity_number_edit, "-1")
+    assert settings.dirty
+
+    # GIVEN a very short quiet spell, WHEN nobody touches anything
+    window.idle_watcher.timer.setInterval(50)
+    window.idle_watcher.restart()
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+
+    # THEN the records are hidden, the menus cannot be used, and a password is asked for
+    assert not settings.isVisible()
+    assert not window.menuBar().isEnabled()
+    assert "Priya Shah" in window.lock_panel.message.text()
+
+    # A wrong password is explained; the right one brings everything back as it was
+    type_text(window.lock_panel.password_edit, "not the password")
+    qtbot.mouseClick(window.lock_panel.unlock_button, Qt.MouseButton.LeftButton)
+    assert window.locked
+    assert "not right" in window.lock_panel.error.text()
+    window.lock_panel.password_edit.clear()
+    type_text(window.lock_panel.password_edit, PASSWORD)
+    qtbot.keyClick(window.lock_panel.password_edit, Qt.Key.Key_Return)
+    assert not window.locked
+    assert settings.isVisible()
+    assert settings.organisation_form.charity_number_edit.text() == "1098765-1"
+    assert settings.dirty, "the unsaved edit survived the lock"
+
+
+def test_using_the_app_keeps_it_unlocked(qtbot, signed_in_ctx):
+    window = MainWindow(signed_in_ctx)
+    show_active(qtbot, window)
+    window._services_ready()
+    window.idle_watcher.timer.setInterval(300)
+    window.idle_watcher.restart()
+    for _ in range(5):
+        qtbot.wait(100)
+        qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    assert not window.locked
