@@ -25,6 +25,8 @@ class OrganisationDetails:
     year_start: YearStart = DEFAULT_YEAR_START
     evaluation_month: int = 4
     terms: PeopleTerms = DEFAULT_TERMS
+    idle_lock_minutes: int = 10
+    audit_keep_months: int = 24
 
 
 def logo_format(data: bytes) -> str | None:
@@ -67,5 +69,9 @@ def validate_organisation(details: OrganisationDetails) -> dict[str, str]:
         errors["year_start"] = problem
     if not 1 <= details.evaluation_month <= 12:
         errors["evaluation_month"] = "Please choose the month of your yearly evaluation."
+    if not 1 <= details.idle_lock_minutes <= 240:
+        errors["idle_lock_minutes"] = "Please choose between 1 minute and 4 hours."
+    if not 6 <= details.audit_keep_months <= 120:
+        errors["audit_keep_months"] = "Please choose between 6 months and 10 years."
     errors.update(validate_terms(details.terms.singular, details.terms.plural))
     return errors

@@ -15,8 +15,11 @@ from involve_desktop.domain.organisation import (
     validate_logo,
     validate_organisation,
 )
+from involve_desktop.domain.roles import Permission
 from involve_desktop.domain.terms import PeopleTerms
 from involve_desktop.errors import ValidationFailed
+from involve_desktop.services.audit import AuditAction, record
+from involve_desktop.services.permissions import Actor, require
 
 
 def load_organisation(session: Session) -> OrganisationDetails | None:
@@ -32,6 +35,8 @@ def load_organisation(session: Session) -> OrganisationDetails | None:
         year_start=YearStart(row.year_start_month, row.year_start_day),
         evaluation_month=row.evaluation_month,
         terms=PeopleTerms(row.people_word_singular, row.people_word_plural),
+        idle_lock_minutes=row.idle_lock_minutes,
+        audit_keep_months=row.audit_keep_months,
     )
 
 
@@ -54,10 +59,22 @@ def save_organisation(session: Session, details: OrganisationDetails) -> Organis
     row.evaluation_month = details.evaluation_month
     row.people_word_singular = details.terms.singular.strip()
     row.people_word_plural = details.terms.plural.strip()
+    row.idle_lock_minutes = details.idle_lock_minutes
+    row.audit_keep_months = details.audit_keep_months
     session.add(row)
     session.flush()
     saved = load_organisation(session)
     assert saved is not None
+    return saved
+
+
+def change_organisation(
+    session: Session, actor: Actor, details: OrganisationDetails
+) -> OrganisationDetails:
+    """Settings' save: administrators only, and recorded in the audit trail."""
+    require(actor, Permission.CHANGE_SETTINGS)
+    saved = save_organisation(session, details)
+    record(session, actor, AuditAction.CHANGED_SETTINGS, "organisation", 1)
     return saved
 
 

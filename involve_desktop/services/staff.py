@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,6 +39,11 @@ class Keys:
 
     file: KeyFile
     database_key: bytes
+
+
+def keys_for(key_file: Path, database_key: bytes) -> Keys:
+    """The key file as it is on disk now, with the open database's key."""
+    return Keys(KeyFile.load(key_file), database_key)
 
 
 class LastAdministrator(KnownError):

@@ -14,8 +14,17 @@ from involve_desktop.paths import AppPaths
 
 @pytest.fixture
 def ctx(qapp, paths: AppPaths, database: Database) -> Iterator[AppContext]:
-    """The app's context on the example organisation, with the database layer loaded."""
-    context = AppContext(paths, read_startup_facts(paths.database))
+    """The app's context on the example organisation, signed in as its administrator."""
+    from involve_desktop.db.models import Staff
+    from involve_desktop.domain.roles import Role
+    from involve_desktop.services.permissions import Actor
+
+    with database.session_scope() as session:
+        admin = Staff(name="Priya Shah", role=Role.ADMINISTRATOR.value)
+        session.add(admin)
+        session.flush()
+        actor = Actor(admin.id, admin.name, Role.ADMINISTRATOR)
+    context = AppContext(paths, read_startup_facts(paths.database), actor=actor)
     context.database()
     yield context
     context.close()

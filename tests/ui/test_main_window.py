@@ -112,12 +112,12 @@ def test_unsaved_settings_keep_the_user_in_settings_when_they_cancel(qtbot, ctx,
 def test_size_position_and_area_are_remembered(qtbot, ctx):
     window = open_window(qtbot, ctx, TWO_AREAS)
     window._services_ready()
-    window.resize(700, 500)  # inside the offscreen platform's 800 x 600 screen
+    window.resize(780, 540)  # inside the offscreen platform's 800 x 600 screen
     window.show_area(1)
     window.close()
 
     again = open_window(qtbot, ctx, TWO_AREAS)
-    assert (again.width(), again.height()) == (700, 500)
+    assert (again.width(), again.height()) == (780, 540)
     assert again.navigation.currentRow() == 1
 
 

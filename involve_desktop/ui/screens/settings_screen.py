@@ -7,12 +7,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from involve_desktop.app import AppContext
 from involve_desktop.domain.organisation import OrganisationDetails
+from involve_desktop.domain.roles import Permission, can
 from involve_desktop.errors import ValidationFailed
-from involve_desktop.services.organisation import load_organisation, save_organisation
+from involve_desktop.services.organisation import change_organisation, load_organisation
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.screens.base import Screen
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.organisation_form import OrganisationForm
+from involve_desktop.ui.widgets.security_form import SecurityForm
 from involve_desktop.ui.widgets.terms_form import TermsForm
 from involve_desktop.ui.widgets.year_form import YearForm
 
@@ -23,11 +25,24 @@ class SettingsScreen(Screen):
         self.organisation_form = OrganisationForm()
         self.year_form = YearForm()
         self.terms_form = TermsForm()
-        self.forms = (self.organisation_form, self.year_form, self.terms_form)
+        self.security_form = SecurityForm()
+        self.forms = (self.organisation_form, self.year_form, self.terms_form, self.security_form)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.organisation_form, "&Organisation")
         self.tabs.addTab(self.year_form, "&Year and evaluation")
         self.tabs.addTab(self.terms_form, "&Words for people")
+        self.tabs.addTab(self.security_form, "Se&curity")
+        self.may_change = ctx.actor is not None and can(ctx.actor.role, Permission.CHANGE_SETTINGS)
+        if ctx.actor is not None and can(ctx.actor.role, Permission.MANAGE_STAFF):
+            from involve_desktop.ui.screens.settings_staff import StaffTab
+
+            self.staff_tab = StaffTab(ctx)
+            self.tabs.addTab(self.staff_tab, "S&taff")
+        if ctx.actor is not None and can(ctx.actor.role, Permission.READ_AUDIT_TRAIL):
+            from involve_desktop.ui.screens.settings_audit import AuditTab
+
+            self.audit_tab = AuditTab(ctx)
+            self.tabs.addTab(self.audit_tab, "&Audit trail")
         self.tabs.setAccessibleName("Settings sections")
 
         self.state_label = QLabel()
@@ -53,10 +68,6 @@ class SettingsScreen(Screen):
         self.saved: OrganisationDetails | None = None
         self.reload()
 
-    @property
-    def dirty(self) -> bool:
-        return self.save_button.isEnabled()
-
     def reload(self) -> None:
         self.saved = ops.query(self.ctx, load_organisation)
         if self.saved is not None:
@@ -76,7 +87,7 @@ class SettingsScreen(Screen):
             return True
         try:
             self.saved = ops.change(
-                self.ctx, "organisation", save_organisation, self.edited_details()
+                self.ctx, "organisation", change_organisation, self.ctx.actor, self.edited_details()
             )
         except ValidationFailed as problem:
             self._show_errors(problem.errors)
@@ -117,10 +128,16 @@ class SettingsScreen(Screen):
         self.state_label.setText("You have unsaved changes.")
 
     def _set_dirty(self, dirty: bool) -> None:
-        self.save_button.setEnabled(dirty)
+        self.save_button.setEnabled(dirty and self.may_change)
         self.undo_button.setEnabled(dirty)
         if not dirty:
             self.state_label.setText("")
+        if not self.may_change:
+            self.state_label.setText("Only an administrator can change the settings.")
+
+    @property
+    def dirty(self) -> bool:
+        return self.undo_button.isEnabled()
 
     def _data_changed(self, kind: str) -> None:
         if kind == "organisation" and not self.dirty:
