@@ -86,6 +86,9 @@ class AppContext:
 
                 # Who signed in is looked up here, off the start-up path (decision 002).
                 self.actor = record_sign_in(session, self.slot_id)
+            from involve_desktop.services.audit import prune_as_set
+
+            prune_as_set(session)
         self.events.services_ready.emit()
 
     def wait_for_warm_up(self) -> None:

@@ -110,3 +110,11 @@ def prune(session: Session, keep_months: int, now: datetime | None = None) -> in
     cutoff = (now or datetime.now()) - timedelta(days=round(keep_months * DAYS_PER_MONTH))
     result = session.execute(delete(AuditEvent).where(AuditEvent.at < cutoff))
     return int(result.rowcount or 0)
+
+
+def prune_as_set(session: Session, now: datetime | None = None) -> int:
+    """Prune to the organisation's own setting (done once per start, in the background)."""
+    from involve_desktop.db.models import Organisation
+
+    row = session.get(Organisation, 1)
+    return prune(session, row.audit_keep_months, now) if row is not None else 0

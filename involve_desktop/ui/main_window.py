@@ -242,6 +242,11 @@ class MainWindow(QMainWindow):
     def _data_changed(self, kind: str) -> None:
         if kind == "organisation":
             self._show_organisation()
+            if self.idle_watcher is not None:
+                from involve_desktop.services.organisation import idle_lock_minutes
+                from involve_desktop.ui import ops
+
+                self.idle_watcher.set_minutes(ops.query(self.ctx, idle_lock_minutes))
         if self.ctx.services_ready:
             self._show_people_count()
 

@@ -86,3 +86,28 @@ def answers(monkeypatch) -> PromptAnswers:
     ):
         monkeypatch.setattr(prompts, name, getattr(stand_in, name))
     return stand_in
+
+
+SIGNED_IN_PASSWORD = "lighthouse pebble orchard"
+
+
+@pytest.fixture
+def signed_in_ctx(qapp, paths):
+    """Encrypted records with their administrator signed in, as after a real sign-in."""
+    from involve_desktop.services.protection import start_new_records
+    from involve_desktop.services.staff import slot_id
+    from tests.conftest import EXAMPLE_ORGANISATION
+
+    signed = start_new_records(
+        paths, EXAMPLE_ORGANISATION, "Priya Shah", SIGNED_IN_PASSWORD, "AAAA-BBBB-CCCC-DDDD"
+    )
+    context = AppContext(
+        paths,
+        read_startup_facts(paths.database, key=signed.key),
+        key=signed.key,
+        actor=signed.actor,
+        slot_id=slot_id(signed.actor.staff_id),
+    )
+    context.database()
+    yield context
+    context.close()

@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
-from involve_desktop.app import AppContext
-from involve_desktop.db.sqlite_file import read_startup_facts
-from involve_desktop.services.protection import start_new_records
-from involve_desktop.services.staff import slot_id
 from involve_desktop.ui.main_window import MainWindow
-from tests.conftest import EXAMPLE_ORGANISATION
 from tests.ui.helpers import show_active, type_text
 
 PASSWORD = "lighthouse pebble orchard"
-
-
-@pytest.fixture
-def signed_in_ctx(qapp, paths):
-    signed = start_new_records(
-        paths, EXAMPLE_ORGANISATION, "Priya Shah", PASSWORD, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF"
-    )
-    context = AppContext(
-        paths,
-        read_startup_facts(paths.database, key=signed.key),
-        key=signed.key,
-        actor=signed.actor,
-        slot_id=slot_id(signed.actor.staff_id),
-    )
-    context.database()
-    yield context
-    context.close()
 
 
 def test_a_quiet_window_locks_hides_the_screens_and_keeps_unsaved_edits(qtbot, signed_in_ctx):

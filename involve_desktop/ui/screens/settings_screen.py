@@ -125,7 +125,8 @@ class SettingsScreen(Screen):
 
     def _mark_dirty(self) -> None:
         self._set_dirty(True)
-        self.state_label.setText("You have unsaved changes.")
+        if self.may_change:
+            self.state_label.setText("You have unsaved changes.")
 
     def _set_dirty(self, dirty: bool) -> None:
         self.save_button.setEnabled(dirty and self.may_change)

@@ -127,14 +127,14 @@ class StaffTab(QWidget):
             staff.add_staff,
             self._keys(),
             dialog.name_edit.text(),
-            dialog.role_box.currentData(),
+            Role(dialog.role_box.currentData()),
             dialog.password_edit.text(),
         )
 
     def set_role(self) -> None:
         member = self.selected()
         if member is not None:
-            self._change(staff.change_role, member.id, self.role_box.currentData())
+            self._change(staff.change_role, member.id, Role(self.role_box.currentData()))
 
     def set_password(self) -> None:
         member = self.selected()
