@@ -7,9 +7,18 @@ lock panel, and come back exactly as they were.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from involve_desktop.errors import KnownError
 from involve_desktop.ui.progress import run_with_progress
@@ -34,6 +43,8 @@ class LockPanel(QWidget):
         self.on_unlocked = on_unlocked
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # Room for the wrapped message before the first layout pass has measured it.
+        self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setAccessibleName("Password")
@@ -42,16 +53,24 @@ class LockPanel(QWidget):
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.password_edit.returnPressed.connect(self.try_unlock)
+        column = QWidget()
+        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 60)
+        inner = QVBoxLayout(column)
+        for widget in (self.message, self.password_edit, self.error, self.unlock_button):
+            inner.addWidget(widget)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 2)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (self.message, self.password_edit, self.error, self.unlock_button):
-            layout.addWidget(widget)
+        layout.addLayout(row)
         layout.addStretch(2)
 
     def prepare(self, who: str) -> None:
         self.message.setText(
-            f"<p><b>Involve is locked</b> because it was not used for a while.</p>"
-            f"<p>{who}, type your password to carry on. Nothing has been lost.</p>"
+            f"<b>Involve is locked</b> because it was not used for a while. {escape(who)}, "
+            "type your password to carry on: nothing has been lost."
         )
         self.password_edit.clear()
         self.error.show_message("")

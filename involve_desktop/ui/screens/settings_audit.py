@@ -71,6 +71,7 @@ class AuditTab(QWidget):
             for column, text in enumerate((when, entry.staff_name, entry.action, entry.subject)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.reload()

@@ -113,6 +113,7 @@ class StaffTab(QWidget):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self._selection_changed()
 
     def selected(self) -> staff.StaffMember | None:
