@@ -120,6 +120,7 @@ def test_wizard_saves_the_organisation_and_the_charitys_own_words(
     assert "Siân's Carers Café" in summary
     assert "6 April" in summary
     assert "peer researcher / peer researchers" in summary
+    assert "Siân Rowlands" in summary
     press_next(qtbot, wizard)  # Finish
     assert wizard.result() == QWizard.DialogCode.Accepted
 

@@ -166,10 +166,11 @@ class FirstRunWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         if self.page(page_id) is not None and page_id == self.pageIds()[-1]:
-            self.summary_label.setText(summary_html(self.details()))
+            administrator = self.admin_page.admin_form.admin_name
+            self.summary_label.setText(summary_html(self.details(), administrator))
 
 
-def summary_html(details: OrganisationDetails) -> str:
+def summary_html(details: OrganisationDetails, administrator: str = "") -> str:
     rows = [
         ("Organisation", details.name),
         ("Charity number", details.charity_number or "none"),
@@ -178,6 +179,7 @@ def summary_html(details: OrganisationDetails) -> str:
         ("Financial year starts", str(details.year_start)),
         ("Yearly evaluation", MONTH_NAMES[details.evaluation_month - 1]),
         ("The people you serve", f"{details.terms.singular} / {details.terms.plural}"),
+        ("First administrator", administrator or "not chosen yet"),
     ]
     cells = "".join(
         f"<tr><td><b>{escape(label)}</b>&nbsp;&nbsp;</td>"
