@@ -47,23 +47,6 @@ def encrypted(tmp_path: Path) -> Path:
     return path
 
 
-def plain_dump(path: Path, key: bytes | None) -> list[tuple]:
-    """Schema and every row of every table (sqlcipher3 has no iterdump)."""
-    connection = sqlite_file.connect(path, key=key, read_only=True)
-    try:
-        schema = connection.execute(
-            "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
-        ).fetchall()
-        rows = [
-            (name, sorted(map(repr, connection.execute(f'SELECT * FROM "{name}"').fetchall())))
-            for kind, name, _sql in schema
-            if kind == "table"
-        ]
-        return schema + rows
-    finally:
-        connection.close()
-
-
 def test_no_name_or_note_is_readable_in_the_file(encrypted: Path):
     raw = b"".join(p.read_bytes() for p in encrypted.parent.glob("involve.db*"))
     assert CANARY.encode() not in raw
@@ -101,29 +84,29 @@ def test_copies_of_an_encrypted_file_are_encrypted_too(encrypted: Path):
     copy = encrypted.with_name("involve-copy.db")
     sqlite_file.copy_database(encrypted, copy, key=KEY)
     assert CANARY.encode() not in copy.read_bytes()
-    assert plain_dump(copy, KEY) == plain_dump(encrypted, KEY)
+    assert dump(copy, KEY) == dump(encrypted, KEY)
 
 
 def test_a_failed_upgrade_puts_the_encrypted_file_back(encrypted: Path, tmp_path: Path):
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     (scripts / "versions" / "0002_broken.py").write_text(BROKEN_REVISION.format(head=SCHEMA_HEAD))
-    before = plain_dump(encrypted, KEY)
+    before = dump(encrypted, KEY)
     with pytest.raises(DatabaseProblem, match="exactly as it was"):
         upgrade_with_copy(encrypted, SCHEMA_HEAD, scripts, key=KEY)
-    assert plain_dump(encrypted, KEY) == before
+    assert dump(encrypted, KEY) == before
 
 
-def test_a_plain_database_can_be_converted_without_changing_it(database, tmp_path: Path):
-    plain = database.path
-    database.close()
+def test_a_plain_database_can_be_converted_without_changing_it(plain_database, tmp_path: Path):
+    plain = plain_database.path
+    plain_database.close()
     sqlite_file.checkpoint(plain)
-    before = dump(plain)
+    before = dump(plain, None)
     converted = tmp_path / "converted.db"
 
     sqlite_file.encrypt_database(plain, converted, KEY)
 
-    assert dump(plain) == before, "the plain file is left as it was"
-    assert plain_dump(converted, KEY) == plain_dump(plain, None)
+    assert dump(plain, None) == before, "the plain file is left as it was"
+    assert dump(converted, KEY) == dump(plain, None)
     assert b"Greenfield" not in converted.read_bytes()
     assert inspect_database(converted, thorough=True, key=KEY).state is DatabaseState.CURRENT

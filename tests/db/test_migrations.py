@@ -17,6 +17,7 @@ from involve_desktop.db.models import Base, Person, personal_columns, sensitive_
 from involve_desktop.db.revision import SCHEMA_HEAD
 from involve_desktop.db.startup import DatabaseState, inspect_database, prepare_database
 from involve_desktop.errors import DatabaseProblem
+from tests.conftest import TEST_KEY
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "db"
 
@@ -50,10 +51,19 @@ def rows(path: Path, sql: str) -> list[tuple]:
         connection.close()
 
 
-def dump(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
+def dump(path: Path, key: bytes | None = TEST_KEY) -> list[tuple]:
+    """Schema and every row of every table (sqlcipher3 has no iterdump)."""
+    connection = sqlite_file.connect(path, key=key, read_only=True)
     try:
-        return list(connection.iterdump())
+        schema = connection.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+        rows = [
+            (name, sorted(map(repr, connection.execute(f'SELECT * FROM "{name}"').fetchall())))
+            for kind, name, _sql in schema
+            if kind == "table"
+        ]
+        return schema + rows
     finally:
         connection.close()
 
@@ -71,7 +81,7 @@ def test_the_head_constant_is_the_migrations_head():
 
 
 def test_models_match_the_migrated_schema(empty_database: Path):
-    database = Database(empty_database)
+    database = Database(empty_database, key=TEST_KEY)
     try:
         with database.engine.connect() as connection:
             differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
@@ -117,10 +127,10 @@ def test_a_revision_that_fails_leaves_nothing_behind(
     database.close()
     before = dump(path)
     with pytest.raises(RuntimeError, match="fails part-way"):
-        upgrade_to_head(path, scripts_with_broken_revision)
+        upgrade_to_head(path, scripts_with_broken_revision, key=TEST_KEY)
     # The failed revision rolled back whole: no table, no changed names, same revision.
     assert dump(path) == before
-    assert sqlite_file.read_revision(path) == SCHEMA_HEAD
+    assert sqlite_file.read_revision(path, key=TEST_KEY) == SCHEMA_HEAD
 
 
 def test_failed_upgrade_keeps_a_copy_and_tells_the_user(
@@ -132,7 +142,7 @@ def test_failed_upgrade_keeps_a_copy_and_tells_the_user(
     database.close()
     before = dump(path)
     with pytest.raises(DatabaseProblem, match="put your data back exactly as it was"):
-        upgrade_with_copy(path, SCHEMA_HEAD, scripts_with_broken_revision)
+        upgrade_with_copy(path, SCHEMA_HEAD, scripts_with_broken_revision, key=TEST_KEY)
     assert dump(path) == before
     copies = list(path.parent.glob(f"involve-before-upgrade-{SCHEMA_HEAD}-*.db"))
     assert len(copies) == 1

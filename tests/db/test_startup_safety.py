@@ -18,11 +18,12 @@ from involve_desktop.db.startup import (
     replace_with_copy,
 )
 from involve_desktop.errors import DatabaseProblem
+from tests.conftest import TEST_KEY
 
 
 def settle(path: Path) -> bytes:
     """Fold the write-ahead log in, then read the file's bytes."""
-    sqlite_file.checkpoint(path)
+    sqlite_file.checkpoint(path, key=TEST_KEY)
     return path.read_bytes()
 
 
@@ -37,14 +38,13 @@ def test_connections_use_the_safe_settings(database: Database):
 def test_a_database_from_a_newer_version_is_refused_and_left_untouched(database: Database):
     path = database.path
     database.close()
-    connection = sqlite3.connect(path)
+    connection = sqlite_file.connect(path, key=TEST_KEY)
     connection.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
-    connection.commit()
     connection.close()
     before = settle(path)
 
     with pytest.raises(DatabaseProblem, match="newer version of Involve"):
-        prepare_database(path)
+        prepare_database(path, key=TEST_KEY)
 
     assert path.read_bytes() == before
     assert not list(path.parent.glob("involve-before-upgrade-*"))
@@ -55,7 +55,7 @@ def test_a_damaged_file_is_not_opened_and_the_newest_good_copy_is_offered(databa
     path = database.path
     database.close()
     copy = path.with_name("involve-before-upgrade-0001_foundation-20261101-090000.db")
-    sqlite_file.copy_database(path, copy)
+    sqlite_file.copy_database(path, copy, key=TEST_KEY)
     for companion in path.parent.glob("involve.db-*"):
         companion.unlink()
     damaged_bytes = b"this is not a database any more " * 200
@@ -63,15 +63,15 @@ def test_a_damaged_file_is_not_opened_and_the_newest_good_copy_is_offered(databa
 
     # WHEN the app starts, it refuses and offers the copy
     with pytest.raises(DamagedDatabase) as refused:
-        prepare_database(path)
+        prepare_database(path, key=TEST_KEY)
     assert path.read_bytes() == damaged_bytes
     assert refused.value.good_copies == [copy]
     assert "damaged" in refused.value.message
 
     # AND going back to the copy keeps the damaged file, renamed
-    kept = replace_with_copy(path, copy)
+    kept = replace_with_copy(path, copy, key=TEST_KEY)
     assert kept.read_bytes() == damaged_bytes
-    assert inspect_database(path, thorough=True).state is DatabaseState.CURRENT
+    assert inspect_database(path, thorough=True, key=TEST_KEY).state is DatabaseState.CURRENT
 
 
 def test_damaged_copies_are_not_offered(tmp_path: Path):

@@ -10,6 +10,7 @@ from involve_desktop.app import AppContext
 from involve_desktop.db.engine import Database
 from involve_desktop.db.sqlite_file import read_startup_facts
 from involve_desktop.paths import AppPaths
+from tests.conftest import TEST_KEY
 
 
 @pytest.fixture
@@ -24,7 +25,9 @@ def ctx(qapp, paths: AppPaths, database: Database) -> Iterator[AppContext]:
         session.add(admin)
         session.flush()
         actor = Actor(admin.id, admin.name, Role.ADMINISTRATOR)
-    context = AppContext(paths, read_startup_facts(paths.database), actor=actor)
+    context = AppContext(
+        paths, read_startup_facts(paths.database, key=TEST_KEY), key=TEST_KEY, actor=actor
+    )
     context.database()
     yield context
     context.close()
@@ -33,7 +36,7 @@ def ctx(qapp, paths: AppPaths, database: Database) -> Iterator[AppContext]:
 @pytest.fixture
 def new_ctx(qapp, paths: AppPaths, empty_database) -> Iterator[AppContext]:
     """The context of a first start: a database with no organisation yet."""
-    context = AppContext(paths, read_startup_facts(paths.database))
+    context = AppContext(paths, read_startup_facts(paths.database, key=TEST_KEY), key=TEST_KEY)
     yield context
     context.close()
 

@@ -14,6 +14,7 @@ from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.prompts import UnsavedChoice
 from involve_desktop.ui.screens.base import Screen
 from involve_desktop.ui.screens.settings_screen import SettingsScreen
+from tests.conftest import TEST_KEY
 from tests.ui.helpers import show_active
 
 
@@ -63,7 +64,7 @@ def test_window_names_the_organisation_and_counts_people_in_its_words(qtbot, ctx
 def test_the_window_opens_before_the_records_and_fills_in_when_they_are_ready(
     qtbot, paths, database
 ):
-    ctx = AppContext(paths, read_startup_facts(paths.database))
+    ctx = AppContext(paths, read_startup_facts(paths.database, key=TEST_KEY), key=TEST_KEY)
     try:
         window = open_window(qtbot, ctx)
         assert window.stack.currentWidget() is window.loading_panel

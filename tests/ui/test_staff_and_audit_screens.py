@@ -14,6 +14,7 @@ from involve_desktop.services.permissions import Actor
 from involve_desktop.services.protection import sign_in
 from involve_desktop.ui.screens import settings_staff
 from involve_desktop.ui.screens.settings_screen import SettingsScreen
+from tests.conftest import TEST_KEY
 from tests.ui.helpers import show_active, type_text
 
 
@@ -78,7 +79,8 @@ def test_someone_who_is_not_an_administrator_cannot_change_settings(qtbot, ctx, 
         session.add(row)
         session.flush()
         tom = Actor(row.id, row.name, Role.STAFF)
-    staff_ctx = AppContext(ctx.paths, read_startup_facts(ctx.paths.database), actor=tom)
+    facts = read_startup_facts(ctx.paths.database, key=TEST_KEY)
+    staff_ctx = AppContext(ctx.paths, facts, key=TEST_KEY, actor=tom)
     try:
         screen = SettingsScreen(staff_ctx)
         show_active(qtbot, screen)

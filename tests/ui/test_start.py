@@ -123,9 +123,9 @@ def test_a_data_folder_that_cannot_be_written_is_explained(qapp, tmp_path, answe
 
 
 def test_a_database_from_a_newer_version_is_refused_and_untouched(
-    qapp, paths, database, tmp_path, answers
+    qapp, paths, plain_database, tmp_path, answers
 ):
-    database.close()
+    plain_database.close()
     connection = sqlite3.connect(paths.database)
     connection.execute("UPDATE alembic_version SET version_num = '0042_future'")
     connection.commit()
