@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.app import AppContext
-from involve_desktop.domain.passwords import password_problem
 from involve_desktop.domain.roles import Role
 from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.services import staff
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.widgets.admin_form import password_pair_errors
 from involve_desktop.ui.widgets.form_section import FormSection
 
 COLUMNS = ("Name", "Role", "Can sign in")
@@ -59,13 +59,13 @@ class StaffDialog(QDialog):
         errors = {}
         if self.name_edit.isVisibleTo(self) and not self.name_edit.text().strip():
             errors["name"] = "Please type the staff member's name."
-        problem = password_problem(
-            self.password_edit.text(), about=tuple(self.name_edit.text().split())
+        errors.update(
+            password_pair_errors(
+                self.password_edit.text(),
+                self.confirm_edit.text(),
+                tuple(self.name_edit.text().split()),
+            )
         )
-        if problem:
-            errors["password"] = problem
-        elif self.confirm_edit.text() != self.password_edit.text():
-            errors["confirm"] = "The two passwords are not the same. Please type it again."
         if not self.fields.show_errors(errors):
             self.accept()
 

@@ -8,6 +8,15 @@ from involve_desktop.domain.passwords import password_problem
 from involve_desktop.ui.widgets.form_section import FormSection
 
 
+def password_pair_errors(password: str, typed_again: str, about: tuple[str, ...]) -> dict[str, str]:
+    """Messages for a new password typed twice: its strength first, then whether both match."""
+    if problem := password_problem(password, about=about):
+        return {"password": problem}
+    if typed_again != password:
+        return {"confirm": "The two passwords are not the same. Please type it again."}
+    return {}
+
+
 class AdminForm(FormSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,8 +50,5 @@ class AdminForm(FormSection):
         if not self.admin_name:
             errors["admin_name"] = "Please type your name, as your colleagues know you."
         about = (*self.admin_name.split(), *organisation_name.split())
-        if problem := password_problem(self.password, about=about):
-            errors["password"] = problem
-        elif self.confirm_edit.text() != self.password:
-            errors["confirm"] = "The two passwords are not the same. Please type it again."
+        errors.update(password_pair_errors(self.password, self.confirm_edit.text(), about))
         return errors
