@@ -163,8 +163,7 @@ def _sign_in(paths: AppPaths, report_to: Path | None) -> Opening | None:
     from involve_desktop.db.key_slots import KeyFile
 
     keys = KeyFile.load(paths.key_file)
-    people = {slot: name for slot, name in keys.labels().items() if slot.startswith("staff-")}
-    scripted = _scripted_sign_in(keys, people)
+    scripted = _scripted_sign_in(keys)
     if scripted is not None:
         key, slot = scripted
         return Opening(key, slot) if open_database(paths.database, key) else None
@@ -173,7 +172,8 @@ def _sign_in(paths: AppPaths, report_to: Path | None) -> Opening | None:
 
     from involve_desktop.ui.dialogs.sign_in_dialog import SignInDialog
 
-    dialog = SignInDialog("Involve", people, keys.unlock)
+    # Only staff slots carry a name; the recovery slot is reached through the dialog's link.
+    dialog = SignInDialog("Involve", keys.labels(), keys.unlock)
     if report_to is not None:
         _report_when_shown_then_close(dialog, report_to)
     # Once the window has painted, so that loading does not delay it.
@@ -207,12 +207,12 @@ def _preload_services() -> None:
     threading.Thread(target=preload, name="preload", daemon=True).start()
 
 
-def _scripted_sign_in(keys: Any, people: dict[str, str]) -> tuple[bytes, str] | None:
+def _scripted_sign_in(keys: Any) -> tuple[bytes, str] | None:
     """INVOLVE_USER and INVOLVE_PASSWORD, for scripted starts (self-test, benchmarks)."""
     user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
     if not user or not password:
         return None
-    slot = next((slot for slot, name in people.items() if name == user), None)
+    slot = keys.slot_named(user)
     if slot is None:
         return None
     _preload_services()

@@ -117,12 +117,12 @@ def _unlock(paths: AppPaths) -> bytes | None:
     from involve_desktop.db.key_slots import KeyFile
 
     keys = KeyFile.load(paths.key_file)
-    people = {name: slot for slot, name in keys.labels().items() if slot.startswith("staff-")}
     user = os.environ.get("INVOLVE_USER") or _ask("Your name as it appears in Involve: ")
     password = os.environ.get("INVOLVE_PASSWORD") or _ask("Password: ", secret=True)
-    if user not in people:
+    slot = keys.slot_named(user)
+    if slot is None:
         raise KnownError("That name or password is not right. Please try again.")
-    return keys.unlock(people[user], password)
+    return keys.unlock(slot, password)
 
 
 def _ask(prompt: str, *, secret: bool = False) -> str:

@@ -144,6 +144,10 @@ class KeyFile:
             if slot.get("label")
         }
 
+    def slot_named(self, label: str) -> str | None:
+        """The slot of the staff member with this name, for sign-in by name (CLI, scripts)."""
+        return next((slot for slot, name in self.labels().items() if name == label), None)
+
     def remove_slot(self, slot_id: str) -> None:
         self.slots.pop(slot_id, None)
 

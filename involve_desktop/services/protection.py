@@ -39,10 +39,6 @@ class SignedIn:
     actor: Actor
 
 
-def is_protected(paths: AppPaths) -> bool:
-    return paths.key_file.exists()
-
-
 def start_new_records(
     paths: AppPaths,
     details: OrganisationDetails,
@@ -115,15 +111,6 @@ def record_sign_in(session: Session, slot_id: str, *, with_recovery_key: bool = 
     action = AuditAction.SIGNED_IN_WITH_RECOVERY_KEY if with_recovery_key else AuditAction.SIGNED_IN
     record(session, actor, action)
     return actor
-
-
-def signed_in_actor(paths: AppPaths, key: bytes, slot_id: str) -> Actor:
-    database = Database(paths.database, key=key)
-    try:
-        with database.session_scope() as session:
-            return record_sign_in(session, slot_id)
-    finally:
-        database.close()
 
 
 def reset_password_with_recovery_key(

@@ -41,8 +41,7 @@ def demo_credentials(monkeypatch):
 
 def demo_key(data_dir, keys_name="involve.keys"):
     keys = KeyFile.load(data_dir / keys_name)
-    slot = next(slot for slot, name in keys.labels().items() if name == DEMO_ADMINISTRATOR)
-    return keys.unlock(slot, DEMO_PASSWORD)
+    return keys.unlock(keys.slot_named(DEMO_ADMINISTRATOR), DEMO_PASSWORD)
 
 
 def names_in(data_dir):

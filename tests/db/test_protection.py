@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from involve_desktop.db import sqlite_file
+from involve_desktop.db.engine import Database
 from involve_desktop.db.key_slots import WrongSecret
 from involve_desktop.db.startup import DatabaseState, inspect_database
 from involve_desktop.domain.recovery_key import RECOVERY_SLOT
@@ -29,7 +30,10 @@ def test_new_records_are_encrypted_and_open_with_the_administrators_password(pat
     key = protection.sign_in(paths, slot_id(made.actor.staff_id), PASSWORD)
     assert key == made.key == protection.sign_in(paths, RECOVERY_SLOT, RECOVERY)
     assert inspect_database(paths.database, key=key).state is DatabaseState.CURRENT
-    actor = protection.signed_in_actor(paths, key, slot_id(made.actor.staff_id))
+    database = Database(paths.database, key=key)
+    with database.session_scope() as session:
+        actor = protection.record_sign_in(session, slot_id(made.actor.staff_id))
+    database.close()
     assert actor.name == "Priya Shah"
     with pytest.raises(WrongSecret):
         protection.sign_in(paths, slot_id(made.actor.staff_id), "not the password at all")
