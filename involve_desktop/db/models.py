@@ -9,9 +9,11 @@ Every change here needs an Alembic revision in `migrations/versions/`.
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     CheckConstraint,
+    Column,
     Date,
     DateTime,
     ForeignKey,
@@ -22,11 +24,19 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from involve_desktop.domain.people import ParticipationLevel, TakingPart
+from involve_desktop.domain.people import (
+    Barrier,
+    BenefitsAffected,
+    ContactMethod,
+    OptionKind,
+    ParticipationLevel,
+    TakingPart,
+)
 from involve_desktop.domain.roles import Role
 
 PERSONAL = {"personal": True}
@@ -46,8 +56,10 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def _one_of(column: str, values: type[ParticipationLevel] | type[TakingPart] | type[Role]) -> str:
+def _one_of(column: str, values: type[StrEnum], *, blank_allowed: bool = False) -> str:
     allowed = ", ".join(f"'{member.value}'" for member in values)
+    if blank_allowed:
+        allowed += ", ''"
     return f"{column} IN ({allowed})"
 
 
@@ -73,34 +85,163 @@ class Organisation(Base):
 
 
 class Person(Base):
-    """Someone the charity involves. Later revisions add roles, consent, payment and more."""
+    """Someone the charity involves: a whole person, who may hold many roles.
+
+    Roles and interests, barriers, level history and training live in their own tables below.
+    `last_involved_on` is kept up to date by whatever records involvement (activities).
+    """
 
     __tablename__ = "person"
     __table_args__ = (
         CheckConstraint(_one_of("participation_level", ParticipationLevel), name="level"),
         CheckConstraint(_one_of("taking_part", TakingPart), name="taking_part"),
+        CheckConstraint(
+            _one_of("contact_method", ContactMethod, blank_allowed=True), name="contact_method"
+        ),
+        CheckConstraint(
+            _one_of("benefits_affected", BenefitsAffected, blank_allowed=True),
+            name="benefits_affected",
+        ),
         Index("ix_person_sort_name", "last_name", "first_name"),
+        Index("ix_person_archived_sort_key", "archived", "sort_key", "id"),
+        Index("ix_person_consent_review_on", "consent_review_on"),
+        Index("ix_person_last_involved_on", "last_involved_on"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # About
     first_name: Mapped[str] = mapped_column(String(100), info=PERSONAL)
     last_name: Mapped[str] = mapped_column(String(100), default="", info=PERSONAL)
     preferred_name: Mapped[str] = mapped_column(String(100), default="", info=PERSONAL)
     pronouns: Mapped[str] = mapped_column(String(40), default="", info=PERSONAL)
     date_of_birth: Mapped[date | None] = mapped_column(Date, info=PERSONAL)
+    # Contact
     email: Mapped[str] = mapped_column(String(254), default="", info=PERSONAL)
     phone: Mapped[str] = mapped_column(String(40), default="", info=PERSONAL)
     address: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)
+    contact_method: Mapped[str] = mapped_column(
+        String(20), default="", server_default="", info=PERSONAL
+    )
+    best_times: Mapped[str] = mapped_column(
+        String(200), default="", server_default="", info=PERSONAL
+    )
+    # Involvement and taking part
     participation_level: Mapped[str] = mapped_column(
         String(20), default=ParticipationLevel.OBSERVING.value
     )
     taking_part: Mapped[str] = mapped_column(String(20), default=TakingPart.TAKING_PART.value)
+    taking_part_since: Mapped[date | None] = mapped_column(Date, info=PERSONAL)
+    taking_part_reason: Mapped[str] = mapped_column(
+        Text, default="", server_default="", info=PERSONAL
+    )
+    other_barrier: Mapped[str] = mapped_column(
+        String(200), default="", server_default="", info=PERSONAL
+    )
+    # Support, access and health: special-category data
     support_needs: Mapped[str] = mapped_column(Text, default="", info=SENSITIVE)
+    health_notes: Mapped[str] = mapped_column(Text, default="", server_default="", info=SENSITIVE)
+    # Consent
+    consent_given_on: Mapped[date | None] = mapped_column(Date, info=PERSONAL)
+    consent_to_contact: Mapped[bool] = mapped_column(default=False, server_default="0")
+    consent_to_keep_support_needs: Mapped[bool] = mapped_column(default=False, server_default="0")
+    consent_to_photos: Mapped[bool] = mapped_column(default=False, server_default="0")
+    consent_to_quotes: Mapped[bool] = mapped_column(default=False, server_default="0")
+    consent_recorded_how: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    consent_review_on: Mapped[date | None] = mapped_column(Date)
+    consent_withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    # Payment; whether payments may affect benefits is special-category data
+    payment_method: Mapped[str] = mapped_column(
+        String(20), default="", server_default="", info=PERSONAL
+    )
+    employment_status: Mapped[str] = mapped_column(
+        String(30), default="", server_default="", info=PERSONAL
+    )
+    benefits_affected: Mapped[str] = mapped_column(
+        String(20), default="", server_default="", info=SENSITIVE
+    )
     notes: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)
     joined_on: Mapped[date] = mapped_column(Date)
+    last_involved_on: Mapped[date | None] = mapped_column(Date)
+    # Surname then first name, folded (search_words.sort_key): 'ap Gwilym' sorts with the As.
+    sort_key: Mapped[str] = mapped_column(String(210), default="", server_default="", info=PERSONAL)
     archived: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class PersonOption(Base):
+    """An entry in one of the charity's own lists: a role a person can hold, or an interest."""
+
+    __tablename__ = "person_option"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", OptionKind), name="kind"),
+        UniqueConstraint("kind", "name", name="uq_person_option_kind_name"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(80))
+
+
+person_chosen_option = Table(
+    "person_chosen_option",
+    Base.metadata,
+    Column("person_id", ForeignKey("person.id", ondelete="CASCADE"), primary_key=True),
+    Column("option_id", ForeignKey("person_option.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class PersonSearchWords(Base):
+    """The folded words a person can be found by (names, roles, interests): see search_words.py.
+
+    Kept in a narrow table of its own so that search-as-you-type scans little.
+    """
+
+    __tablename__ = "person_search_words"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    words: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)
+
+
+class PersonBarrier(Base):
+    """A barrier to taking part that the person named."""
+
+    __tablename__ = "person_barrier"
+    __table_args__ = (CheckConstraint(_one_of("barrier", Barrier), name="barrier"),)
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    barrier: Mapped[str] = mapped_column(String(20), primary_key=True, info=PERSONAL)
+
+
+class LevelChange(Base):
+    """One step in a person's participation history, written whenever their level changes."""
+
+    __tablename__ = "level_change"
+    __table_args__ = (Index("ix_level_change_person_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    changed_on: Mapped[date] = mapped_column(Date)
+    from_level: Mapped[str] = mapped_column(String(20), default="")
+    to_level: Mapped[str] = mapped_column(String(20))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class TrainingRecord(Base):
+    """Training a person has done (or been offered) to take part well."""
+
+    __tablename__ = "training_record"
+    __table_args__ = (Index("ix_training_record_person_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200), info=PERSONAL)
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)
 
 
 class Staff(Base):

@@ -11,13 +11,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from faker import Faker
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from involve_desktop.db.models import Person
+from involve_desktop.db.models import Person, PersonOption, PersonSearchWords, person_chosen_option
 from involve_desktop.domain.financial_year import YearStart
 from involve_desktop.domain.organisation import OrganisationDetails
-from involve_desktop.domain.people import ParticipationLevel, TakingPart
+from involve_desktop.domain.people import (
+    BenefitsAffected,
+    ConsentRecorded,
+    ContactMethod,
+    OptionKind,
+    ParticipationLevel,
+    PaymentMethod,
+    TakingPart,
+)
+from involve_desktop.domain.search_words import searchable_text, sort_key
 from involve_desktop.domain.terms import PeopleTerms
 from involve_desktop.services.organisation import save_organisation
 
@@ -80,9 +89,37 @@ def build_demo(
     today = today or date.today()
     save_organisation(session, DEMO_ORGANISATION)
     rows = list(_invented_people(people, seed, today))
-    for start in range(0, len(rows), 5000):
-        session.execute(insert(Person), rows[start : start + 5000])
+    for start in range(0, len(rows), BATCH):
+        session.execute(insert(Person), rows[start : start + BATCH])
+    _choose_roles_and_interests(session, rows, seed)
     return DemoSummary(people=len(rows))
+
+
+BATCH = 5000
+
+
+def _choose_roles_and_interests(session: Session, rows: list[dict], seed: int) -> None:
+    """Most people hold one role and a couple of interests; some hold several roles."""
+    chooser = random.Random(seed + 1)
+    options = {kind: [] for kind in OptionKind}  # type: dict[OptionKind, list[tuple[int, str]]]
+    for option_id, kind, name in session.execute(
+        select(PersonOption.id, PersonOption.kind, PersonOption.name)
+    ):
+        options[OptionKind(kind)].append((option_id, name))
+    ids = session.scalars(select(Person.id).order_by(Person.id)).all()
+    links, words = [], []
+    for person_id, row in zip(ids, rows, strict=True):
+        chosen = chooser.sample(options[OptionKind.ROLE], chooser.choice((1, 1, 1, 2, 3)))
+        chosen += chooser.sample(options[OptionKind.INTEREST], chooser.randint(0, 3))
+        links += [{"person_id": person_id, "option_id": option_id} for option_id, _ in chosen]
+        names = [row["first_name"], row["last_name"], row["preferred_name"]]
+        words.append(
+            {"person_id": person_id, "words": searchable_text(names + [n for _, n in chosen])}
+        )
+    for start in range(0, len(links), BATCH):
+        session.execute(insert(person_chosen_option), links[start : start + BATCH])
+    for start in range(0, len(words), BATCH):
+        session.execute(insert(PersonSearchWords), words[start : start + BATCH])
 
 
 def _invented_people(count: int, seed: int, today: date):  # type: ignore[no-untyped-def]
@@ -97,9 +134,12 @@ def _invented_people(count: int, seed: int, today: date):  # type: ignore[no-unt
         else:
             first, last = fake.first_name(), fake.last_name()
         chance = chooser.random
+        joined = today - timedelta(days=chooser.randint(0, 5 * 365))
+        consent_given = joined if chance() < 0.85 else None
         yield {
             "first_name": first,
             "last_name": last,
+            "sort_key": sort_key(first, last),
             "preferred_name": fake.first_name() if chance() < 0.1 else "",
             "pronouns": chooser.choice(PRONOUNS) if chance() < 0.3 else "",
             "date_of_birth": (
@@ -114,7 +154,28 @@ def _invented_people(count: int, seed: int, today: date):  # type: ignore[no-unt
             "taking_part": chooser.choices(statuses, status_weights)[0].value,
             "support_needs": chooser.choice(SUPPORT_NEEDS) if chance() < 0.2 else "",
             "notes": fake.sentence(nb_words=10) if chance() < 0.3 else "",
-            "joined_on": today - timedelta(days=chooser.randint(0, 5 * 365)),
+            "joined_on": joined,
+            "last_involved_on": (
+                joined + timedelta(days=chooser.randint(0, (today - joined).days))
+                if chance() < 0.8
+                else None
+            ),
+            "contact_method": chooser.choice(list(ContactMethod)).value,
+            "consent_given_on": consent_given,
+            "consent_to_contact": consent_given is not None,
+            "consent_to_keep_support_needs": consent_given is not None and chance() < 0.8,
+            "consent_to_photos": consent_given is not None and chance() < 0.5,
+            "consent_to_quotes": consent_given is not None and chance() < 0.6,
+            "consent_recorded_how": (
+                chooser.choice(list(ConsentRecorded)).value if consent_given else ""
+            ),
+            "consent_review_on": (
+                consent_given + timedelta(days=2 * 365) if consent_given else None
+            ),
+            "payment_method": chooser.choice(list(PaymentMethod)).value if chance() < 0.6 else "",
+            "benefits_affected": (
+                chooser.choice(list(BenefitsAffected)).value if chance() < 0.5 else ""
+            ),
             "archived": chance() < 0.02,
         }
 

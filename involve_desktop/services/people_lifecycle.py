@@ -1,0 +1,113 @@
+"""Archiving, deleting and what goes with a person.
+
+`PERSON_LINKS` names every table that points at a person. Delete reads it to say what goes
+with them and to remove it; merge reads it to move everything to the record that is kept.
+A later area (activities, claims) adds its own tables with `link_to_person`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy.orm import Session
+
+from involve_desktop.db.models import (
+    LevelChange,
+    Person,
+    PersonBarrier,
+    PersonSearchWords,
+    TrainingRecord,
+    person_chosen_option,
+)
+from involve_desktop.domain.roles import Permission
+from involve_desktop.services import audit
+from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.people import PERSON, PersonNotFound
+from involve_desktop.services.permissions import Actor, require
+
+
+@dataclass(frozen=True)
+class PersonLink:
+    """A table whose rows belong to a person.
+
+    `one_per_value` is set when the person's id is part of the row's key (a person has each
+    role once): a merge then keeps one row per value instead of moving duplicates.
+    `shown` is False for bookkeeping rows that a user would not call records.
+    """
+
+    table: Table
+    person_column: str
+    singular: str
+    plural: str
+    one_per_value: bool = False
+    shown: bool = True
+
+    def column(self):  # type: ignore[no-untyped-def]
+        return self.table.c[self.person_column]
+
+
+PERSON_LINKS: list[PersonLink] = [
+    PersonLink(person_chosen_option, "person_id", "role or interest", "roles and interests", True),
+    PersonLink(PersonBarrier.__table__, "person_id", "barrier", "barriers", True),
+    PersonLink(
+        LevelChange.__table__,
+        "person_id",
+        "participation level change",
+        "participation level changes",
+    ),
+    PersonLink(TrainingRecord.__table__, "person_id", "training record", "training records"),
+    PersonLink(PersonSearchWords.__table__, "person_id", "", "", True, shown=False),
+]
+
+
+def link_to_person(link: PersonLink) -> None:
+    """Register another table that belongs to people (called by later areas at import)."""
+    if all(existing.table is not link.table for existing in PERSON_LINKS):
+        PERSON_LINKS.append(link)
+
+
+@dataclass(frozen=True)
+class LinkedCount:
+    label: str
+    count: int
+
+
+def linked_records(session: Session, person_id: int) -> list[LinkedCount]:
+    """What goes with a person if they are deleted, in words: '3 training records'."""
+    counts = []
+    for link in PERSON_LINKS:
+        if not link.shown:
+            continue
+        number = session.scalar(
+            select(func.count()).select_from(link.table).where(link.column() == person_id)
+        )
+        if number:
+            counts.append(LinkedCount(link.singular if number == 1 else link.plural, number))
+    return counts
+
+
+def set_archived(
+    session: Session, actor: Actor | None, person_ids: list[int], archived: bool
+) -> int:
+    """Archive (kept, hidden from everyday lists) or bring back; returns how many changed."""
+    result = session.execute(
+        update(Person)
+        .where(Person.id.in_(person_ids), Person.archived.is_not(archived))
+        .values(archived=archived, updated_at=datetime.now())
+    )
+    for person_id in person_ids:
+        audit.record(session, actor, AuditAction.CHANGED_PERSON, PERSON, person_id)
+    return int(result.rowcount or 0)
+
+
+def delete_person(session: Session, actor: Actor, person_id: int) -> None:
+    """Delete a person and everything that is theirs. Needs the 'delete people' permission."""
+    require(actor, Permission.DELETE_PEOPLE)
+    if session.get(Person, person_id) is None:
+        raise PersonNotFound()
+    for link in PERSON_LINKS:
+        session.execute(delete(link.table).where(link.column() == person_id))
+    session.execute(delete(Person).where(Person.id == person_id))
+    audit.record(session, actor, AuditAction.DELETED_PERSON, PERSON, person_id)
