@@ -97,8 +97,9 @@ def set_archived(
         .where(Person.id.in_(person_ids), Person.archived.is_not(archived))
         .values(archived=archived, updated_at=datetime.now())
     )
+    action = AuditAction.ARCHIVED_PERSON if archived else AuditAction.CHANGED_PERSON
     for person_id in person_ids:
-        audit.record(session, actor, AuditAction.CHANGED_PERSON, PERSON, person_id)
+        audit.record(session, actor, action, PERSON, person_id)
     return int(result.rowcount or 0)
 
 

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from involve_desktop.services.people_duplicates import DuplicateMatch
+    from involve_desktop.ui.dialogs.possible_duplicates_dialog import DuplicateAnswer
 
 
 class UnsavedChoice(Enum):
@@ -60,6 +65,33 @@ def choose_image_file(parent: QWidget | None) -> Path | None:
         parent, "Choose the organisation's logo", str(Path.home()), "Images (*.png *.jpg *.jpeg)"
     )
     return Path(chosen) if chosen else None
+
+
+def choose_open_file(
+    parent: QWidget | None, title: str, file_filter: str, folder: Path
+) -> Path | None:
+    """Pick an existing file, e.g. filter 'Spreadsheets (*.xlsx *.csv)'."""
+    chosen, _filter = QFileDialog.getOpenFileName(parent, title, str(folder), file_filter)
+    return Path(chosen) if chosen else None
+
+
+def choose_save_file(
+    parent: QWidget | None, title: str, file_filter: str, suggested: Path
+) -> Path | None:
+    """Pick where to save; `suggested` is a full path (remembered folder + proposed name)."""
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    return Path(chosen) if chosen else None
+
+
+def ask_about_duplicates(
+    parent: QWidget | None, matches: list[DuplicateMatch], person_word: str
+) -> DuplicateAnswer:
+    """Before adding someone who may already be in the register: save anyway, open, or go back."""
+    from involve_desktop.ui.dialogs.possible_duplicates_dialog import PossibleDuplicatesDialog
+
+    dialog = PossibleDuplicatesDialog(matches, person_word, parent)
+    dialog.exec()
+    return dialog.answer()
 
 
 def open_folder(folder: Path) -> None:

@@ -56,6 +56,11 @@ class PromptAnswers:
         self.unsaved = UnsavedChoice.CANCEL
         self.yes_no = False
         self.image_file = None
+        self.open_file = None  # the Path the user picks in an "open" file picker
+        self.save_file = None  # the Path the user picks in a "save" file picker
+        self.file_pickers: list[str] = []  # titles of the file pickers shown
+        self.duplicates_seen: list = []  # the matches shown before adding a person
+        self.duplicate_answer = None  # a DuplicateAnswer; None means "save as new anyway"
 
     def show_problem(self, parent, title, message) -> None:
         self.problems.append((title, message))
@@ -71,6 +76,20 @@ class PromptAnswers:
     def choose_image_file(self, parent):
         return self.image_file
 
+    def choose_open_file(self, parent, title, file_filter, folder):
+        self.file_pickers.append(title)
+        return self.open_file
+
+    def choose_save_file(self, parent, title, file_filter, suggested):
+        self.file_pickers.append(title)
+        return self.save_file
+
+    def ask_about_duplicates(self, parent, matches, person_word):
+        from involve_desktop.ui.dialogs.possible_duplicates_dialog import DuplicateAnswer
+
+        self.duplicates_seen.append(list(matches))
+        return self.duplicate_answer or DuplicateAnswer.save_anyway()
+
     def open_folder(self, folder) -> None:
         self.opened_folders.append(folder)
 
@@ -85,6 +104,9 @@ def answers(monkeypatch) -> PromptAnswers:
         "ask_unsaved_changes",
         "ask_yes_no",
         "choose_image_file",
+        "choose_open_file",
+        "choose_save_file",
+        "ask_about_duplicates",
         "open_folder",
     ):
         monkeypatch.setattr(prompts, name, getattr(stand_in, name))
