@@ -159,7 +159,7 @@ def save_person(
         person = _get(session, person_id)
         previous_level, previous_status = person.participation_level, person.taking_part
     details = _dated_status(details, previous_status, today)
-    _copy_into(person, details)
+    copy_into(person, details)
     person.updated_at = datetime.now()
     session.flush()
     if details.participation_level.value != previous_level:
@@ -205,7 +205,7 @@ def add_option(session: Session, kind: OptionKind, name: str) -> str:
         raise ValidationFailed({kind.value: f"Type the {kind.value} to add."})
     if len(cleaned) > MAX_OPTION_NAME:
         raise ValidationFailed({kind.value: f"Please keep it under {MAX_OPTION_NAME} characters."})
-    return _option_ids(session, kind, [cleaned])[0][1]
+    return option_ids(session, kind, [cleaned])[0][1]
 
 
 def refresh_search_words(session: Session, person_ids: list[int]) -> None:
@@ -262,7 +262,8 @@ def _dated_status(details: PersonDetails, previous: str | None, today: date) -> 
     return details
 
 
-def _copy_into(person: Person, details: PersonDetails) -> None:
+def copy_into(person: Person, details: PersonDetails) -> None:
+    """Set a person's row from their details (saving one person, or importing many)."""
     person.first_name = details.first_name.strip()
     person.last_name = details.last_name.strip()
     person.preferred_name = details.preferred_name.strip()
@@ -308,7 +309,7 @@ def _replace_links(session: Session, person_id: int, details: PersonDetails) -> 
     session.execute(
         delete(person_chosen_option).where(person_chosen_option.c.person_id == person_id)
     )
-    chosen = _option_ids(session, OptionKind.ROLE, details.roles) + _option_ids(
+    chosen = option_ids(session, OptionKind.ROLE, details.roles) + option_ids(
         session, OptionKind.INTEREST, details.interests
     )
     if chosen:
@@ -339,7 +340,7 @@ def _replace_links(session: Session, person_id: int, details: PersonDetails) -> 
     refresh_search_words(session, [person_id])
 
 
-def _option_ids(
+def option_ids(
     session: Session, kind: OptionKind, names: tuple[str, ...] | list[str]
 ) -> list[tuple[int, str]]:
     """(id, name as stored) for each name, adding names the list does not have yet.
