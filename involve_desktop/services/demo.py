@@ -14,7 +14,13 @@ from faker import Faker
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from involve_desktop.db.models import Person, PersonOption, PersonSearchWords, person_chosen_option
+from involve_desktop.db.models import (
+    LevelChange,
+    Person,
+    PersonOption,
+    PersonSearchWords,
+    person_chosen_option,
+)
 from involve_desktop.domain.financial_year import YearStart
 from involve_desktop.domain.organisation import OrganisationDetails
 from involve_desktop.domain.people import (
@@ -91,15 +97,16 @@ def build_demo(
     rows = list(_invented_people(people, seed, today))
     for start in range(0, len(rows), BATCH):
         session.execute(insert(Person), rows[start : start + BATCH])
-    _choose_roles_and_interests(session, rows, seed)
+    _add_roles_interests_and_history(session, rows, seed)
     return DemoSummary(people=len(rows))
 
 
 BATCH = 5000
 
 
-def _choose_roles_and_interests(session: Session, rows: list[dict], seed: int) -> None:
-    """Most people hold one role and a couple of interests; some hold several roles."""
+def _add_roles_interests_and_history(session: Session, rows: list[dict], seed: int) -> None:
+    """Most people hold one role and a couple of interests; some hold several roles.
+    Each person's level history starts the day they joined."""
     chooser = random.Random(seed + 1)
     options = {kind: [] for kind in OptionKind}  # type: dict[OptionKind, list[tuple[int, str]]]
     for option_id, kind, name in session.execute(
@@ -107,7 +114,7 @@ def _choose_roles_and_interests(session: Session, rows: list[dict], seed: int) -
     ):
         options[OptionKind(kind)].append((option_id, name))
     ids = session.scalars(select(Person.id).order_by(Person.id)).all()
-    links, words = [], []
+    links, words, levels = [], [], []
     for person_id, row in zip(ids, rows, strict=True):
         chosen = chooser.sample(options[OptionKind.ROLE], chooser.choice((1, 1, 1, 2, 3)))
         chosen += chooser.sample(options[OptionKind.INTEREST], chooser.randint(0, 3))
@@ -116,10 +123,19 @@ def _choose_roles_and_interests(session: Session, rows: list[dict], seed: int) -
         words.append(
             {"person_id": person_id, "words": searchable_text(names + [n for _, n in chosen])}
         )
+        levels.append(
+            {
+                "person_id": person_id,
+                "changed_on": row["joined_on"],
+                "from_level": "",
+                "to_level": row["participation_level"],
+            }
+        )
     for start in range(0, len(links), BATCH):
         session.execute(insert(person_chosen_option), links[start : start + BATCH])
-    for start in range(0, len(words), BATCH):
-        session.execute(insert(PersonSearchWords), words[start : start + BATCH])
+    for table, rows_to_add in ((PersonSearchWords, words), (LevelChange, levels)):
+        for start in range(0, len(rows_to_add), BATCH):
+            session.execute(insert(table), rows_to_add[start : start + BATCH])
 
 
 def _invented_people(count: int, seed: int, today: date):  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from involve_desktop.app import AppContext
+from involve_desktop.domain.terms import PeopleTerms
 from involve_desktop.ui.screens.base import Screen
 
 
@@ -14,6 +15,17 @@ class Area:
     key: str
     title: str
     make_screen: Callable[[AppContext], Screen]
+    # The register is named in the charity's own word ("Members", "Young people").
+    named_by_people_word: bool = False
+
+    def label(self, terms: PeopleTerms) -> str:
+        return terms.plural.capitalize() if self.named_by_people_word else self.title
+
+
+def _people(ctx: AppContext) -> Screen:
+    from involve_desktop.ui.screens.people.people_screen import PeopleScreen
+
+    return PeopleScreen(ctx)
 
 
 def _settings(ctx: AppContext) -> Screen:
@@ -22,4 +34,7 @@ def _settings(ctx: AppContext) -> Screen:
     return SettingsScreen(ctx)
 
 
-AREAS: tuple[Area, ...] = (Area("settings", "Settings", _settings),)
+AREAS: tuple[Area, ...] = (
+    Area("people", "People", _people, named_by_people_word=True),
+    Area("settings", "Settings", _settings),
+)

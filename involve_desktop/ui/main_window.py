@@ -64,10 +64,8 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Areas")
         self.navigation.setMaximumWidth(220)
-        for index, area in enumerate(areas, start=1):
-            item = QListWidgetItem(area.title)
-            item.setToolTip(f"{area.title} (Ctrl+{index})" if index < 10 else area.title)
-            self.navigation.addItem(item)
+        for _area in areas:
+            self.navigation.addItem(QListWidgetItem())
         self.stack = QStackedWidget()
         self.loading_panel = LoadingPanel()
         self.stack.addWidget(self.loading_panel)
@@ -113,17 +111,27 @@ class MainWindow(QMainWindow):
 
         go_menu = self.menuBar().addMenu("&Go")
         self.area_actions: list[QAction] = []
-        for index, area in enumerate(self.areas):
-            action = go_menu.addAction(area.title)
+        for index, _area in enumerate(self.areas):
+            action = go_menu.addAction("")
             if index < 9:
                 _set_shortcut(action, f"Ctrl+{index + 1}")
             action.triggered.connect(lambda _checked=False, row=index: self.show_area(row))
             self.area_actions.append(action)
 
+        self._label_areas()
         help_menu = self.menuBar().addMenu("&Help")
         about = help_menu.addAction("&About Involve")
         about.triggered.connect(self.show_about)
         self._update_actions()
+
+    def _label_areas(self) -> None:
+        """Name the areas; the register is called by the charity's own word for people."""
+        for index, area in enumerate(self.areas):
+            title = area.label(self.ctx.terms)
+            item = self.navigation.item(index)
+            item.setText(title)
+            item.setToolTip(f"{title} (Ctrl+{index + 1})" if index < 9 else title)
+            self.area_actions[index].setText(title)
 
     def show_about(self) -> None:
         from involve_desktop.ui.dialogs.about_dialog import AboutDialog
@@ -242,6 +250,7 @@ class MainWindow(QMainWindow):
     def _data_changed(self, kind: str) -> None:
         if kind == "organisation":
             self._show_organisation()
+            self._label_areas()
             if self.idle_watcher is not None:
                 from involve_desktop.services.organisation import idle_lock_minutes
                 from involve_desktop.ui import ops

@@ -154,3 +154,22 @@ def test_a_new_file_gets_the_whole_schema(tmp_path: Path):
     status = prepare_database(path)
     assert status.state is DatabaseState.CURRENT
     assert status.revision == SCHEMA_HEAD
+
+
+def test_people_from_before_the_register_can_be_found_after_the_upgrade(tmp_path: Path):
+    # GIVEN the last database made before the full register (0002)
+    database = tmp_path / "involve.db"
+    shutil.copy(FIXTURES / "0002_staff_and_audit.db", database)
+    people = rows(database, "SELECT id, first_name FROM person ORDER BY id")
+
+    prepare_database(database)
+
+    # THEN every person has search words and a sort key, and the charity's lists exist
+    words = dict(rows(database, "SELECT person_id, words FROM person_search_words"))
+    assert set(words) == {person_id for person_id, _ in people}
+    for person_id, first_name in people:
+        assert words[person_id].startswith(" "), "words are stored with a leading space"
+        assert first_name.split()[0].lower()[:3] in words[person_id]
+    assert all(key for (key,) in rows(database, "SELECT sort_key FROM person"))
+    kinds = {kind for (kind,) in rows(database, "SELECT kind FROM person_option")}
+    assert kinds == {"role", "interest"}

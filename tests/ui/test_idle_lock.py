@@ -14,6 +14,7 @@ def test_a_quiet_window_locks_hides_the_screens_and_keeps_unsaved_edits(qtbot, s
     window = MainWindow(signed_in_ctx)
     show_active(qtbot, window)
     window._services_ready()
+    window.show_area([area.key for area in window.areas].index("settings"))
     settings = window.current_screen()
     qtbot.keyClicks(settings.organisation_form.charity_number_edit, "-1")
     assert settings.dirty

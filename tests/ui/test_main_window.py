@@ -13,6 +13,7 @@ from involve_desktop.ui.areas import AREAS, Area
 from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.prompts import UnsavedChoice
 from involve_desktop.ui.screens.base import Screen
+from involve_desktop.ui.screens.people.people_screen import PeopleScreen
 from involve_desktop.ui.screens.settings_screen import SettingsScreen
 from tests.conftest import TEST_KEY
 from tests.ui.helpers import show_active
@@ -35,7 +36,9 @@ class ListScreen(Screen):
         self.requests.append("new")
 
 
-TWO_AREAS = (*AREAS, Area("list", "List", ListScreen))
+SETTINGS_AREA = next(area for area in AREAS if area.key == "settings")
+# Window mechanics are tested on two plain areas; the real ones are tested in their own files.
+TWO_AREAS = (SETTINGS_AREA, Area("list", "List", ListScreen))
 
 
 def open_window(qtbot, ctx, areas=AREAS) -> MainWindow:
@@ -57,8 +60,10 @@ def test_window_names_the_organisation_and_counts_people_in_its_words(qtbot, ctx
     assert window.windowTitle() == "Involve \u2014 Greenfield Carers Network"
     assert window.organisation_label.text() == "Greenfield Carers Network"
     assert window.people_label.text() == "3 experts by experience on the register"
-    assert window.navigation.item(0).text() == "Settings"
-    assert isinstance(window.current_screen(), SettingsScreen)
+    # The register comes first, named in the charity's own word.
+    assert window.navigation.item(0).text() == "Experts by experience"
+    assert isinstance(window.current_screen(), PeopleScreen)
+    assert window.navigation.item(1).text() == "Settings"
 
 
 def test_the_window_opens_before_the_records_and_fills_in_when_they_are_ready(
@@ -70,7 +75,7 @@ def test_the_window_opens_before_the_records_and_fills_in_when_they_are_ready(
         assert window.stack.currentWidget() is window.loading_panel
         with qtbot.waitSignal(ctx.events.services_ready, timeout=10_000):
             ctx.start_warm_up()
-        qtbot.waitUntil(lambda: isinstance(window.current_screen(), SettingsScreen))
+        qtbot.waitUntil(lambda: isinstance(window.current_screen(), PeopleScreen))
         assert window.people_label.text() == "0 experts by experience on the register"
     finally:
         ctx.close()

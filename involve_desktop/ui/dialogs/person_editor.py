@@ -1,0 +1,313 @@
+"""Add or edit one person: every section of their record in one window.
+
+Sections are listed on the left; a problem anywhere marks its section and shows the message
+at the field. Sensitive sections stay closed until asked for (and that is audited). Closing
+with unsaved changes asks first; a new person who looks like someone already in the
+register is pointed out before they are added.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.app import AppContext
+from involve_desktop.domain.people import OptionKind
+from involve_desktop.domain.person_record import PersonDetails, SensitiveDetails
+from involve_desktop.errors import ValidationFailed
+from involve_desktop.services.people import (
+    level_history,
+    list_options,
+    load_person,
+    open_sensitive,
+    save_person,
+)
+from involve_desktop.services.permissions import NotAllowed
+from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.widgets.heading import heading
+from involve_desktop.ui.widgets.person_form_parts import SENSITIVE_MARK, PersonSection
+from involve_desktop.ui.widgets.person_sections import (
+    AboutSection,
+    ContactSection,
+    InvolvementSection,
+    NotesSection,
+    RolesSection,
+)
+from involve_desktop.ui.widgets.person_sections_care import (
+    ConsentSection,
+    PaymentSection,
+    SensitiveSection,
+    SupportSection,
+    TakingPartSection,
+    TrainingSection,
+)
+
+WARNING_MARK = "\u26a0 "
+
+
+class PersonEditor(QDialog):
+    """`saved(person_id, before)` follows a save; `before` is None for a new person.
+    `open_instead(person_id)` asks the caller to open an existing record instead."""
+
+    saved = Signal(int, object)
+    open_instead = Signal(int)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        person_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id = person_id
+        self.today = today or date.today()
+        self.dirty = False
+        self.about = AboutSection()
+        self.contact = ContactSection()
+        self.roles = RolesSection()
+        self.involvement = InvolvementSection()
+        self.taking_part = TakingPartSection()
+        self.support = SupportSection()
+        self.consent = ConsentSection()
+        self.payment = PaymentSection()
+        self.training = TrainingSection()
+        self.notes = NotesSection()
+        self.sections: tuple[PersonSection, ...] = (
+            self.about,
+            self.contact,
+            self.roles,
+            self.involvement,
+            self.taking_part,
+            self.support,
+            self.consent,
+            self.payment,
+            self.training,
+            self.notes,
+        )
+        self._build()
+        self._load()
+
+    # --- layout --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title_label = heading("")
+        self.section_list = QListWidget()
+        self.section_list.setAccessibleName("Sections of the record")
+        self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages = QStackedWidget()
+        for section in self.sections:
+            self.section_list.addItem(self._section_label(section))
+            scroller = QScrollArea()
+            scroller.setWidgetResizable(True)
+            scroller.setWidget(section)
+            self.pages.addWidget(scroller)
+            section.changed.connect(self._mark_dirty)
+            if isinstance(section, SensitiveSection):
+                section.gate.open_requested.connect(self.open_sensitive_sections)
+        self.section_list.setSpacing(3)
+        self.section_list.setFixedWidth(self.section_list.sizeHintForColumn(0) + 24)
+        self.section_list.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.save_button = QPushButton("&Save")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.state_label, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        body = QHBoxLayout()
+        body.addWidget(self.section_list)
+        body.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.resize(860, 620)
+
+    @staticmethod
+    def _section_label(section: PersonSection) -> str:
+        return f"{section.title} ({SENSITIVE_MARK.lower()})" if section.sensitive else section.title
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        terms = self.ctx.terms
+        self.roles.set_options(
+            ops.query(self.ctx, list_options, OptionKind.ROLE),
+            ops.query(self.ctx, list_options, OptionKind.INTEREST),
+        )
+        if self.person_id is None:
+            self.original = PersonDetails(first_name="", joined_on=self.today)
+            self.sensitive_before: SensitiveDetails | None = SensitiveDetails()
+            history: list = []
+            self.setWindowTitle(f"New {terms.singular}")
+        else:
+            self.original = ops.query(self.ctx, load_person, self.person_id)
+            self.sensitive_before = None
+            history = ops.query(self.ctx, level_history, self.person_id)
+            self.setWindowTitle(f"{self.original.display_name} \u2014 {terms.singular}")
+        self.title_label.setText(self.windowTitle())
+        self.title_label.setAccessibleName(self.windowTitle())
+        for section in self.sections:
+            section.load(self.original)
+        self.involvement.show_history(history)
+        if self.person_id is None:
+            self._reveal_sensitive(SensitiveDetails())  # nothing held yet, nothing to audit
+        self.section_list.setCurrentRow(0)
+        self.about.first_name.setFocus()
+        self._set_dirty(False)
+
+    def open_sensitive_sections(self) -> None:
+        if self.person_id is None or self.sensitive_before is not None:
+            return
+        try:
+            sensitive = ops.change(
+                self.ctx, "audit", open_sensitive, self.ctx.actor, self.person_id
+            )
+        except NotAllowed as refusal:
+            for section in self._sensitive_sections():
+                section.gate.refuse(refusal.message)
+            return
+        self.sensitive_before = sensitive
+        was_dirty = self.dirty
+        self._reveal_sensitive(sensitive)
+        self._set_dirty(was_dirty)
+
+    def _reveal_sensitive(self, sensitive: SensitiveDetails) -> None:
+        for section in self._sensitive_sections():
+            section.load_sensitive(sensitive)
+            section.gate.reveal()
+
+    def _sensitive_sections(self) -> list[SensitiveSection]:
+        return [section for section in self.sections if isinstance(section, SensitiveSection)]
+
+    # --- saving --------------------------------------------------------------------------
+
+    def edited_details(self) -> PersonDetails:
+        details = self.original
+        for section in self.sections:
+            details = section.apply_to(details)
+        sensitive = None
+        if self.sensitive_before is not None:
+            sensitive = self.sensitive_before
+            for section in self._sensitive_sections():
+                sensitive = section.apply_sensitive(sensitive)
+        return replace(details, sensitive=sensitive)
+
+    def save(self) -> bool:
+        """Save and close; False (and the problems shown) when it cannot be saved."""
+        date_problems: dict[str, str] = {}
+        for section in self.sections:
+            date_problems.update(section.date_problems())
+        if date_problems:
+            self.show_problems(date_problems)
+            return False
+        details = self.edited_details()
+        if self.person_id is None and not self._confirm_new(details):
+            return False
+        try:
+            saved_id = ops.change(
+                self.ctx,
+                "people",
+                save_person,
+                self.ctx.actor,
+                details,
+                self.person_id,
+                today=self.today,
+            )
+        except ValidationFailed as problem:
+            self.show_problems(problem.errors)
+            return False
+        before = None
+        if self.person_id is not None:
+            before = replace(self.original, sensitive=self.sensitive_before)
+        self._set_dirty(False)
+        self.saved.emit(saved_id, before)
+        self.accept()
+        return True
+
+    def _confirm_new(self, details: PersonDetails) -> bool:
+        """Point out someone who may already be in the register; True to go on adding."""
+        from involve_desktop.services.people_duplicates import find_likely_duplicates
+        from involve_desktop.ui.dialogs.possible_duplicates_dialog import DuplicateAction
+
+        if not details.first_name.strip():
+            return True  # the missing name is the problem to show first
+        matches = ops.query(self.ctx, find_likely_duplicates, details)
+        if not matches:
+            return True
+        answer = prompts.ask_about_duplicates(self, matches, self.ctx.terms.singular)
+        if answer.action is DuplicateAction.OPEN_EXISTING and answer.person_id is not None:
+            self._set_dirty(False)
+            self.open_instead.emit(answer.person_id)
+            self.reject()
+            return False
+        return answer.action is DuplicateAction.SAVE_ANYWAY
+
+    def show_problems(self, errors: dict[str, str]) -> None:
+        first_row = None
+        for row, section in enumerate(self.sections):
+            has_problem = any(name in errors for name in section.errors)
+            self.section_list.item(row).setText(
+                (WARNING_MARK if has_problem else "") + self._section_label(section)
+            )
+            if has_problem and first_row is None:
+                first_row = row
+            section.show_errors({name: errors.get(name, "") for name in section.errors})
+        if first_row is not None:
+            self.section_list.setCurrentRow(first_row)
+            self.sections[first_row].show_errors(errors)  # focus the field on the shown page
+        count = len(errors)
+        self.state_label.setText(
+            f"Not saved: {'one thing needs' if count == 1 else f'{count} things need'} "
+            "correcting (marked \u26a0)."
+        )
+
+    # --- leaving -------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self.dirty:
+            choice = prompts.ask_unsaved_changes(self, f"this {self.ctx.terms.singular}'s record")
+            if choice is prompts.UnsavedChoice.CANCEL:
+                return
+            if choice is prompts.UnsavedChoice.SAVE:
+                self.save()
+                return
+        self._set_dirty(False)
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dirty:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
+    def _mark_dirty(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.state_label.setText("Unsaved changes." if dirty else "")

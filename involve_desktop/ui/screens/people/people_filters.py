@@ -1,0 +1,163 @@
+"""The search box and filters above the People table.
+
+Typing searches as you type (a short pause gathers fast typing into one search); every
+choice is kept while the user moves around the app, because the screen is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from involve_desktop.domain.people import ParticipationLevel, TakingPart
+from involve_desktop.domain.terms import PeopleTerms
+from involve_desktop.services.people_list import (
+    CONSENT_REVIEW_WARNING_DAYS,
+    PeopleFilter,
+    SortColumn,
+)
+
+TYPING_PAUSE_MS = 120
+ANY = "Any"
+
+
+class PeopleFilterBar(QWidget):
+    filter_changed = Signal()
+
+    def __init__(self, terms: PeopleTerms, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sort = SortColumn.NAME
+        self.descending = False
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("Type a name, role or interest (Ctrl+F)")
+        self.search.setAccessibleName(f"Search {terms.plural}")
+        self.role = self._combo("Role")
+        self.interest = self._combo("Interest")
+        self.level = self._combo(
+            "Level", [(level.label, level.value) for level in ParticipationLevel]
+        )
+        self.taking_part = self._combo(
+            "Taking part", [(status.label, status.value) for status in TakingPart]
+        )
+        self.consent_due = QCheckBox(
+            f"Consent review due (next {CONSENT_REVIEW_WARNING_DAYS} days or past)"
+        )
+        self.not_involved = QCheckBox("Not involved for over a year")
+        self.archived = QCheckBox("Show the archive instead")
+        self.clear_button = QPushButton("C&lear filters")
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search)
+        grid.addWidget(search_label, 0, 0)
+        grid.addWidget(self.search, 0, 1, 1, 7)
+        for column, (text, box) in enumerate(
+            (
+                ("&Role:", self.role),
+                ("&Interest:", self.interest),
+                ("Le&vel:", self.level),
+                ("&Taking part:", self.taking_part),
+            )
+        ):
+            label = QLabel(text)
+            label.setBuddy(box)
+            grid.addWidget(label, 1, column * 2)
+            grid.addWidget(box, 1, column * 2 + 1)
+        grid.addWidget(self.consent_due, 2, 0, 1, 3)
+        grid.addWidget(self.not_involved, 2, 3, 1, 2)
+        grid.addWidget(self.archived, 2, 5, 1, 2)
+        grid.addWidget(self.clear_button, 2, 7)
+        for column in (1, 3, 5, 7):
+            grid.setColumnStretch(column, 1)
+
+        self.typing_timer = QTimer(self)
+        self.typing_timer.setSingleShot(True)
+        self.typing_timer.setInterval(TYPING_PAUSE_MS)
+        self.typing_timer.timeout.connect(self.filter_changed.emit)
+        self.search.textChanged.connect(lambda _text: self.typing_timer.start())
+        self.search.returnPressed.connect(self.apply_typing_now)
+        for box in (self.role, self.interest, self.level, self.taking_part):
+            box.currentIndexChanged.connect(lambda _index: self.filter_changed.emit())
+        for check in (self.consent_due, self.not_involved, self.archived):
+            check.toggled.connect(lambda _on: self.filter_changed.emit())
+        self.clear_button.clicked.connect(self.clear)
+
+    def _combo(self, name: str, items: list[tuple[str, str]] | None = None) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(f"Filter by {name.lower()}")
+        box.addItem(ANY, "")
+        for text, value in items or []:
+            box.addItem(text, value)
+        return box
+
+    def set_options(self, roles: list[str], interests: list[str]) -> None:
+        """Refill the role and interest lists, keeping what was chosen."""
+        for box, names in ((self.role, roles), (self.interest, interests)):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(ANY, "")
+            for name in names:
+                box.addItem(name, name)
+            box.setCurrentIndex(max(box.findData(current), 0))
+            box.blockSignals(False)
+
+    def apply_typing_now(self) -> None:
+        if self.typing_timer.isActive():
+            self.typing_timer.stop()
+            self.filter_changed.emit()
+
+    def current(self) -> PeopleFilter:
+        level = self.level.currentData()
+        status = self.taking_part.currentData()
+        return PeopleFilter(
+            text=self.search.text(),
+            role=self.role.currentData() or "",
+            interest=self.interest.currentData() or "",
+            level=ParticipationLevel(level) if level else None,
+            taking_part=TakingPart(status) if status else None,
+            consent_review_due=self.consent_due.isChecked(),
+            not_involved_for_a_year=self.not_involved.isChecked(),
+            archived=self.archived.isChecked(),
+            sort=self.sort,
+            descending=self.descending,
+        )
+
+    def is_filtered(self) -> bool:
+        everyone = PeopleFilter(sort=self.sort, descending=self.descending)
+        return replace(self.current(), text=self.current().text.strip()) != everyone
+
+    def clear(self) -> None:
+        widgets = (
+            self.search,
+            self.role,
+            self.interest,
+            self.level,
+            self.taking_part,
+            self.consent_due,
+            self.not_involved,
+            self.archived,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for box in (self.role, self.interest, self.level, self.taking_part):
+            box.setCurrentIndex(0)
+        for check in (self.consent_due, self.not_involved, self.archived):
+            check.setChecked(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.typing_timer.stop()
+        self.filter_changed.emit()

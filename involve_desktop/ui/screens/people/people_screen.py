@@ -1,0 +1,254 @@
+"""People: the register, found in a keystroke, with everything a person's record needs.
+
+The list is a view over SQL (see people_table.py); the editor is `PersonEditor`. The last
+change can be undone from the bar under the list.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.app import AppContext
+from involve_desktop.domain.people import OptionKind
+from involve_desktop.domain.roles import Permission, can
+from involve_desktop.services.people import list_options
+from involve_desktop.services.people_list import PersonRow, matching_ids, rows_for
+from involve_desktop.ui import ops
+from involve_desktop.ui.screens.base import Screen
+from involve_desktop.ui.screens.people.people_changes import PeopleChanges
+from involve_desktop.ui.screens.people.people_filters import PeopleFilterBar
+from involve_desktop.ui.screens.people.people_table import PeopleTableModel
+from involve_desktop.ui.widgets.heading import heading
+
+WATCHED_KINDS = ("people", "organisation")
+
+
+class PeopleScreen(Screen):
+    can_search = True
+    can_create = True
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.today = today or date.today()
+        terms = ctx.terms
+        self.title = heading(terms.plural.capitalize())
+        self.filters = PeopleFilterBar(terms)
+        self.model = PeopleTableModel(self._fetch_rows, self.today)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(f"{terms.plural.capitalize()} on the register")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((200, 120, 190, 110, 150, 140)):
+            header.resizeSection(column, width)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("How many are listed")
+
+        self.add_button = QPushButton(f"&Add {terms.singular}")
+        self.add_button.setToolTip("Ctrl+N")
+        self.open_button = QPushButton("&Open")
+        self.open_button.setToolTip("Enter, or double-click a row")
+        self.archive_button = QPushButton("Arc&hive")
+        self.delete_button = QPushButton("&Delete\u2026")
+        self.merge_button = QPushButton("&Merge two\u2026")
+        self.merge_button.setToolTip("Select the two records that are the same person")
+        self.import_button = QPushButton("&Import\u2026")
+        self.export_button = QPushButton("E&xport list\u2026")
+        may_delete = ctx.actor is not None and can(ctx.actor.role, Permission.DELETE_PEOPLE)
+        self.delete_button.setVisible(may_delete)
+        self.merge_button.setVisible(may_delete)
+        actions = QHBoxLayout()
+        for button in (
+            self.add_button,
+            self.open_button,
+            self.archive_button,
+            self.delete_button,
+            self.merge_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
+
+        self.changes = PeopleChanges(self)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.changes.bar)
+        layout.addLayout(actions)
+
+        self.filters.filter_changed.connect(self.refresh)
+        self.model.sort_requested.connect(self._sort)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
+        QShortcut(QKeySequence("Enter"), self.table, activated=self.open_selected)
+        self.add_button.clicked.connect(self.start_new)
+        self.open_button.clicked.connect(self.open_selected)
+        self.archive_button.clicked.connect(self.changes.toggle_archive)
+        self.delete_button.clicked.connect(self.changes.delete_selected)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.import_button.clicked.connect(self.import_people)
+        self.export_button.clicked.connect(self.export_list)
+        ctx.events.data_changed.connect(self._data_changed)
+        self._load_options()
+        self.refresh()
+
+    # --- the list ------------------------------------------------------------------------
+
+    def _fetch_rows(self, person_ids: list[int]) -> list[PersonRow]:
+        return ops.query(self.ctx, rows_for, person_ids)
+
+    def _load_options(self) -> None:
+        self.filters.set_options(
+            ops.query(self.ctx, list_options, OptionKind.ROLE),
+            ops.query(self.ctx, list_options, OptionKind.INTEREST),
+        )
+
+    def refresh(self) -> None:
+        """Ask the database again which people match, keeping the selection where possible."""
+        chosen = self.selected_ids()
+        ids = ops.query(self.ctx, matching_ids, self.filters.current(), today=self.today)
+        self.model.set_ids(ids)
+        self._select(chosen)
+        self._show_count()
+        self._update_buttons()
+
+    def _sort(self, column: object, descending: bool) -> None:
+        self.filters.sort = column  # type: ignore[assignment]
+        self.filters.descending = descending
+        self.refresh()
+
+    def _show_count(self) -> None:
+        terms = self.ctx.terms
+        shown = len(self.model.ids)
+        if self.filters.archived.isChecked():
+            text = f"{terms.count(shown)} in the archive"
+        elif self.filters.is_filtered():
+            text = f"{terms.count(shown)} match"
+        else:
+            text = f"{terms.count(shown)} on the register"
+        self.count_label.setText(text)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.ids[row] for row in rows if row < len(self.model.ids)]
+
+    def _select(self, person_ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        first = True
+        for person_id in person_ids:
+            row = self.model.row_of(person_id)
+            if row < 0:
+                continue
+            index = self.model.index(row, 0)
+            if first:
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                first = False
+            selection.select(index, flags)
+
+    def select_person(self, person_id: int) -> None:
+        self._select([person_id])
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected_ids())
+        self.open_button.setEnabled(count == 1)
+        self.archive_button.setEnabled(count >= 1)
+        self.archive_button.setText(
+            "Bring &back" if self.filters.archived.isChecked() else "Arc&hive"
+        )
+        self.delete_button.setEnabled(count == 1)
+        self.merge_button.setEnabled(count == 2)
+
+    def _data_changed(self, kind: str) -> None:
+        if kind not in WATCHED_KINDS:
+            return
+        if kind == "organisation":
+            self.title.setText(self.ctx.terms.plural.capitalize())
+        self._load_options()
+        self.refresh()
+        self.model.forget_rows()
+
+    # --- Screen --------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def start_new(self) -> None:
+        self.open_editor(None)
+
+    def open_selected(self) -> None:
+        chosen = self.selected_ids()
+        if len(chosen) == 1:
+            self.open_editor(chosen[0])
+
+    def open_editor(self, person_id: int | None) -> None:
+        from involve_desktop.ui.dialogs.person_editor import PersonEditor
+
+        editor = PersonEditor(self.ctx, person_id, self, today=self.today)
+        editor.saved.connect(self.changes.person_saved)
+        editor.open_instead.connect(self._open_instead)
+        editor.finished.connect(lambda _result: editor.deleteLater())
+        self.editor = editor
+        editor.open()  # window-modal, without a nested event loop
+
+    def _open_instead(self, person_id: int) -> None:
+        if self.model.row_of(person_id) < 0:
+            self.filters.clear()
+        self.select_person(person_id)
+        self.open_editor(person_id)
+
+    def merge_selected(self) -> None:
+        from involve_desktop.ui.dialogs.merge_people_dialog import MergePeopleDialog
+
+        chosen = self.selected_ids()
+        if len(chosen) == 2:
+            self.merge_dialog = MergePeopleDialog(self.ctx, chosen[0], chosen[1], self)
+            self.merge_dialog.open()
+
+    def import_people(self) -> None:
+        from involve_desktop.ui.dialogs.import_people_wizard import ImportPeopleWizard
+
+        self.import_wizard = ImportPeopleWizard(self.ctx, self)
+        self.import_wizard.open()
+
+    def export_list(self) -> None:
+        from involve_desktop.ui.dialogs.export_people import export_people_list
+
+        saved = export_people_list(self.ctx, self, self.filters.current())
+        if saved is not None:
+            self.changes.say(f"Saved the list as {saved.name}.")
