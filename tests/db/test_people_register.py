@@ -170,9 +170,7 @@ def test_sensitive_details_are_opened_on_request_and_each_opening_is_audited(dat
         save_person(session, actor, replace(WHOLE_PERSON, sensitive=None), person_id)
         assert open_sensitive(session, actor, person_id) == WHOLE_PERSON.sensitive
         opened = session.scalars(
-            select(AuditEvent.subject_id).where(
-                AuditEvent.action == AuditAction.OPENED_SENSITIVE
-            )
+            select(AuditEvent.subject_id).where(AuditEvent.action == AuditAction.OPENED_SENSITIVE)
         ).all()
         assert opened == [person_id, person_id]
 
