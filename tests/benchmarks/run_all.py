@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import runpy
 import sys
 from pathlib import Path
@@ -13,3 +14,6 @@ if __name__ == "__main__":
     for script in sorted(HERE.glob("bench_*.py")):
         print(f"# {script.name}", flush=True)
         runpy.run_path(str(script), run_name="__main__")
+    sys.stdout.flush()
+    # Qt was loaded in this process: PySide6 can abort at interpreter shutdown (tests/conftest.py).
+    os._exit(0)
