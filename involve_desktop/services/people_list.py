@@ -12,8 +12,14 @@ from enum import StrEnum
 from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from involve_desktop.db.models import Person, PersonOption, PersonSearchWords, person_chosen_option
-from involve_desktop.domain.people import OptionKind, ParticipationLevel, TakingPart
+from involve_desktop.db.models import (
+    Person,
+    PersonBarrier,
+    PersonOption,
+    PersonSearchWords,
+    person_chosen_option,
+)
+from involve_desktop.domain.people import Barrier, OptionKind, ParticipationLevel, TakingPart
 from involve_desktop.domain.search_words import query_words
 
 CONSENT_REVIEW_WARNING_DAYS = 30
@@ -61,6 +67,7 @@ class PersonRow:
     last_involved_on: date | None
     email: str = ""
     interests: tuple[str, ...] = field(default=())
+    barriers: tuple[Barrier, ...] = field(default=())
 
     @property
     def name(self) -> str:
@@ -150,6 +157,13 @@ def rows_for(session: Session, person_ids: list[int]) -> list[PersonRow]:
         .order_by(func.lower(PersonOption.name))
     ):
         chosen.setdefault((person_id, kind), []).append(name)
+    barriers: dict[int, list[Barrier]] = {}
+    for person_id, barrier in session.execute(
+        select(PersonBarrier.person_id, PersonBarrier.barrier).where(
+            PersonBarrier.person_id.in_(person_ids)
+        )
+    ):
+        barriers.setdefault(person_id, []).append(Barrier(barrier))
     return [
         PersonRow(
             id=person_id,
@@ -164,6 +178,7 @@ def rows_for(session: Session, person_ids: list[int]) -> list[PersonRow]:
             last_involved_on=row.last_involved_on,
             email=row.email,
             interests=tuple(chosen.get((person_id, OptionKind.INTEREST.value), ())),
+            barriers=tuple(sorted(barriers.get(person_id, ()), key=list(Barrier).index)),
         )
         for person_id in person_ids
         if (row := people.get(person_id)) is not None

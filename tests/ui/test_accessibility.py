@@ -58,3 +58,30 @@ def test_tab_moves_through_the_organisation_fields_in_reading_order(qtbot, ctx):
     for expected in order:
         qtbot.keyClick(settings.focusWidget(), Qt.Key.Key_Tab)
         assert settings.focusWidget() is expected
+
+
+def test_every_input_on_the_people_screen_and_in_the_person_editor_has_a_name(qtbot, ctx):
+    from involve_desktop.ui.dialogs.person_editor import PersonEditor
+    from involve_desktop.ui.screens.people.people_screen import PeopleScreen
+
+    screen = PeopleScreen(ctx)
+    editor = PersonEditor(ctx)
+    qtbot.addWidget(screen)
+    qtbot.addWidget(editor)
+    assert unnamed_inputs(screen) == []
+    assert unnamed_inputs(editor) == []
+    for button in editor.findChildren(QPushButton) + screen.findChildren(QPushButton):
+        assert button.text().replace("&", "").strip(), "a button with no words"
+
+
+def test_tab_moves_through_the_about_section_in_reading_order(qtbot, ctx):
+    from involve_desktop.ui.dialogs.person_editor import PersonEditor
+
+    editor = PersonEditor(ctx)
+    show_active(qtbot, editor)
+    about = editor.about
+    about.first_name.setFocus()
+    qtbot.waitUntil(about.first_name.hasFocus)
+    for expected in (about.last_name, about.preferred_name, about.pronouns, about.date_of_birth):
+        qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Tab)
+        assert editor.focusWidget() is expected

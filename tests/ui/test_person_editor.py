@@ -189,3 +189,32 @@ def test_someone_already_on_the_register_is_pointed_out_before_adding(qtbot, ctx
     qtbot.waitUntil(lambda: screen.editor is not editor and screen.editor.isVisible())
     assert screen.editor.about.first_name.text() == "Zoë"
     assert shown_names(screen) == ["Zoë O'Brien"]
+
+
+def test_the_choice_not_to_take_part_is_stated_calmly_with_barriers(qtbot, ctx, screen):
+    from involve_desktop.domain.people import Barrier, TakingPart
+
+    resting = add_person(
+        ctx,
+        "Ayesha",
+        "Qureshi",
+        taking_part=TakingPart.NOT_NOW,
+        taking_part_since=date(2026, 9, 1),
+        barriers=frozenset({Barrier.TRANSPORT, Barrier.CARING}),
+    )
+    declining = add_person(ctx, "Dafydd", "Llywelyn", taking_part=TakingPart.DOES_NOT_WISH)
+    screen.refresh()
+    model = screen.model
+    row = model.row_of(resting)
+    assert model.index(row, model.TAKING_PART).data() == (
+        "Not at the moment: transport, caring responsibilities"
+    )
+    screen.open_editor(resting)
+    assert screen.editor.status_banner.text() == (
+        "Not taking part at the moment since 1 September 2026. "
+        "What gets in the way: transport, caring responsibilities."
+    )
+    screen.editor.reject()
+    screen.open_editor(declining)
+    assert screen.editor.status_banner.text().startswith("Has chosen not to take part since")
+    assert "respected" in screen.editor.status_banner.text()

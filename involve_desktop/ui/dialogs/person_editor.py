@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.app import AppContext
-from involve_desktop.domain.people import OptionKind
+from involve_desktop.domain.formatting import long_date
+from involve_desktop.domain.people import Barrier, OptionKind, TakingPart
 from involve_desktop.domain.person_record import PersonDetails, SensitiveDetails
 from involve_desktop.errors import ValidationFailed
 from involve_desktop.services.people import (
@@ -57,6 +58,29 @@ from involve_desktop.ui.widgets.person_sections_care import (
 )
 
 WARNING_MARK = "\u26a0 "
+
+
+def status_summary(details: PersonDetails, today: date) -> str:
+    """A calm line at the top of a record about taking part and consent, when it matters."""
+    since = f" since {long_date(details.taking_part_since)}" if details.taking_part_since else ""
+    lines = []
+    if details.taking_part is TakingPart.DOES_NOT_WISH:
+        lines.append(
+            f"Has chosen not to take part{since}. That choice is respected: they are not "
+            "suggested for opportunities and not flagged as not involved."
+        )
+    elif details.taking_part is TakingPart.NOT_NOW:
+        barriers = ", ".join(b.label.lower() for b in Barrier if b in details.barriers)
+        lines.append(
+            f"Not taking part at the moment{since}."
+            + (f" What gets in the way: {barriers}." if barriers else "")
+        )
+    withdrawn = details.consent.withdrawn_on
+    if withdrawn is not None and withdrawn <= today:
+        lines.append(
+            f"Consent withdrawn on {long_date(withdrawn)}: they are left out of contact lists."
+        )
+    return "\n".join(lines)
 
 
 class PersonEditor(QDialog):
@@ -108,6 +132,9 @@ class PersonEditor(QDialog):
 
     def _build(self) -> None:
         self.title_label = heading("")
+        self.status_banner = QLabel()
+        self.status_banner.setWordWrap(True)
+        self.status_banner.setAccessibleName("About taking part and consent")
         self.section_list = QListWidget()
         self.section_list.setAccessibleName("Sections of the record")
         self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -139,6 +166,7 @@ class PersonEditor(QDialog):
         body.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
+        layout.addWidget(self.status_banner)
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self.reject)
@@ -173,6 +201,8 @@ class PersonEditor(QDialog):
         for section in self.sections:
             section.load(self.original)
         self.involvement.show_history(history)
+        self.status_banner.setText(status_summary(self.original, self.today))
+        self.status_banner.setVisible(bool(self.status_banner.text()))
         if self.person_id is None:
             self._reveal_sensitive(SensitiveDetails())  # nothing held yet, nothing to audit
         self.section_list.setCurrentRow(0)

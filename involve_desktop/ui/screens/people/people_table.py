@@ -112,7 +112,7 @@ class PeopleTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TAKING_PART:
-            return row.taking_part.label
+            return self.taking_part_text(row)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -133,12 +133,20 @@ class PeopleTableModel(QAbstractTableModel):
         if column == self.LEVEL:
             return row.participation_level.label
         if column == self.TAKING_PART:
-            return row.taking_part.label
+            return self.taking_part_text(row)
         if column == self.CONSENT_REVIEW:
             return self.consent_text(row)
         if column == self.LAST_INVOLVED:
             return self.last_involved_text(row)
         return ""
+
+    def taking_part_text(self, row: PersonRow) -> str:
+        # "Not at the moment" shows what gets in the way, so staff can think what would help.
+        if row.taking_part is TakingPart.NOT_NOW and row.barriers:
+            return f"{row.taking_part.label}: " + ", ".join(
+                barrier.label.lower() for barrier in row.barriers
+            )
+        return row.taking_part.label
 
     def consent_text(self, row: PersonRow) -> str:
         # Said in words, not colour alone: "(due)" and "(overdue)" stand out when read aloud.
