@@ -187,27 +187,6 @@ def level_history(session: Session, person_id: int) -> list[tuple[date, str, str
     return [(row.changed_on, row.from_level, row.to_level) for row in rows]
 
 
-def list_options(session: Session, kind: OptionKind) -> list[str]:
-    """The charity's list of roles or interests, alphabetically."""
-    return list(
-        session.scalars(
-            select(PersonOption.name)
-            .where(PersonOption.kind == kind.value)
-            .order_by(func.lower(PersonOption.name))
-        )
-    )
-
-
-def add_option(session: Session, kind: OptionKind, name: str) -> str:
-    """Add a role or interest to the charity's list (an existing one is returned as it is)."""
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise ValidationFailed({kind.value: f"Type the {kind.value} to add."})
-    if len(cleaned) > MAX_OPTION_NAME:
-        raise ValidationFailed({kind.value: f"Please keep it under {MAX_OPTION_NAME} characters."})
-    return option_ids(session, kind, [cleaned])[0][1]
-
-
 def refresh_search_words(session: Session, person_ids: list[int]) -> None:
     """Rebuild the words these people are found by (after a save, import or merge)."""
     if not person_ids:

@@ -60,6 +60,14 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str, yes_text: str)
     return box.clickedButton() is yes
 
 
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text from the user; None if they cancel."""
+    from PySide6.QtWidgets import QInputDialog
+
+    answer, accepted = QInputDialog.getText(parent, title, label, text=text)
+    return answer if accepted else None
+
+
 def choose_image_file(parent: QWidget | None) -> Path | None:
     chosen, _filter = QFileDialog.getOpenFileName(
         parent, "Choose the organisation's logo", str(Path.home()), "Images (*.png *.jpg *.jpeg)"

@@ -31,9 +31,7 @@ from involve_desktop.errors import ValidationFailed
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.people import (
     PersonNotFound,
-    add_option,
     level_history,
-    list_options,
     load_person,
     open_sensitive,
     save_person,
@@ -41,6 +39,7 @@ from involve_desktop.services.people import (
 from involve_desktop.services.people_lifecycle import delete_person, linked_records, set_archived
 from involve_desktop.services.people_list import PeopleFilter, SortColumn, matching_ids, rows_for
 from involve_desktop.services.permissions import Actor, NotAllowed
+from involve_desktop.services.person_lists import add_option, list_options
 
 TODAY = date(2026, 11, 26)
 

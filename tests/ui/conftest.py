@@ -56,6 +56,7 @@ class PromptAnswers:
         self.unsaved = UnsavedChoice.CANCEL
         self.yes_no = False
         self.image_file = None
+        self.texts: list[str | None] = []  # answers to ask_text, in order; None is Cancel
         self.open_file = None  # the Path the user picks in an "open" file picker
         self.save_file = None  # the Path the user picks in a "save" file picker
         self.file_pickers: list[str] = []  # titles of the file pickers shown
@@ -72,6 +73,10 @@ class PromptAnswers:
     def ask_yes_no(self, parent, title, question, yes_text) -> bool:
         self.asked.append(title)
         return self.yes_no
+
+    def ask_text(self, parent, title, label, text=""):
+        self.asked.append(title)
+        return self.texts.pop(0) if self.texts else None
 
     def choose_image_file(self, parent):
         return self.image_file
@@ -103,6 +108,7 @@ def answers(monkeypatch) -> PromptAnswers:
         "show_problem",
         "ask_unsaved_changes",
         "ask_yes_no",
+        "ask_text",
         "choose_image_file",
         "choose_open_file",
         "choose_save_file",

@@ -32,12 +32,12 @@ from involve_desktop.domain.person_record import PersonDetails, SensitiveDetails
 from involve_desktop.errors import ValidationFailed
 from involve_desktop.services.people import (
     level_history,
-    list_options,
     load_person,
     open_sensitive,
     save_person,
 )
 from involve_desktop.services.permissions import NotAllowed
+from involve_desktop.services.person_lists import list_options
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.person_form_parts import SENSITIVE_MARK, PersonSection

@@ -32,6 +32,10 @@ class SettingsScreen(Screen):
         self.tabs.addTab(self.year_form, "&Year and evaluation")
         self.tabs.addTab(self.terms_form, "&Words for people")
         self.tabs.addTab(self.security_form, "Se&curity")
+        from involve_desktop.ui.screens.settings_lists import ListsTab
+
+        self.lists_tab = ListsTab(ctx)
+        self.tabs.addTab(self.lists_tab, "&Lists")
         self.may_change = ctx.actor is not None and can(ctx.actor.role, Permission.CHANGE_SETTINGS)
         if ctx.actor is not None and can(ctx.actor.role, Permission.MANAGE_STAFF):
             from involve_desktop.ui.screens.settings_staff import StaffTab

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from involve_desktop.app import AppContext
 from involve_desktop.domain.people import OptionKind
 from involve_desktop.domain.roles import Permission, can
-from involve_desktop.services.people import list_options
 from involve_desktop.services.people_list import PersonRow, matching_ids, rows_for
+from involve_desktop.services.person_lists import list_options
 from involve_desktop.ui import ops
 from involve_desktop.ui.screens.base import Screen
 from involve_desktop.ui.screens.people.people_changes import PeopleChanges
