@@ -64,8 +64,20 @@ class PeopleScreen(Screen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 120, 190, 110, 150, 140)):
-            header.resizeSection(column, width)
+        # Columns fit their usual contents in the user's own font size.
+        metrics = self.fontMetrics()
+        samples = (
+            "Chidera Okafor-Smith",
+            "Preferred name",
+            "Campaigner, Carer",
+            "Collaborating",
+            "Not at the moment",
+            "24/02/2024 (overdue)",
+        )
+        for column, sample in enumerate(samples):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
+        # Rows as tall as the text needs, so more people fit on an old office screen.
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("How many are listed")
 
@@ -113,6 +125,10 @@ class PeopleScreen(Screen):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
         QShortcut(QKeySequence("Enter"), self.table, activated=self.open_selected)
+        if may_delete:
+            QShortcut(
+                QKeySequence.StandardKey.Delete, self.table, activated=self.changes.delete_selected
+            )
         self.add_button.clicked.connect(self.start_new)
         self.open_button.clicked.connect(self.open_selected)
         self.archive_button.clicked.connect(self.changes.toggle_archive)
