@@ -6,10 +6,11 @@ the background, so the window itself opens at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, Screen] = {}
         self._current_row = -1
         self._focus_before_lock: QWidget | None = None
+        self._hidden_by_lock: list[QWidget] = []
         self._window_state = QSettings(str(ctx.paths.window_state), QSettings.Format.IniFormat)
 
         self.navigation = QListWidget()
@@ -216,13 +218,36 @@ class MainWindow(QMainWindow):
         if self.lock_panel is None or self.locked:
             return
         self._focus_before_lock = QApplication.focusWidget()
+        self._hide_other_windows()
         name = self.ctx.actor.name if self.ctx.actor else "Whoever signed in"
         self.central.setCurrentWidget(self.lock_panel)
         self.menuBar().setEnabled(False)
         self.statusBar().hide()
         self.lock_panel.prepare(name)
 
+    def _hide_other_windows(self) -> None:
+        """Dialogs are windows of their own, so the lock must cover them too.
+
+        A record open in the editor (window-modal) is hidden with what was typed in it and
+        shown again at unlock. A question or password box waiting in its own event loop
+        (application-modal) is cancelled: hiding it would end its loop anyway.
+        """
+        self._hidden_by_lock = []
+        for window in QApplication.topLevelWidgets():
+            if window is self or not window.isVisible():
+                continue
+            if window.windowModality() == Qt.WindowModality.ApplicationModal and isinstance(
+                window, QDialog
+            ):
+                window.reject()
+            else:
+                window.hide()
+                self._hidden_by_lock.append(window)
+
     def unlock(self) -> None:
+        for window in self._hidden_by_lock:
+            window.show()
+        self._hidden_by_lock = []
         self.central.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
         self.statusBar().show()

@@ -53,3 +53,23 @@ def test_using_the_app_keeps_it_unlocked(qtbot, signed_in_ctx):
         qtbot.wait(100)
         qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
     assert not window.locked
+
+
+def test_the_lock_covers_an_open_record_and_gives_it_back_as_it_was(qtbot, signed_in_ctx):
+    window = MainWindow(signed_in_ctx)
+    show_active(qtbot, window)
+    window._services_ready()
+    people = window.current_screen()
+    people.start_new()
+    editor = people.editor
+    qtbot.waitUntil(editor.isVisible)
+    type_text(editor.about.first_name, "Zoë")
+
+    window.lock()
+    assert not editor.isVisible(), "a record must not show over the lock"
+
+    type_text(window.lock_panel.password_edit, PASSWORD)
+    qtbot.keyClick(window.lock_panel.password_edit, Qt.Key.Key_Return)
+    assert editor.isVisible()
+    assert editor.about.first_name.text() == "Zoë"
+    assert editor.dirty
