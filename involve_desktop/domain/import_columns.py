@@ -22,6 +22,7 @@ EXCEL_EPOCH = date(1899, 12, 30)
 LAST_EXCEL_SERIAL = 109_574
 YES_WORDS = frozenset({"yes", "y", "true", "1", "x", "\u2713", "\u2714"})
 NO_WORDS = frozenset({"no", "n", "false", "0", ""})
+UK_DIGITS_AFTER_ZERO = 10  # 07700 900123 is 11 digits; as a number, 7700900123
 LIST_SEPARATORS = re.compile(r"[;,\n]")
 
 
@@ -60,15 +61,6 @@ class ImportField(Enum):
 # and a postcode, roles in two columns). Every other field takes one column at most.
 MULTI_COLUMN_FIELDS = frozenset(
     {ImportField.ADDRESS, ImportField.ROLES, ImportField.INTERESTS, ImportField.NOTES}
-)
-DATE_FIELDS = frozenset(
-    {
-        ImportField.DATE_OF_BIRTH,
-        ImportField.CONSENT_GIVEN,
-        ImportField.CONSENT_REVIEW,
-        ImportField.JOINED,
-        ImportField.LAST_INVOLVED,
-    }
 )
 
 # Headers as people write them, folded by `_header_words`; checked whole first, then by the
@@ -188,6 +180,15 @@ def cell_text(value: object) -> str:
     # Spaces are tidied within each line; the lines of an address cell are kept.
     lines = (" ".join(line.split()) for line in str(value).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def read_phone(value: object) -> str:
+    """A phone number; one kept as a number in Excel has lost its leading 0, given back here."""
+    text = cell_text(value)
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if is_number and len(text) == UK_DIGITS_AFTER_ZERO and text.isdigit():
+        return "0" + text
+    return text
 
 
 def read_date(value: object) -> date | None:

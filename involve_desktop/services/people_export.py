@@ -1,0 +1,200 @@
+"""The People list as a spreadsheet: the people the screen shows, in its order.
+
+XLSX for Excel (bold, frozen header row, columns wide enough to read, dates as real dates)
+or CSV (UTF-8 with the byte-order mark, without which Excel shows "SiÃ¢n" for Siân). Only
+everyday details go out: nothing sensitive, no notes, no dates of birth. The file is written
+under a temporary name and renamed when complete, so a half-written list never exists under
+the name the user chose; each export is in the audit trail.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from involve_desktop.db.models import Person
+from involve_desktop.domain.dates import short_date
+from involve_desktop.domain.people import ContactMethod
+from involve_desktop.errors import KnownError
+from involve_desktop.services import audit
+from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.people_list import PeopleFilter, matching_ids, rows_for
+from involve_desktop.services.permissions import Actor
+
+log = logging.getLogger(__name__)
+
+# (header, width in characters) for each column, in order.
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("First name", 16),
+    ("Last name", 18),
+    ("Preferred name", 16),
+    ("Roles", 28),
+    ("Interests", 30),
+    ("Participation level", 18),
+    ("Taking part", 24),
+    ("Consent review", 15),
+    ("Last involved", 14),
+    ("Email", 32),
+    ("Phone", 18),
+    ("Contact method", 16),
+)
+FORMATS = (".xlsx", ".csv")
+BATCH = 1000  # people read at a time, so a list of 20,000 never sits in memory whole
+EXCEL_DATE = "dd/mm/yyyy"
+MAX_SHEET_TITLE = 31
+# Spreadsheet programs run a CSV cell that starts like a formula; a leading apostrophe makes it
+# plain text. Phone numbers such as "+44 7700 900123" are left as they are.
+_FORMULA_START = ("=", "@", "+", "-", "\t", "\r")
+_PHONE_LIKE = re.compile(r"^\+?[0-9 ()\-.]+$")
+
+
+class ExportProblem(KnownError):
+    """The file could not be written; the message says what to do."""
+
+
+def export_people(
+    session: Session,
+    actor: Actor | None,
+    chosen: PeopleFilter,
+    path: Path,
+    *,
+    sheet_title: str = "People",
+    today: date | None = None,
+) -> int:
+    """Write everyone matching `chosen` to `path` (.xlsx or .csv); return how many."""
+    if path.suffix.lower() not in FORMATS:
+        raise ExportProblem("Please save the list as an Excel workbook (.xlsx) or as CSV (.csv).")
+    ids = matching_ids(session, chosen, today=today)
+    rows = _rows(session, ids)
+    try:
+        temporary = _write_temporary(path, rows, sheet_title)
+    except OSError as problem:
+        raise ExportProblem(
+            f"Involve could not write in the folder “{path.parent.name or path.parent}” "
+            f"({problem.strerror or 'write failed'}). Check there is space on the drive, or "
+            "choose another folder."
+        ) from None
+    try:
+        os.replace(temporary, path)
+    except OSError:
+        raise ExportProblem(
+            f"Involve could not save “{path.name}”: a file of that name may be open in "
+            "another program. Close it there, or choose another name, and try again."
+        ) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    audit.record(session, actor, AuditAction.EXPORTED_PEOPLE_LIST, f"{len(ids):,} people")
+    log.info("Exported a list of %d people as %s", len(ids), path.suffix.lower())
+    return len(ids)
+
+
+def _write_temporary(path: Path, rows: Iterator[list[object]], sheet_title: str) -> Path:
+    """The whole file under a hidden name beside `path` (so the rename cannot cross drives)."""
+    handle, name = tempfile.mkstemp(prefix=".involve-export-", suffix=path.suffix, dir=path.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        if path.suffix.lower() == ".xlsx":
+            _write_xlsx(temporary, rows, sheet_title)
+        else:
+            _write_csv(temporary, rows)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _rows(session: Session, ids: list[int]) -> Iterator[list[object]]:
+    """Each person's cells in the order of COLUMNS; dates stay dates."""
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        contact = {
+            row.id: (row.phone, row.contact_method)
+            for row in session.execute(
+                select(Person.id, Person.phone, Person.contact_method).where(Person.id.in_(batch))
+            )
+        }
+        for row in rows_for(session, batch):
+            phone, method = contact[row.id]
+            yield [
+                row.first_name,
+                row.last_name,
+                row.preferred_name,
+                "; ".join(row.roles),
+                "; ".join(row.interests),
+                row.participation_level.label,
+                row.taking_part.label,
+                row.consent_review_on,
+                row.last_involved_on,
+                row.email,
+                phone,
+                ContactMethod(method).label if method else "",
+            ]
+
+
+def _write_xlsx(path: Path, rows: Iterator[list[object]], sheet_title: str) -> None:
+    import openpyxl  # imported here: only an export or import needs it
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(_sheet_title(sheet_title))
+    sheet.freeze_panes = "A2"
+    for index, (_header, width) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    bold = Font(bold=True)
+    header = []
+    for title, _width in COLUMNS:
+        cell = WriteOnlyCell(sheet, title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+
+    def cell_for(value: object) -> object:
+        if isinstance(value, date):
+            cell = WriteOnlyCell(sheet, value)
+            cell.number_format = EXCEL_DATE
+            return cell
+        if isinstance(value, str) and value.startswith("="):
+            # openpyxl would write a formula; a name or email must stay the text it is.
+            cell = WriteOnlyCell(sheet, value)
+            cell.data_type = "s"
+            return cell
+        return value
+
+    for row in rows:
+        sheet.append([cell_for(value) for value in row])
+    workbook.save(path)
+
+
+def _write_csv(path: Path, rows: Iterator[list[object]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow([title for title, _width in COLUMNS])
+        for row in rows:
+            writer.writerow([_csv_text(value) for value in row])
+
+
+def _csv_text(value: object) -> str:
+    if isinstance(value, date):
+        return short_date(value)
+    text = str(value) if value is not None else ""
+    if text.startswith(_FORMULA_START) and not _PHONE_LIKE.match(text):
+        return "'" + text
+    return text
+
+
+def _sheet_title(title: str) -> str:
+    """A name Excel accepts for a sheet: 31 characters at most, none of []:*?/\\."""
+    cleaned = re.sub(r"[\[\]:*?/\\]", " ", title).strip()
+    return cleaned[:MAX_SHEET_TITLE] or "People"
