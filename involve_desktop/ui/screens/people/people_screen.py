@@ -184,17 +184,12 @@ class PeopleScreen(Screen):
         selection = self.table.selectionModel()
         selection.clearSelection()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        first = True
-        for person_id in person_ids:
-            row = self.model.row_of(person_id)
-            if row < 0:
-                continue
-            index = self.model.index(row, 0)
-            if first:
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
-                first = False
-            selection.select(index, flags)
+        rows = [row for row in map(self.model.row_of, person_ids) if row >= 0]
+        # The first is made current last, so the keyboard carries on from it.
+        for row in reversed(rows):
+            selection.setCurrentIndex(self.model.index(row, 0), flags)
+        if rows:
+            self.table.scrollTo(self.model.index(rows[0], 0))
 
     def select_person(self, person_id: int) -> None:
         self._select([person_id])
