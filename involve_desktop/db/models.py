@@ -8,7 +8,7 @@ Every change here needs an Alembic revision in `migrations/versions/`.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 
 from sqlalchemy import (
@@ -24,11 +24,13 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    Time,
     UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from involve_desktop.domain.activities import ActivityList, Attendance, PlaceAccess, PowerShared
 from involve_desktop.domain.people import (
     Barrier,
     BenefitsAffected,
@@ -81,6 +83,7 @@ class Organisation(Base):
     people_word_plural: Mapped[str] = mapped_column(String(40))
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
     audit_keep_months: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
+    impact_due_weeks: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
 
@@ -274,6 +277,94 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject_kind: Mapped[str] = mapped_column(String(30), default="")
     subject_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class ActivityOption(Base):
+    """An entry in one of the charity's lists for activities: a kind or an area."""
+
+    __tablename__ = "activity_option"
+    __table_args__ = (
+        CheckConstraint(_one_of("list", ActivityList), name="list"),
+        UniqueConstraint("list", "name", name="uq_activity_option_list_name"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(80))
+
+
+class Activity(Base):
+    """An involvement opportunity or event, with the purpose that keeps it from being tokenistic."""
+
+    __tablename__ = "activity"
+    __table_args__ = (
+        CheckConstraint(_one_of("power_shared", PowerShared), name="power_shared"),
+        CheckConstraint(
+            _one_of("place_accessible", PlaceAccess, blank_allowed=True), name="place_accessible"
+        ),
+        Index("ix_activity_held_on", "held_on", "id"),
+        Index("ix_activity_lead_staff_id", "lead_staff_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind_id: Mapped[int | None] = mapped_column(ForeignKey("activity_option.id"))
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("activity_option.id"))
+    purpose: Mapped[str] = mapped_column(Text)
+    power_shared: Mapped[str] = mapped_column(String(20), default=PowerShared.CONSULT.value)
+    held_on: Mapped[date] = mapped_column(Date)
+    starts_at: Mapped[time | None] = mapped_column(Time)
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    place_accessible: Mapped[str] = mapped_column(String(10), default="")
+    lead_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # Whether people are paid for their time at the payment policy's rate (issue 7 adds rates).
+    paid: Mapped[bool] = mapped_column(default=False)
+    pay_note: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class AttendanceRecord(Base):
+    """Who took part in an activity, in what role, and whether they came.
+
+    When a person is deleted their rows stay with no person, so the activity keeps its
+    numbers (people_lifecycle.PERSON_LINKS, `detach_on_delete`).
+    """
+
+    __tablename__ = "attendance"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", Attendance), name="status"),
+        UniqueConstraint("activity_id", "person_id", name="uq_attendance_activity_id"),
+        Index("ix_attendance_person_id", "person_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    role: Mapped[str] = mapped_column(String(80), default="")
+    status: Mapped[str] = mapped_column(String(20), default=Attendance.INVITED.value)
+
+
+class ImpactRecord(Base):
+    """'You said, we did': what people said, what was decided, what changed, and who was told."""
+
+    __tablename__ = "impact_record"
+    __table_args__ = (Index("ix_impact_record_activity_id", "activity_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id", ondelete="SET NULL"))
+    source: Mapped[str] = mapped_column(String(200), default="")  # when not from an activity
+    said: Mapped[str] = mapped_column(Text)
+    decided: Mapped[str] = mapped_column(Text, default="")
+    changed: Mapped[str] = mapped_column(Text, default="")
+    changed_on: Mapped[date | None] = mapped_column(Date)
+    responsible_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    told_people: Mapped[bool] = mapped_column(default=False)
+    told_on: Mapped[date | None] = mapped_column(Date)
+    recorded_on: Mapped[date] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
 
 def personal_columns(table: Table) -> list[str]:

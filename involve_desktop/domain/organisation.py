@@ -27,6 +27,8 @@ class OrganisationDetails:
     terms: PeopleTerms = DEFAULT_TERMS
     idle_lock_minutes: int = 10
     audit_keep_months: int = 24
+    # Weeks after an activity before the lack of an impact record is pointed out.
+    impact_due_weeks: int = 6
 
 
 def logo_format(data: bytes) -> str | None:
@@ -73,5 +75,7 @@ def validate_organisation(details: OrganisationDetails) -> dict[str, str]:
         errors["idle_lock_minutes"] = "Please choose between 1 minute and 4 hours."
     if not 6 <= details.audit_keep_months <= 120:
         errors["audit_keep_months"] = "Please choose between 6 months and 10 years."
+    if not 1 <= details.impact_due_weeks <= 52:
+        errors["impact_due_weeks"] = "Please choose between 1 and 52 weeks."
     errors.update(validate_terms(details.terms.singular, details.terms.plural))
     return errors

@@ -37,6 +37,7 @@ def load_organisation(session: Session) -> OrganisationDetails | None:
         terms=PeopleTerms(row.people_word_singular, row.people_word_plural),
         idle_lock_minutes=row.idle_lock_minutes,
         audit_keep_months=row.audit_keep_months,
+        impact_due_weeks=row.impact_due_weeks,
     )
 
 
@@ -61,6 +62,7 @@ def save_organisation(session: Session, details: OrganisationDetails) -> Organis
     row.people_word_plural = details.terms.plural.strip()
     row.idle_lock_minutes = details.idle_lock_minutes
     row.audit_keep_months = details.audit_keep_months
+    row.impact_due_weeks = details.impact_due_weeks
     session.add(row)
     session.flush()
     saved = load_organisation(session)

@@ -14,6 +14,7 @@ from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import (
+    AttendanceRecord,
     LevelChange,
     Person,
     PersonBarrier,
@@ -32,9 +33,12 @@ from involve_desktop.services.permissions import Actor, require
 class PersonLink:
     """A table whose rows belong to a person.
 
-    `one_per_value` is set when the person's id is part of the row's key (a person has each
-    role once): a merge then keeps one row per value instead of moving duplicates.
+    `one_per_value` is set when a person has each value once (a role, a place on an
+    activity): a merge then keeps one row per value instead of moving duplicates. The value
+    is the row's primary key without the person, or `value_columns` when given.
     `shown` is False for bookkeeping rows that a user would not call records.
+    `detach_on_delete` keeps the rows when the person is deleted, with no person (an
+    activity keeps its numbers); otherwise they are deleted with the person.
     """
 
     table: Table
@@ -43,6 +47,8 @@ class PersonLink:
     plural: str
     one_per_value: bool = False
     shown: bool = True
+    value_columns: tuple[str, ...] = ()
+    detach_on_delete: bool = False
 
     def column(self):  # type: ignore[no-untyped-def]
         return self.table.c[self.person_column]
@@ -59,6 +65,15 @@ PERSON_LINKS: list[PersonLink] = [
     ),
     PersonLink(TrainingRecord.__table__, "person_id", "training record", "training records"),
     PersonLink(PersonSearchWords.__table__, "person_id", "", "", True, shown=False),
+    PersonLink(
+        AttendanceRecord.__table__,
+        "person_id",
+        "place in an activity",
+        "places in activities",
+        one_per_value=True,
+        value_columns=("activity_id",),
+        detach_on_delete=True,
+    ),
 ]
 
 
@@ -72,6 +87,7 @@ def link_to_person(link: PersonLink) -> None:
 class LinkedCount:
     label: str
     count: int
+    kept: bool = False  # kept without the person when they are deleted
 
 
 def linked_records(session: Session, person_id: int) -> list[LinkedCount]:
@@ -84,7 +100,8 @@ def linked_records(session: Session, person_id: int) -> list[LinkedCount]:
             select(func.count()).select_from(link.table).where(link.column() == person_id)
         )
         if number:
-            counts.append(LinkedCount(link.singular if number == 1 else link.plural, number))
+            label = link.singular if number == 1 else link.plural
+            counts.append(LinkedCount(label, number, kept=link.detach_on_delete))
     return counts
 
 
@@ -109,6 +126,13 @@ def delete_person(session: Session, actor: Actor, person_id: int) -> None:
     if session.get(Person, person_id) is None:
         raise PersonNotFound()
     for link in PERSON_LINKS:
-        session.execute(delete(link.table).where(link.column() == person_id))
+        if link.detach_on_delete:
+            session.execute(
+                update(link.table)
+                .where(link.column() == person_id)
+                .values({link.person_column: None})
+            )
+        else:
+            session.execute(delete(link.table).where(link.column() == person_id))
     session.execute(delete(Person).where(Person.id == person_id))
     audit.record(session, actor, AuditAction.DELETED_PERSON, PERSON, person_id)

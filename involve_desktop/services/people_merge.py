@@ -281,7 +281,9 @@ def _kept_has_it(link: PersonLink, keep_id: int) -> ColumnElement[bool]:
     """
     table = link.table
     kept_rows = table.alias("kept_rows")
-    values = [column.name for column in table.primary_key if column.name != link.person_column]
+    values = list(link.value_columns) or [
+        column.name for column in table.primary_key if column.name != link.person_column
+    ]
     return exists().where(
         kept_rows.c[link.person_column] == keep_id,
         *(kept_rows.c[name] == table.c[name] for name in values),

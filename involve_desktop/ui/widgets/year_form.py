@@ -1,4 +1,4 @@
-"""When the financial year starts and in which month the yearly evaluation happens."""
+"""When the financial year starts, the yearly evaluation month, and when impact is due."""
 
 from __future__ import annotations
 
@@ -49,7 +49,16 @@ class YearForm(FormSection):
             "Involve reminds you ahead of this month to look back on the year together."
         )
 
+        self.impact_due_weeks = QSpinBox()
+        self.impact_due_weeks.setRange(1, 52)
+        self.impact_due_weeks.setSuffix(" weeks")
+        self.add_row("impact_due_weeks", "Ask for an &impact record after:", self.impact_due_weeks)
+        self.impact_due_weeks.setToolTip(
+            "An activity this long past with no \u201cyou said, we did\u201d record is pointed out."
+        )
+
         for signal in (
+            self.impact_due_weeks.valueChanged,
             self.year_start_day.valueChanged,
             self.year_start_month.currentIndexChanged,
             self.evaluation_month.currentIndexChanged,
@@ -65,6 +74,7 @@ class YearForm(FormSection):
             self.year_start_day.setValue(details.year_start.day)
             self.year_start_month.setCurrentIndex(details.year_start.month - 1)
             self.evaluation_month.setCurrentIndex(details.evaluation_month - 1)
+            self.impact_due_weeks.setValue(details.impact_due_weeks)
         finally:
             self.loading = False
 
@@ -75,6 +85,7 @@ class YearForm(FormSection):
                 self.year_start_month.currentIndex() + 1, self.year_start_day.value()
             ),
             evaluation_month=self.evaluation_month.currentIndex() + 1,
+            impact_due_weeks=self.impact_due_weeks.value(),
         )
 
     def _show_preview(self) -> None:

@@ -17,7 +17,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from involve_desktop.domain.person_record import PersonDetails
 from involve_desktop.domain.roles import Permission, can
 from involve_desktop.services.people import load_person, save_person
-from involve_desktop.services.people_lifecycle import delete_person, linked_records, set_archived
+from involve_desktop.services.people_lifecycle import (
+    LinkedCount,
+    delete_person,
+    linked_records,
+    set_archived,
+)
 from involve_desktop.ui import ops, prompts
 
 if TYPE_CHECKING:
@@ -127,14 +132,18 @@ class PeopleChanges:
             return
         person_id = chosen[0]
         name = ops.query(self.ctx, load_person, person_id).display_name
-        going = ops.query(self.ctx, linked_records, person_id)
+        linked = ops.query(self.ctx, linked_records, person_id)
+        going = [item for item in linked if not item.kept]
+        kept = [item for item in linked if item.kept]
         with_them = (
-            "Together with their record, these go too: "
-            + ", ".join(f"{item.count} {item.label}" for item in going)
-            + "."
+            "Together with their record, these go too: " + _listed(going) + "."
             if going
-            else "Nothing else is linked to their record."
+            else "Nothing else goes with their record."
         )
+        if kept:
+            with_them += (
+                f" Their {_listed(kept)} stay on the activities' records, without their name."
+            )
         question = (
             f"Delete {name} for good?\n\n{with_them}\n\nThis cannot be undone. If they only "
             "need to be out of everyday lists, archive them instead."
@@ -146,3 +155,7 @@ class PeopleChanges:
 
     def _may_delete(self) -> bool:
         return self.ctx.actor is not None and can(self.ctx.actor.role, Permission.DELETE_PEOPLE)
+
+
+def _listed(items: list[LinkedCount]) -> str:
+    return ", ".join(f"{item.count} {item.label}" for item in items)
