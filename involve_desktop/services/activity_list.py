@@ -45,9 +45,10 @@ class ActivityFilter:
     period: tuple[date, date] | None = None  # e.g. a financial year, both days included
     lead_staff_id: int | None = None
     no_impact_yet: bool = False
-    # The prompts that keep practice honest (see `practice_prompts` below).
+    # The prompts that keep practice honest.
     attendance_not_recorded: bool = False
     impact_overdue_weeks: int | None = None
+    impact_not_told: bool = False  # has a "you said, we did" not yet reported back
     sort: ActivitySort = ActivitySort.DATE
     descending: bool = True
 
@@ -97,6 +98,12 @@ def activity_query(chosen: ActivityFilter, today: date) -> Select[tuple[int]]:
         query = query.where(attendance_not_recorded(today))
     if chosen.impact_overdue_weeks is not None:
         query = query.where(impact_overdue(today, chosen.impact_overdue_weeks))
+    if chosen.impact_not_told:
+        query = query.where(
+            exists().where(
+                ImpactRecord.activity_id == Activity.id, ImpactRecord.told_people.is_(False)
+            )
+        )
     return query.order_by(*_order(chosen))
 
 

@@ -33,7 +33,8 @@ from involve_desktop.ui.screens.people.people_filters import PeopleFilterBar
 from involve_desktop.ui.screens.people.people_table import PeopleTableModel
 from involve_desktop.ui.widgets.heading import heading
 
-WATCHED_KINDS = ("people", "organisation")
+# Attendance changes who was involved lately, so activities are watched too.
+WATCHED_KINDS = ("people", "organisation", "activities")
 
 
 class PeopleScreen(Screen):
