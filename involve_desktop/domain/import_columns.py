@@ -13,6 +13,8 @@ from enum import Enum, StrEnum
 from typing import TypeVar
 
 from involve_desktop.domain.dates import NotADate, as_date
+from involve_desktop.domain.formatting import and_list
+from involve_desktop.domain.person_record import line
 
 Choice = TypeVar("Choice", bound=StrEnum)
 
@@ -160,7 +162,7 @@ def mapping_problems(mapping: list[ImportField], column_names: list[str]) -> lis
         columns = [name for name, used in zip(column_names, mapping, strict=True) if used is field]
         if len(columns) > 1:
             problems.append(
-                f"{field.label} is chosen for {_and_list(columns)}. Choose it for one column only."
+                f"{field.label} is chosen for {and_list(columns)}. Choose it for one column only."
             )
     return problems
 
@@ -177,9 +179,10 @@ def cell_text(value: object) -> str:
         value = value.date()
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
-    # Spaces are tidied within each line; the lines of an address cell are kept.
-    lines = (" ".join(line.split()) for line in str(value).splitlines())
-    return "\n".join(line for line in lines if line)
+    # Spaces are tidied within each line; the lines of an address cell are kept; invisible
+    # control characters go.
+    cleaned = (" ".join(line(text).split()) for text in str(value).splitlines())
+    return "\n".join(text for text in cleaned if text)
 
 
 def read_phone(value: object) -> str:
@@ -273,10 +276,6 @@ def _choice_words(text: str) -> str:
 
 def _position(field: ImportField) -> int:
     return list(ImportField).index(field)
-
-
-def _and_list(items: list[str]) -> str:
-    return ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else "".join(items)
 
 
 def _or_list(items: list[str]) -> str:

@@ -106,6 +106,24 @@ class PersonDetails:
         return display_name(self.first_name, self.last_name, self.preferred_name)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\t\n]")
+
+
+def line(text: str) -> str:
+    """One line of text as it is stored: no control characters, no line breaks, trimmed.
+
+    Spreadsheets and pasted text can carry invisible characters (a bell, a form feed) that
+    break exports and printing.
+    """
+    return _LINE_BREAKS.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def lines(text: str) -> str:
+    """Text of several lines (an address, notes) as it is stored: line breaks kept."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n")).strip()
+
+
 def display_name(first_name: str, last_name: str, preferred_name: str = "") -> str:
     """'Siân ap Gwilym', or 'Sam (Samuel) Jones' when they prefer another name."""
     full = " ".join(part for part in (first_name, last_name) if part)

@@ -15,8 +15,10 @@ _EXTRA_FOLDS = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "\u0131": "i"}
 )
 _WORD = re.compile(r"\w+")
-# Chinese and Japanese names are written without spaces: each character is a word too.
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]")
+# Chinese, Japanese and Korean names are written without spaces: each character is a word too.
+_IDEOGRAPHS = "\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+_IDEOGRAPH = re.compile(f"[{_IDEOGRAPHS}]")
+_IDEOGRAPH_OR_REST = re.compile(f"[{_IDEOGRAPHS}]|[^{_IDEOGRAPHS}]+")
 # Apostrophes inside a name join its parts, so O'Brien is also found as "obrien".
 _APOSTROPHES = re.compile(r"(?<=\w)['`\u2018\u2019](?=\w)")
 
@@ -28,9 +30,20 @@ def fold(text: str) -> str:
     return bare.translate(_EXTRA_FOLDS)
 
 
+def without_apostrophes(text: str) -> str:
+    """'O'Brien' → 'OBrien': apostrophes inside a name join its parts."""
+    return _APOSTROPHES.sub("", text)
+
+
 def query_words(typed: str) -> list[str]:
-    """The folded words of what the user typed; each must start a word in the record."""
-    return _WORD.findall(fold(_APOSTROPHES.sub("", typed)))
+    """The folded words of what the user typed; each must start a word in the record.
+
+    Chinese and Japanese characters are words one by one, so "王小明" finds 王 小明.
+    """
+    words = []
+    for word in _WORD.findall(fold(without_apostrophes(typed))):
+        words.extend(_IDEOGRAPH_OR_REST.findall(word))
+    return words
 
 
 def searchable_text(parts: Iterable[str]) -> str:

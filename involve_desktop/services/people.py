@@ -38,6 +38,8 @@ from involve_desktop.domain.person_record import (
     PersonDetails,
     SensitiveDetails,
     TrainingEntry,
+    line,
+    lines,
     validate_person,
 )
 from involve_desktop.domain.roles import Permission
@@ -243,24 +245,22 @@ def _dated_status(details: PersonDetails, previous: str | None, today: date) -> 
 
 def copy_into(person: Person, details: PersonDetails) -> None:
     """Set a person's row from their details (saving one person, or importing many)."""
-    person.first_name = details.first_name.strip()
-    person.last_name = details.last_name.strip()
-    person.preferred_name = details.preferred_name.strip()
+    person.first_name = line(details.first_name)
+    person.last_name = line(details.last_name)
+    person.preferred_name = line(details.preferred_name)
     person.sort_key = sort_key(person.first_name, person.last_name)
-    person.pronouns = details.pronouns.strip()
+    person.pronouns = line(details.pronouns)
     person.date_of_birth = details.date_of_birth
-    person.email = details.email.strip()
-    person.phone = details.phone.strip()
-    person.address = details.address.strip()
+    person.email = line(details.email)
+    person.phone = line(details.phone)
+    person.address = lines(details.address)
     person.contact_method = details.contact_method.value if details.contact_method else ""
-    person.best_times = details.best_times.strip()
+    person.best_times = line(details.best_times)
     person.participation_level = details.participation_level.value
     person.taking_part = details.taking_part.value
     person.taking_part_since = details.taking_part_since
-    person.taking_part_reason = details.taking_part_reason.strip()
-    person.other_barrier = (
-        details.other_barrier.strip() if Barrier.OTHER in details.barriers else ""
-    )
+    person.taking_part_reason = lines(details.taking_part_reason)
+    person.other_barrier = line(details.other_barrier) if Barrier.OTHER in details.barriers else ""
     consent = details.consent
     person.consent_given_on = consent.given_on
     person.consent_to_contact = consent.to_contact
@@ -272,13 +272,13 @@ def copy_into(person: Person, details: PersonDetails) -> None:
     person.consent_withdrawn_on = consent.withdrawn_on
     person.payment_method = details.payment_method.value if details.payment_method else ""
     person.employment_status = details.employment_status.value if details.employment_status else ""
-    person.notes = details.notes.strip()
+    person.notes = lines(details.notes)
     if details.joined_on is not None:
         person.joined_on = details.joined_on
     if details.sensitive is not None:
         sensitive = details.sensitive
-        person.support_needs = sensitive.support_needs.strip()
-        person.health_notes = sensitive.health_notes.strip()
+        person.support_needs = lines(sensitive.support_needs)
+        person.health_notes = lines(sensitive.health_notes)
         person.benefits_affected = (
             sensitive.benefits_affected.value if sensitive.benefits_affected else ""
         )
@@ -309,9 +309,9 @@ def _replace_links(session: Session, person_id: int, details: PersonDetails) -> 
             [
                 {
                     "person_id": person_id,
-                    "title": entry.title.strip(),
+                    "title": line(entry.title),
                     "completed_on": entry.completed_on,
-                    "notes": entry.notes.strip(),
+                    "notes": lines(entry.notes),
                 }
                 for entry in details.training
             ],
@@ -334,12 +334,12 @@ def option_ids(
     }
     found: dict[str, tuple[int, str]] = {}
     for name in names:
-        cleaned = " ".join(name.split())
+        cleaned = line(" ".join(name.split()))[:MAX_OPTION_NAME].strip()
         key = cleaned.casefold()
         if not cleaned or key in found:
             continue
         if key not in existing:
-            option = PersonOption(kind=kind.value, name=cleaned[:MAX_OPTION_NAME])
+            option = PersonOption(kind=kind.value, name=cleaned)
             session.add(option)
             session.flush()
             existing[key] = (option.id, option.name)

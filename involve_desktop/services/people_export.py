@@ -2,9 +2,10 @@
 
 XLSX for Excel (bold, frozen header row, columns wide enough to read, dates as real dates)
 or CSV (UTF-8 with the byte-order mark, without which Excel shows "SiÃ¢n" for Siân). Only
-everyday details go out: nothing sensitive, no notes, no dates of birth. The file is written
-under a temporary name and renamed when complete, so a half-written list never exists under
-the name the user chose; each export is in the audit trail.
+everyday details go out: nothing sensitive, no notes, no dates of birth, and no email or
+phone for anyone whose consent to be contacted was not given or has been withdrawn. The file
+is written under a temporary name and renamed when complete, so a half-written list never
+exists under the name the user chose; each export is in the audit trail.
 """
 
 from __future__ import annotations
@@ -18,12 +19,11 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from involve_desktop.db.models import Person
 from involve_desktop.domain.dates import short_date
 from involve_desktop.domain.people import ContactMethod
+from involve_desktop.domain.person_record import lines
 from involve_desktop.errors import KnownError
 from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
@@ -43,6 +43,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Taking part", 24),
     ("Consent review", 15),
     ("Last involved", 14),
+    ("May be contacted", 16),
     ("Email", 32),
     ("Phone", 18),
     ("Contact method", 16),
@@ -73,8 +74,9 @@ def export_people(
     """Write everyone matching `chosen` to `path` (.xlsx or .csv); return how many."""
     if path.suffix.lower() not in FORMATS:
         raise ExportProblem("Please save the list as an Excel workbook (.xlsx) or as CSV (.csv).")
+    today = today or date.today()
     ids = matching_ids(session, chosen, today=today)
-    rows = _rows(session, ids)
+    rows = _rows(session, ids, today)
     try:
         temporary = _write_temporary(path, rows, sheet_title)
     except OSError as problem:
@@ -113,18 +115,11 @@ def _write_temporary(path: Path, rows: Iterator[list[object]], sheet_title: str)
     return temporary
 
 
-def _rows(session: Session, ids: list[int]) -> Iterator[list[object]]:
+def _rows(session: Session, ids: list[int], today: date) -> Iterator[list[object]]:
     """Each person's cells in the order of COLUMNS; dates stay dates."""
     for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        contact = {
-            row.id: (row.phone, row.contact_method)
-            for row in session.execute(
-                select(Person.id, Person.phone, Person.contact_method).where(Person.id.in_(batch))
-            )
-        }
-        for row in rows_for(session, batch):
-            phone, method = contact[row.id]
+        for row in rows_for(session, ids[start : start + BATCH]):
+            allowed = row.may_be_contacted(today)
             yield [
                 row.first_name,
                 row.last_name,
@@ -135,9 +130,10 @@ def _rows(session: Session, ids: list[int]) -> Iterator[list[object]]:
                 row.taking_part.label,
                 row.consent_review_on,
                 row.last_involved_on,
-                row.email,
-                phone,
-                ContactMethod(method).label if method else "",
+                "Yes" if allowed else "No",
+                row.email if allowed else "",
+                row.phone if allowed else "",
+                ContactMethod(row.contact_method).label if row.contact_method else "",
             ]
 
 
@@ -161,6 +157,7 @@ def _write_xlsx(path: Path, rows: Iterator[list[object]], sheet_title: str) -> N
     sheet.append(header)
 
     def cell_for(value: object) -> object:
+        value = _clean(value)
         if isinstance(value, date):
             cell = WriteOnlyCell(sheet, value)
             cell.number_format = EXCEL_DATE
@@ -185,7 +182,13 @@ def _write_csv(path: Path, rows: Iterator[list[object]]) -> None:
             writer.writerow([_csv_text(value) for value in row])
 
 
+def _clean(value: object) -> object:
+    # A control character (pasted in long ago) would stop Excel opening the file at all.
+    return lines(value) if isinstance(value, str) else value
+
+
 def _csv_text(value: object) -> str:
+    value = _clean(value)
     if isinstance(value, date):
         return short_date(value)
     text = str(value) if value is not None else ""

@@ -67,11 +67,20 @@ class PersonRow:
     last_involved_on: date | None
     email: str = ""
     interests: tuple[str, ...] = field(default=())
+    phone: str = ""
+    contact_method: str = ""
+    consent_given_on: date | None = None
+    consent_to_contact: bool = False
     barriers: tuple[Barrier, ...] = field(default=())
 
     @property
     def name(self) -> str:
         return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    def may_be_contacted(self, today: date) -> bool:
+        """Consent to contact was given and has not been withdrawn."""
+        withdrawn = self.consent_withdrawn_on is not None and self.consent_withdrawn_on <= today
+        return self.consent_given_on is not None and self.consent_to_contact and not withdrawn
 
 
 def matching_ids(session: Session, chosen: PeopleFilter, *, today: date | None = None) -> list[int]:
@@ -146,6 +155,10 @@ def rows_for(session: Session, person_ids: list[int]) -> list[PersonRow]:
                 Person.consent_withdrawn_on,
                 Person.last_involved_on,
                 Person.email,
+                Person.phone,
+                Person.contact_method,
+                Person.consent_given_on,
+                Person.consent_to_contact,
             ).where(Person.id.in_(person_ids))
         )
     }
@@ -177,6 +190,10 @@ def rows_for(session: Session, person_ids: list[int]) -> list[PersonRow]:
             consent_withdrawn_on=row.consent_withdrawn_on,
             last_involved_on=row.last_involved_on,
             email=row.email,
+            phone=row.phone,
+            contact_method=row.contact_method,
+            consent_given_on=row.consent_given_on,
+            consent_to_contact=row.consent_to_contact,
             interests=tuple(chosen.get((person_id, OptionKind.INTEREST.value), ())),
             barriers=tuple(sorted(barriers.get(person_id, ()), key=list(Barrier).index)),
         )
@@ -216,5 +233,8 @@ def _order(chosen: PeopleFilter) -> list:  # type: ignore[type-arg]
     if primary is None:
         return [column.desc() for column in name_order] if chosen.descending else name_order
     # Empty dates go last whichever way the list is sorted.
-    blanks_last = case((primary.is_(None), 1), else_=0)
+    blank = primary.is_(None)
+    if chosen.sort is SortColumn.PREFERRED_NAME:
+        blank = blank | (Person.preferred_name == "")
+    blanks_last = case((blank, 1), else_=0)
     return [blanks_last, primary.desc() if chosen.descending else primary.asc(), *name_order]

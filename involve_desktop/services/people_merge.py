@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import Person
 from involve_desktop.domain.dates import short_date
-from involve_desktop.domain.formatting import long_date
+from involve_desktop.domain.formatting import and_list, long_date
 from involve_desktop.domain.people import ParticipationLevel
 from involve_desktop.domain.person_record import display_name
 from involve_desktop.domain.roles import Permission
@@ -43,7 +43,7 @@ from involve_desktop.services.permissions import Actor, require
 
 
 class Rule(Enum):
-    FILL = "fill"  # a choice or short detail: taken only when the kept record has none
+    FILL = "fill"  # a choice: taken when the kept record has none; when different, it stands
     FILL_OR_NOTE = "fill or note"  # taken when blank; when different, added to the notes
     JOIN = "join"  # free text: both are kept, one after the other
 
@@ -59,13 +59,13 @@ DETAILS = (
     Detail("first_name", "first name", Rule.FILL_OR_NOTE),
     Detail("last_name", "surname", Rule.FILL_OR_NOTE),
     Detail("preferred_name", "preferred name", Rule.FILL_OR_NOTE),
-    Detail("pronouns", "pronouns", Rule.FILL),
+    Detail("pronouns", "pronouns", Rule.FILL_OR_NOTE),
     Detail("date_of_birth", "date of birth", Rule.FILL_OR_NOTE),
     Detail("email", "email address", Rule.FILL_OR_NOTE),
     Detail("phone", "phone number", Rule.FILL_OR_NOTE),
     Detail("address", "address", Rule.FILL_OR_NOTE),
     Detail("contact_method", "how they like to be contacted", Rule.FILL),
-    Detail("best_times", "best times to contact", Rule.FILL),
+    Detail("best_times", "best times to contact", Rule.FILL_OR_NOTE),
     Detail("other_barrier", "other barrier", Rule.JOIN),
     Detail("payment_method", "payment method", Rule.FILL),
     Detail("employment_status", "employment status", Rule.FILL),
@@ -75,6 +75,8 @@ DETAILS = (
     Detail("health_notes", "health notes", Rule.JOIN),
     Detail("notes", "notes", Rule.JOIN),
 )
+# Taking part is one decision too: status, since when and why go together.
+TAKING_PART_COLUMNS = ("taking_part", "taking_part_since", "taking_part_reason")
 # Consent is one decision: its parts are never mixed from two records.
 CONSENT_COLUMNS = (
     "consent_given_on",
@@ -117,6 +119,7 @@ class MergePreview:
     noted: tuple[str, ...] = ()  # details that differ, added to the notes
     taken: tuple[str, ...] = ()  # e.g. "the earlier date joined"
     moving: tuple[LinkedCount, ...] = ()
+    kept_as_is: tuple[str, ...] = ()  # choices that differ: the kept record's answer stands
 
     def sentences(self, kept: str = "", removed: str = "") -> list[str]:
         """What will happen; `kept` and `removed` name the records when their names alike
@@ -125,15 +128,20 @@ class MergePreview:
         removed = removed or f"{self.removed_name}\u2019s record"
         said = []
         if self.filled:
-            said.append(f"Filled in from {removed}: {_listed(self.filled)}.")
+            said.append(f"Filled in from {removed}: {and_list(self.filled)}.")
         if self.combined:
-            said.append(f"Written together from both records: {_listed(self.combined)}.")
+            said.append(f"Written together from both records: {and_list(self.combined)}.")
         if self.noted:
-            said.append(f"Added to the notes, because the records differ: {_listed(self.noted)}.")
+            said.append(f"Added to the notes, because the records differ: {and_list(self.noted)}.")
         if self.taken:
-            said.append(f"Also kept: {_listed(self.taken)}.")
+            said.append(f"Also kept: {and_list(self.taken)}.")
+        if self.kept_as_is:
+            said.append(
+                f"Answered differently on the two records, kept as on {kept}: "
+                f"{and_list(self.kept_as_is)}."
+            )
         if self.moving:
-            moved = _listed(tuple(f"{item.count:,} {item.label}" for item in self.moving))
+            moved = and_list(tuple(f"{item.count:,} {item.label}" for item in self.moving))
             said.append(f"Moved to {kept}: {moved}.")
         said.append(f"Then {removed} is removed.")
         return said
@@ -146,6 +154,7 @@ class _Plan:
     combined: list[str] = field(default_factory=list)
     noted: list[tuple[str, str]] = field(default_factory=list)  # (label, the other value)
     taken: list[str] = field(default_factory=list)
+    kept_as_is: list[str] = field(default_factory=list)
 
 
 def merge_sides(session: Session, first_id: int, second_id: int) -> tuple[MergeSide, MergeSide]:
@@ -168,6 +177,7 @@ def describe_merge(session: Session, keep_id: int, merge_id: int) -> MergePrevie
         noted=tuple(label for label, _value in plan.noted),
         taken=tuple(plan.taken),
         moving=tuple(_moving(session, keep_id, merge_id)),
+        kept_as_is=tuple(plan.kept_as_is),
     )
 
 
@@ -202,6 +212,7 @@ def merge_people(
     session.flush()
     refresh_search_words(session, [keep_id])
     audit.record(session, actor, AuditAction.MERGED_PEOPLE, PERSON, keep_id)
+    audit.record(session, actor, AuditAction.DELETED_PERSON, PERSON, merge_id)
 
 
 def _pair(session: Session, keep_id: int, merge_id: int) -> tuple[Person, Person]:
@@ -227,6 +238,20 @@ def _plan(kept: Person, other: Person) -> _Plan:
             plan.combined.append(detail.label)
         elif detail.rule is Rule.FILL_OR_NOTE:
             plan.noted.append((detail.label, _written(theirs)))
+        else:
+            plan.kept_as_is.append(detail.label)
+    if other.taking_part != kept.taking_part and _more_recent(
+        other.taking_part_since, kept.taking_part_since
+    ):
+        plan.values.update({column: getattr(other, column) for column in TAKING_PART_COLUMNS})
+        plan.taken.append("the more recent taking-part status")
+    levels = list(ParticipationLevel)
+    if levels.index(ParticipationLevel(other.participation_level)) > levels.index(
+        ParticipationLevel(kept.participation_level)
+    ):
+        # People move up the pyramid far more often than down: the higher level is the newer.
+        plan.values["participation_level"] = other.participation_level
+        plan.taken.append("the higher participation level")
     if _latest_consent(other) > _latest_consent(kept):
         plan.values.update({column: getattr(other, column) for column in CONSENT_COLUMNS})
         plan.taken.append("the more recent consent decision")
@@ -243,6 +268,10 @@ def _plan(kept: Person, other: Person) -> _Plan:
         plan.values["archived"] = False
         plan.taken.append("a place in everyday lists (only one record was archived)")
     return plan
+
+
+def _more_recent(theirs: date | None, mine: date | None) -> bool:
+    return theirs is not None and (mine is None or theirs > mine)
 
 
 def _latest_consent(person: Person) -> date:
@@ -325,8 +354,3 @@ def _side(session: Session, person_id: int) -> MergeSide:
 
 def _name(person: Person) -> str:
     return display_name(person.first_name, person.last_name, person.preferred_name)
-
-
-def _listed(items: tuple[str, ...]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

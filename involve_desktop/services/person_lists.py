@@ -38,8 +38,12 @@ def list_options(session: Session, kind: OptionKind) -> list[str]:
     )
 
 
-def add_option(session: Session, kind: OptionKind, name: str) -> str:
-    """Add a role or interest to the charity's list (an existing one is returned as it is)."""
+def add_option(session: Session, actor: Actor, kind: OptionKind, name: str) -> str:
+    """Add a role or interest to the charity's list (an existing one is returned as it is).
+
+    A setting; typing a new role into a person's record adds it as that record is saved.
+    """
+    require(actor, Permission.CHANGE_SETTINGS)
     return option_ids(session, kind, [_cleaned(kind, name)])[0][1]
 
 

@@ -23,13 +23,13 @@ CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 DELIMITERS = (",", ";", "\t")
 WINDOWS_1252_NOTE = (
-    "This file was not saved as UTF-8, so Involve read it as Windows-1252 (the usual "
-    "setting of older Excel in Western Europe). Please check that names with accents look "
+    "This file was saved by an older program with a different set of letters, so Involve "
+    "read it the way older Excel writes files. Please check that names with accents look "
     "right in the preview."
 )
 DAMAGED_CHARACTERS_NOTE = (
     "Some characters in this file could not be read and are shown as \ufffd. Please check "
-    "the names in the preview, or save the file again as “CSV UTF-8”."
+    "the names in the preview, or save the file again in Excel as “CSV UTF-8”."
 )
 
 
@@ -184,7 +184,7 @@ def _sheet(file_name: str, numbered_rows, notes: list[str]) -> Sheet:  # type: i
     if header is None:
         raise SpreadsheetProblem(f"“{file_name}” is empty: there is nothing to import.")
     if not rows:
-        raise SpreadsheetProblem(f"“{file_name}” has a header row but no rows of people below it.")
+        raise SpreadsheetProblem(f"“{file_name}” has a header row but nothing below it.")
     width = max(len(header), *(len(row.cells) for row in rows))
     if empty_total:
         plural = "row was" if empty_total == 1 else "rows were"

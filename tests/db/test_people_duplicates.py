@@ -202,8 +202,8 @@ def test_merging_keeps_every_linked_record(database, admin, two_records):
     assert person.interests == ("Research",)
     assert person.barriers == {Barrier.TRANSPORT, Barrier.TIMING}
     assert {entry.title for entry in person.training} == {"Safeguarding", "Recruitment panel"}
-    # The kept record's level stands; the other's history comes along.
-    assert person.participation_level is ParticipationLevel.CONTRIBUTING
+    # The higher level is taken (people move up far more than down); both histories stay.
+    assert person.participation_level is ParticipationLevel.LEADING
     assert sorted(to for _day, _from, to in history) == ["contributing", "leading"]
 
 
@@ -247,7 +247,8 @@ def test_the_preview_says_what_will_happen(database, two_records):
         "Filled in from Ayesha Qureshi\u2019s record: date of birth and phone number.",
         "Written together from both records: notes.",
         "Added to the notes, because the records differ: email address.",
-        "Also kept: the more recent consent decision and the earlier date joined.",
+        "Also kept: the higher participation level, the more recent consent decision and "
+        "the earlier date joined.",
         # Carer and transport are on both: only Campaigner, Research and timing move.
         "Moved to Ayesha Qureshi\u2019s record: 2 roles and interests, 1 barrier, "
         "1 participation level change and 1 training record.",
@@ -266,6 +267,7 @@ def test_a_withdrawal_of_consent_and_a_current_record_win(database, admin, two_r
         set_archived(session, admin, [kept], True)
         # The other record's consent is newer than the kept one's but older than its withdrawal.
         assert describe_merge(session, kept, other).taken == (
+            "the higher participation level",
             "the earlier date joined",
             "a place in everyday lists (only one record was archived)",
         )
@@ -311,3 +313,24 @@ def test_a_record_cannot_be_merged_with_itself(database, admin, two_records):
     kept, _other = two_records
     with database.session_scope() as session, pytest.raises(KnownError, match="same record"):
         merge_people(session, admin, keep_id=kept, merge_id=kept)
+
+
+def test_the_more_recent_taking_part_decision_stands(database, admin, two_records):
+    from involve_desktop.domain.people import TakingPart
+
+    kept, other = two_records
+    with database.session_scope() as session:
+        earlier = replace(load_person(session, kept), taking_part_since=date(2023, 5, 1))
+        save_person(session, admin, earlier, kept)
+        details = load_person(session, other)
+        stepping_back = replace(
+            details,
+            taking_part=TakingPart.NOT_NOW,
+            taking_part_since=date(2026, 2, 1),
+            taking_part_reason="Caring for her mother",
+        )
+        save_person(session, admin, stepping_back, other)
+        merge_people(session, admin, keep_id=kept, merge_id=other)
+        person = load_person(session, kept)
+    assert person.taking_part is TakingPart.NOT_NOW
+    assert person.taking_part_reason == "Caring for her mother"

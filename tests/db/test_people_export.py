@@ -35,7 +35,7 @@ SIAN = PersonDetails(
     roles=("Carer", "Volunteer"),
     interests=("Research",),
     participation_level=ParticipationLevel.CONTRIBUTING,
-    consent=Consent(given_on=date(2025, 1, 10), review_on=date(2027, 1, 10)),
+    consent=Consent(given_on=date(2025, 1, 10), to_contact=True, review_on=date(2027, 1, 10)),
     notes="Private note that stays in Involve",
     sensitive=SensitiveDetails(support_needs="Wheelchair user", health_notes="Diabetes"),
 )
@@ -83,7 +83,7 @@ def test_the_xlsx_is_a_tidy_workbook_with_real_dates(database, actor, out):
     assert sheet.freeze_panes == "A2"
     assert [cell.value for cell in sheet[1]] == HEADERS
     assert all(cell.font.bold for cell in sheet[1])
-    assert sheet.column_dimensions["J"].width == 32
+    assert sheet.column_dimensions["K"].width == 32
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
     # In the list's order: by surname, "ap Gwilym" with the As.
     assert [row[1] for row in rows] == ["ap Gwilym", "O'Brien", "Zed"]
@@ -97,6 +97,7 @@ def test_the_xlsx_is_a_tidy_workbook_with_real_dates(database, actor, out):
         "Taking part",
         datetime(2027, 1, 10),
         None,
+        "Yes",
         "sian@example.org",
         "+44 7700 900123",
         "Text message",
@@ -116,8 +117,10 @@ def test_the_csv_opens_in_excel_with_accents_and_no_formulas(database, actor, ou
     assert rows[0] == HEADERS
     assert rows[1][:3] == ["Siân", "ap Gwilym", "Sian"]
     assert rows[1][7] == "10/01/2027"
-    assert rows[1][10] == "+44 7700 900123"  # a phone number is left as it is
+    assert rows[1][9:12] == ["Yes", "sian@example.org", "+44 7700 900123"]  # phone as it is
     assert rows[2][6] == "Not at the moment"
+    # No consent to be contacted on record: no contact details leave Involve.
+    assert rows[2][9:12] == ["No", "", ""]
     assert rows[3][:3] == ['\'=HYPERLINK("http://x")', "Zed", "'@Sam"]
 
 

@@ -302,7 +302,7 @@ def test_a_full_name_column_is_split_at_the_first_space(database, tmp_path):
     [
         ("old.xls", b"\xd0\xcf\x11\xe0", "cannot read .xls files"),
         ("empty.csv", b"", "is empty: there is nothing to import"),
-        ("header.csv", b"First name,Surname\r\n\r\n", "has a header row but no rows"),
+        ("header.csv", b"First name,Surname\r\n\r\n", "has a header row but nothing below it"),
         ("fake.xlsx", b"PK\x03\x04 not really", "could not be read as an Excel workbook"),
         ("picture.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "does not look like a spreadsheet"),
     ],

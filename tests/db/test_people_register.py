@@ -180,9 +180,9 @@ def test_roles_and_interests_extend_the_charitys_lists_without_duplicates(databa
         roles = list_options(session, OptionKind.ROLE)
         assert "Young ambassador" in roles
         assert "carer" not in roles and "Carer" in roles
-        assert add_option(session, OptionKind.INTEREST, "  research ") == "Research"
+        assert add_option(session, actor, OptionKind.INTEREST, "  research ") == "Research"
         with pytest.raises(ValidationFailed):
-            add_option(session, OptionKind.INTEREST, "   ")
+            add_option(session, actor, OptionKind.INTEREST, "   ")
 
 
 NAMES = [
@@ -229,6 +229,7 @@ def names(database, chosen: PeopleFilter) -> list[str]:
         ("lukasz wis", ["Łukasz Wiśniewski"]),
         ("smith", ["Chidera Okafor-Smith"]),
         ("王", ["芳 王"]),
+        ("王芳", ["芳 王"]),  # written without a space, as Chinese names are
         ("sian gwil", ["Siân ap Gwilym"]),
         ("governance", ["Chidera Okafor-Smith"]),
         ("100%", []),
@@ -333,3 +334,21 @@ def test_only_roles_allowed_to_delete_people_can(database):
     with database.session_scope() as session, pytest.raises(NotAllowed) as refused:
         delete_person(session, staff, person_id)
     assert "does not allow you to delete people" in refused.value.message
+
+
+def test_invisible_control_characters_never_reach_the_register(database, actor):
+    pasted = replace(
+        WHOLE_PERSON, first_name="Si\x07ân\t", address="1 Heol y Bont\r\nAberaeron\x0c"
+    )
+    person_id = add(database, actor, pasted)
+    with database.session_scope() as session:
+        saved = load_person(session, person_id)
+    assert saved.first_name == "Siân"
+    assert saved.address == "1 Heol y Bont\nAberaeron"
+
+
+def test_sorting_by_preferred_name_puts_those_without_one_last(database, actor, register):
+    add(database, actor, PersonDetails("Samuel", "Zed", preferred_name="Sam"))
+    for descending in (False, True):
+        chosen = PeopleFilter(sort=SortColumn.PREFERRED_NAME, descending=descending)
+        assert names(database, chosen)[0] == "Samuel Zed"  # the only preferred name

@@ -218,3 +218,16 @@ def test_the_choice_not_to_take_part_is_stated_calmly_with_barriers(qtbot, ctx, 
     screen.open_editor(declining)
     assert screen.editor.status_banner.text().startswith("Has chosen not to take part since")
     assert "respected" in screen.editor.status_banner.text()
+
+
+def test_a_change_made_elsewhere_withdraws_the_undo_offer(qtbot, ctx, screen):
+    person_id = add_person(ctx, "Dafydd", "Llywelyn")
+    screen.refresh()
+    screen.open_editor(person_id)
+    type_text(screen.editor.about.pronouns, "he/him")
+    click(qtbot, screen.editor.save_button)
+    assert screen.changes.undo_button.isVisible()
+    # A merge or an import elsewhere: the old snapshot must not be put back over it.
+    ctx.events.data_changed.emit("people")
+    assert not screen.changes.undo_button.isVisible()
+    assert screen.changes.message.text() == "Saved the changes to Dafydd Llywelyn."

@@ -32,6 +32,14 @@ def export_people_list(
     if path.suffix.lower() not in SUFFIXES:
         # A name typed without ".xlsx" (or with a dot of its own, "Members v2") is a workbook.
         path = path.with_name(path.name + ".xlsx")
+        # The file picker asked about replacing the name as typed, not this one.
+        if path.exists() and not prompts.ask_yes_no(
+            parent,
+            "Replace the file?",
+            f"\u201c{path.name}\u201d already exists. Replace it with this list?",
+            "Replace",
+        ):
+            return None
     try:
         run_with_progress(
             parent,

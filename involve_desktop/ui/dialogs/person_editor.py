@@ -31,6 +31,7 @@ from involve_desktop.domain.people import Barrier, OptionKind, TakingPart
 from involve_desktop.domain.person_record import PersonDetails, SensitiveDetails
 from involve_desktop.errors import ValidationFailed
 from involve_desktop.services.people import (
+    PersonNotFound,
     level_history,
     load_person,
     open_sensitive,
@@ -244,6 +245,8 @@ class PersonEditor(QDialog):
             sensitive = self.sensitive_before
             for section in self._sensitive_sections():
                 sensitive = section.apply_sensitive(sensitive)
+            if self.person_id is None and sensitive == SensitiveDetails():
+                sensitive = None  # nothing sensitive typed: nothing to save, nothing to check
         return replace(details, sensitive=sensitive)
 
     def save(self) -> bool:
@@ -269,6 +272,13 @@ class PersonEditor(QDialog):
             )
         except ValidationFailed as problem:
             self.show_problems(problem.errors)
+            return False
+        except PersonNotFound as gone:
+            # Deleted or merged away (perhaps on another screen) while open here.
+            prompts.show_problem(self, "Not saved", gone.message)
+            self.ctx.events.data_changed.emit("people")
+            self._set_dirty(False)
+            super().reject()
             return False
         before = None
         if self.person_id is not None:

@@ -73,11 +73,11 @@ class PossibleDuplicatesDialog(QDialog):
 
         intro = QLabel(
             f"Before adding a new {person_word}, please check whether they are one of these. "
-            "Keeping one record for each person keeps their history in one place."
+            f"Keeping one record for each {person_word} keeps their history in one place."
         )
         intro.setWordWrap(True)
         self.match_list = QTreeWidget()
-        self.match_list.setAccessibleName("Records that may be the same person")
+        self.match_list.setAccessibleName(f"Records that may be the same {person_word}")
         self.match_list.setHeaderLabels(COLUMNS)
         self.match_list.setRootIsDecorated(False)
         self.match_list.setAlternatingRowColors(True)
@@ -87,7 +87,7 @@ class PossibleDuplicatesDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, ". ".join(filter(None, cells)))
             self.match_list.addTopLevelItem(item)
         self._fit_to_matches()
-        list_label = QLabel("&Records that may be the same person:")
+        list_label = QLabel(f"&Records that may be the same {person_word}:")
         list_label.setBuddy(self.match_list)
 
         buttons = QDialogButtonBox()

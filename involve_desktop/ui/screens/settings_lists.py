@@ -80,7 +80,7 @@ class OptionListBox(QGroupBox):
             self, f"Add {a_or_an(self.kind.value)}", f"The new {self.kind.value}:"
         )
         if name is not None:
-            self._change(add_option, self.kind, name)
+            self._change(add_option, self.ctx.actor, self.kind, name)
 
     def rename(self) -> None:
         old = self.current_name()
@@ -124,9 +124,10 @@ class ListsTab(QWidget):
         super().__init__(parent)
         self.roles = OptionListBox(ctx, OptionKind.ROLE)
         self.interests = OptionListBox(ctx, OptionKind.INTEREST)
+        terms = ctx.terms
         note = QLabel(
-            "The roles people hold and the areas they are interested in, in your own words. "
-            "New ones can also be typed straight into a person's record."
+            f"The roles {terms.plural} hold and the areas they are interested in, in your own "
+            f"words. New ones can also be typed straight into {terms.with_article()}'s record."
         )
         note.setWordWrap(True)
         boxes = QHBoxLayout()

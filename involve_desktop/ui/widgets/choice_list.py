@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MAX_NAME = 80
+from involve_desktop.services.people import MAX_OPTION_NAME
 
 
 class ChoiceList(QWidget):
@@ -28,7 +28,7 @@ class ChoiceList(QWidget):
         self.list.setAccessibleName(f"{what.capitalize()}s")
         self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
         self.new_entry = QLineEdit()
-        self.new_entry.setMaxLength(MAX_NAME)
+        self.new_entry.setMaxLength(MAX_OPTION_NAME)
         self.new_entry.setPlaceholderText(f"Another {what}, not in the list")
         self.new_entry.setAccessibleName(f"New {what}")
         self.add_button = QPushButton(f"Add {what}")

@@ -55,7 +55,10 @@ class FormSection(QWidget):
         target = input_widget or field
         label = QLabel(label_text)
         label.setBuddy(target)
-        target.setAccessibleName(label_text.replace("&", "").rstrip(":"))
+        # A group of controls (radio buttons, ticks) is named as a group: each control
+        # inside keeps its own words ("Taking part"), which the label must not replace.
+        named = field if input_widget is not None else target
+        named.setAccessibleName(label_text.replace("&", "").rstrip(":"))
         error = FieldError(target)
         cell = QWidget()
         column = QVBoxLayout(cell)

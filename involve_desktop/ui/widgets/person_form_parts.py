@@ -4,7 +4,6 @@ the gate in front of sensitive information."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from enum import StrEnum
 from typing import TypeVar
 
@@ -74,10 +73,6 @@ def show_choice(box: QComboBox, choice: StrEnum | None) -> None:
 def chosen(box: QComboBox, kind: type[Choice]) -> Choice | None:
     value = box.currentData()
     return kind(value) if value else None
-
-
-def with_changes(details: PersonDetails, **changes: object) -> PersonDetails:
-    return replace(details, **changes)
 
 
 class SensitiveGate(QWidget):

@@ -4,6 +4,7 @@ sections are in `person_sections_care.py`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
@@ -18,7 +19,6 @@ from involve_desktop.ui.widgets.person_form_parts import (
     choice_box,
     chosen,
     show_choice,
-    with_changes,
 )
 
 LEVEL_MEANINGS = {
@@ -73,7 +73,7 @@ class AboutSection(PersonSection):
         self.loading = False
 
     def apply_to(self, details: PersonDetails) -> PersonDetails:
-        return with_changes(
+        return replace(
             details,
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),
@@ -115,7 +115,7 @@ class ContactSection(PersonSection):
         self.loading = False
 
     def apply_to(self, details: PersonDetails) -> PersonDetails:
-        return with_changes(
+        return replace(
             details,
             email=self.email.text(),
             phone=self.phone.text(),
@@ -150,7 +150,7 @@ class RolesSection(PersonSection):
         self.loading = False
 
     def apply_to(self, details: PersonDetails) -> PersonDetails:
-        return with_changes(details, roles=self.roles.ticked(), interests=self.interests.ticked())
+        return replace(details, roles=self.roles.ticked(), interests=self.interests.ticked())
 
 
 class InvolvementSection(PersonSection):
@@ -189,9 +189,7 @@ class InvolvementSection(PersonSection):
         self.history.setText("\n".join(lines))
 
     def apply_to(self, details: PersonDetails) -> PersonDetails:
-        return with_changes(
-            details, participation_level=ParticipationLevel(self.level.currentData())
-        )
+        return replace(details, participation_level=ParticipationLevel(self.level.currentData()))
 
 
 class NotesSection(PersonSection):
@@ -212,4 +210,4 @@ class NotesSection(PersonSection):
         self.loading = False
 
     def apply_to(self, details: PersonDetails) -> PersonDetails:
-        return with_changes(details, notes=self.notes.toPlainText())
+        return replace(details, notes=self.notes.toPlainText())

@@ -3,6 +3,8 @@ sensitive ones (support and access needs, health, benefits)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -40,7 +42,6 @@ from involve_desktop.ui.widgets.person_form_parts import (
     choice_box,
     chosen,
     show_choice,
-    with_changes,
 )
 from involve_desktop.ui.widgets.person_sections import line_edit, text_box
 
@@ -129,7 +130,7 @@ class TakingPartSection(PersonSection):
         since = self.dated(fields.TAKING_PART_SINCE)
         if self.status() is not details.taking_part and since == details.taking_part_since:
             since = None  # a new status without a new date is dated today when saved
-        return with_changes(
+        return replace(
             details,
             taking_part=self.status(),
             taking_part_since=since,
@@ -185,7 +186,7 @@ class ConsentSection(PersonSection):
         self.loading = False
 
     def apply_to(self, details: PersonDetails) -> PersonDetails:
-        return with_changes(
+        return replace(
             details,
             consent=Consent(
                 given_on=self.dated(fields.CONSENT_GIVEN_ON),
@@ -288,7 +289,7 @@ class PaymentSection(SensitiveSection):
         self.loading = False
 
     def apply_to(self, details: PersonDetails) -> PersonDetails:
-        return with_changes(
+        return replace(
             details,
             payment_method=chosen(self.method, PaymentMethod),
             employment_status=chosen(self.employment, EmploymentStatus),
@@ -383,4 +384,4 @@ class TrainingSection(PersonSection):
             texts = [self._cell(row, column) for column in range(3)]
             if any(texts):
                 entries.append(TrainingEntry(texts[0], parse_date(texts[1]), texts[2]))
-        return with_changes(details, training=tuple(entries))
+        return replace(details, training=tuple(entries))

@@ -6,13 +6,12 @@ Revises: 0002_staff_and_audit
 Create Date: 2026-11-26
 """
 
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 
 import sqlalchemy as sa
 from alembic import op
-
-from involve_desktop.domain.people import DEFAULT_OPTIONS
-from involve_desktop.domain.search_words import searchable_text, sort_key
 
 revision: str = "0003_people_register"
 down_revision: str | None = "0002_staff_and_audit"
@@ -29,6 +28,56 @@ _TEXT_COLUMNS = {
     "benefits_affected": 20,
     "sort_key": 210,
 }
+
+
+# The lists and the folding as they were when this revision shipped: a migration must do the
+# same thing forever, whatever later versions of the app change in domain/.
+DEFAULT_OPTIONS = {
+    "role": (
+        "Uses services",
+        "Carer",
+        "Member",
+        "Volunteer",
+        "Peer mentor",
+        "Campaigner",
+        "Trustee",
+    ),
+    "interest": (
+        "Service design",
+        "Recruitment and selection",
+        "Teaching and learning",
+        "Research",
+        "Governance",
+        "Assessment",
+        "Events",
+        "Campaigning",
+        "Peer support",
+    ),
+}
+_FOLDS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "\u0131": "i"}
+)
+_WORD = re.compile(r"\w+")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
+_APOSTROPHES = re.compile(r"(?<=\w)['`\u2018\u2019](?=\w)")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_FOLDS)
+
+
+def searchable_text(parts: Iterable[str]) -> str:
+    words: list[str] = []
+    for part in parts:
+        folded = _fold(part)
+        words += _WORD.findall(folded) + _WORD.findall(_APOSTROPHES.sub("", folded))
+        words += _IDEOGRAPH.findall(folded)
+    return "".join(f" {word}" for word in dict.fromkeys(words))
+
+
+def sort_key(first_name: str, last_name: str) -> str:
+    return f"{_fold(last_name).strip()}\x1f{_fold(first_name).strip()}"
 
 
 def upgrade() -> None:
@@ -161,11 +210,7 @@ def upgrade() -> None:
 
     op.bulk_insert(
         option,
-        [
-            {"kind": kind.value, "name": name}
-            for kind, names in DEFAULT_OPTIONS.items()
-            for name in names
-        ],
+        [{"kind": kind, "name": name} for kind, names in DEFAULT_OPTIONS.items() for name in names],
     )
     _index_existing_people(words)
 

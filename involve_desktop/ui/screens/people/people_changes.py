@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from involve_desktop.domain.person_record import PersonDetails
 from involve_desktop.domain.roles import Permission, can
+from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.services.people import load_person, save_person
 from involve_desktop.services.people_lifecycle import (
     LinkedCount,
@@ -70,7 +71,17 @@ class PeopleChanges:
         if change is None:
             return
         self._offer(None)
-        self.message.setText(change.undo())
+        try:
+            self.message.setText(change.undo())
+        except (KnownError, ValidationFailed):
+            # The record no longer exists, or its old state no longer meets today's checks.
+            self.message.setText("That change can no longer be undone; the record is as saved.")
+
+    def forget_undo(self) -> None:
+        """Something else changed the register (a merge, an import): an old snapshot put
+        back now would undo that too, so the offer is withdrawn; the message stays."""
+        self.last = None
+        self.undo_button.setVisible(False)
 
     # --- changes -------------------------------------------------------------------------
 

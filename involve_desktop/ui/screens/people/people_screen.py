@@ -208,11 +208,14 @@ class PeopleScreen(Screen):
     def _data_changed(self, kind: str) -> None:
         if kind not in WATCHED_KINDS:
             return
+        if kind == "people":
+            # Any change, this screen's own included, ends the undo offer; this screen
+            # offers a new one after its own changes.
+            self.changes.forget_undo()
         if kind == "organisation":
             self.title.setText(self.ctx.terms.plural.capitalize())
         self._load_options()
         self.refresh()
-        self.model.forget_rows()
 
     # --- Screen --------------------------------------------------------------------------
 

@@ -61,14 +61,6 @@ class PeopleTableModel(QAbstractTableModel):
         self.cache.clear()
         self.endResetModel()
 
-    def forget_rows(self) -> None:
-        """Fetch shown rows again (after an edit that did not change which people match)."""
-        self.cache.clear()
-        if self.ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.ids) - 1, len(self.HEADERS) - 1)
-            )
-
     def row_at(self, row: int) -> PersonRow | None:
         if not 0 <= row < len(self.ids):
             return None
