@@ -103,8 +103,15 @@ def run_demo(paths: AppPaths, args: argparse.Namespace) -> int:
                 summary = build_demo(session, people=args.people, seed=args.seed)
         finally:
             database.close()
-    log.info("Built a demo database with %d people", summary.people)
-    print(f"Demo database ready at {paths.database} with {count_of_people(summary.people)}.")
+    log.info(
+        "Built a demo database with %d people and %d activities",
+        summary.people,
+        summary.activities,
+    )
+    print(
+        f"Demo database ready at {paths.database} with {count_of_people(summary.people)} "
+        f"and {summary.activities:,} activities."
+    )
     print(f"Sign in as {DEMO_ADMINISTRATOR!r} with the password {args.password!r}.")
     print(f"Recovery key: {recovery_key}")
     return EXIT_OK

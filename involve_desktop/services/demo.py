@@ -34,6 +34,7 @@ from involve_desktop.domain.people import (
 )
 from involve_desktop.domain.search_words import searchable_text, sort_key
 from involve_desktop.domain.terms import PeopleTerms
+from involve_desktop.services.demo_activities import add_demo_activities
 from involve_desktop.services.organisation import save_organisation
 
 DEMO_ORGANISATION = OrganisationDetails(
@@ -86,19 +87,29 @@ PRONOUNS = ("she/her", "he/him", "they/them")
 @dataclass(frozen=True)
 class DemoSummary:
     people: int
+    activities: int = 0
 
 
 def build_demo(
-    session: Session, *, people: int, seed: int = 2026, today: date | None = None
+    session: Session,
+    *,
+    people: int,
+    seed: int = 2026,
+    today: date | None = None,
+    activities: int | None = None,
 ) -> DemoSummary:
-    """Fill an empty database with an invented organisation and `people` people."""
+    """Fill an empty database with an invented organisation, `people` people and their
+    activities (by default one for every ten people, at least twelve)."""
     today = today or date.today()
     save_organisation(session, DEMO_ORGANISATION)
     rows = list(_invented_people(people, seed, today))
     for start in range(0, len(rows), BATCH):
         session.execute(insert(Person), rows[start : start + BATCH])
     _add_roles_interests_and_history(session, rows, seed)
-    return DemoSummary(people=len(rows))
+    if activities is None:
+        activities = max(12, people // 10) if people else 0
+    added = add_demo_activities(session, count=activities, seed=seed, today=today)
+    return DemoSummary(people=len(rows), activities=added)
 
 
 BATCH = 5000

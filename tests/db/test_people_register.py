@@ -352,3 +352,20 @@ def test_sorting_by_preferred_name_puts_those_without_one_last(database, actor, 
     for descending in (False, True):
         chosen = PeopleFilter(sort=SortColumn.PREFERRED_NAME, descending=descending)
         assert names(database, chosen)[0] == "Samuel Zed"  # the only preferred name
+
+
+def test_the_demo_charity_has_activities_with_attendance_and_impact(database):
+    from sqlalchemy import func
+
+    from involve_desktop.db.models import Activity, AttendanceRecord, ImpactRecord
+    from involve_desktop.services.demo import build_demo
+
+    with database.session_scope() as session:
+        summary = build_demo(session, people=200, seed=5, today=TODAY)
+        assert summary.activities == 20
+        assert session.scalar(select(func.count()).select_from(Activity)) == 20
+        assert session.scalar(select(func.count()).select_from(AttendanceRecord)) >= 60
+        assert session.scalar(select(func.count()).select_from(ImpactRecord)) >= 1
+        # Last involved follows from attendance: never after today.
+        latest = session.scalar(select(func.max(Person.last_involved_on)))
+        assert latest <= TODAY
