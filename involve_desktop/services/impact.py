@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import Activity, ImpactRecord, Staff
 from involve_desktop.domain.activity_record import TOLD_ON, ImpactDetails, validate_impact
+from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.search_words import fold, query_words, without_apostrophes
 from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.services import audit
@@ -74,6 +75,20 @@ class ImpactSummary:
     def came_from(self) -> str:
         """The activity's title, or where standalone feedback came from."""
         return self.activity_title or self.source
+
+    @property
+    def told_text(self) -> str:
+        """Whether the people involved were told, in words: "Told on 2 November 2026"."""
+        if not self.told_people:
+            return "Not yet told"
+        return f"Told on {long_date(self.told_on)}" if self.told_on else "Told (date not noted)"
+
+    @property
+    def outcome(self) -> str:
+        """What came of it so far: what changed, else what was decided, else ''."""
+        if self.changed:
+            return self.changed
+        return f"Decided: {self.decided}" if self.decided else ""
 
 
 def load_impact(session: Session, impact_id: int) -> ImpactDetails:

@@ -28,6 +28,18 @@ def _people(ctx: AppContext) -> Screen:
     return PeopleScreen(ctx)
 
 
+def _impact(ctx: AppContext) -> Screen:
+    from involve_desktop.ui.screens.impact_screen import ImpactScreen
+
+    return ImpactScreen(ctx)
+
+
+def _participation(ctx: AppContext) -> Screen:
+    from involve_desktop.ui.screens.participation_screen import ParticipationScreen
+
+    return ParticipationScreen(ctx)
+
+
 def _settings(ctx: AppContext) -> Screen:
     from involve_desktop.ui.screens.settings_screen import SettingsScreen
 
@@ -36,5 +48,7 @@ def _settings(ctx: AppContext) -> Screen:
 
 AREAS: tuple[Area, ...] = (
     Area("people", "People", _people, named_by_people_word=True),
+    Area("impact", "You said, we did", _impact),
+    Area("participation", "Participation", _participation),
     Area("settings", "Settings", _settings),
 )

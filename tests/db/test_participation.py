@@ -7,13 +7,14 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete
 
-from involve_desktop.db.models import LevelChange, Person, PersonOption, person_chosen_option
+from involve_desktop.db.models import Person
 from involve_desktop.domain.activities import PowerShared
-from involve_desktop.domain.people import OptionKind, ParticipationLevel, TakingPart
+from involve_desktop.domain.people import ParticipationLevel, TakingPart
 from involve_desktop.services.participation import participation_spread, ways_in
 from tests.db.impact_helpers import TODAY, add_activity
+from tests.db.impact_helpers import add_person_with_history as add_person
 
 OBS, CON, COL, LEAD = (
     ParticipationLevel.OBSERVING,
@@ -23,43 +24,6 @@ OBS, CON, COL, LEAD = (
 )
 THIS_YEAR = (date(2026, 4, 1), date(2027, 3, 31))
 LAST_YEAR = (date(2025, 4, 1), date(2026, 3, 31))
-
-
-def add_person(
-    session,
-    joined_on: date,
-    history: list[tuple[date, str, ParticipationLevel]],
-    *,
-    archived: bool = False,
-    taking_part: TakingPart = TakingPart.TAKING_PART,
-    roles: tuple[str, ...] = (),
-) -> int:
-    """A person whose level history is exactly `history`: (day, from level, to level)."""
-    current = history[-1][2] if history else OBS
-    person = Person(
-        first_name="Someone",
-        joined_on=joined_on,
-        participation_level=current.value,
-        archived=archived,
-        taking_part=taking_part.value,
-    )
-    session.add(person)
-    session.flush()
-    for day, from_level, to_level in history:
-        session.add(
-            LevelChange(
-                person_id=person.id, changed_on=day, from_level=from_level, to_level=to_level.value
-            )
-        )
-    for role in roles:
-        option = session.scalar(
-            select(PersonOption.id).where(
-                PersonOption.kind == OptionKind.ROLE.value, PersonOption.name == role
-            )
-        )
-        session.execute(insert(person_chosen_option).values(person_id=person.id, option_id=option))
-    session.flush()
-    return person.id
 
 
 def counts(spread, field: str) -> list[int]:
@@ -189,15 +153,28 @@ def people(draw):
     return joined, history, draw(st.sampled_from([False, False, True]))  # archived
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(everyone=st.lists(people(), max_size=8), period=st.sampled_from([THIS_YEAR, LAST_YEAR]))
-def test_the_figures_always_add_up(database, everyone, period):
+def spread_of(database, everyone, period):
+    """The spread of exactly these people (the database is shared by every example)."""
     with database.session_scope() as session:
         session.execute(delete(Person))
         for joined, history, archived in everyone:
             add_person(session, joined, history, archived=archived)
     with database.session_scope() as session:
-        spread = participation_spread(session, TODAY, period)
+        return participation_spread(session, TODAY, period)
+
+
+any_register = given(
+    everyone=st.lists(people(), max_size=8), period=st.sampled_from([THIS_YEAR, LAST_YEAR])
+)
+shared_database = settings(
+    max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@shared_database
+@any_register
+def test_the_figures_always_add_up(database, everyone, period):
+    spread = spread_of(database, everyone, period)
     # Each level ends where it began, plus who arrived and who moved.
     for figures in spread.levels:
         assert figures.change == figures.joined + figures.moved_in - figures.moved_out
@@ -211,8 +188,8 @@ def test_the_figures_always_add_up(database, everyone, period):
     assert sum(figures.total for figures in spread.roles) == spread.total_now  # nobody has a role
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(everyone=st.lists(people(), max_size=8), period=st.sampled_from([THIS_YEAR, LAST_YEAR]))
+@shared_database
+@any_register
 def test_as_written_histories_give_the_level_of_the_last_change_before_the_year(
     database, everyone, period
 ):
@@ -221,12 +198,7 @@ def test_as_written_histories_give_the_level_of_the_last_change_before_the_year(
         for joined, history, archived in everyone
         if history and history[0][0] == joined
     ]
-    with database.session_scope() as session:
-        session.execute(delete(Person))
-        for joined, history, archived in tidy:
-            add_person(session, joined, history, archived=archived)
-    with database.session_scope() as session:
-        spread = participation_spread(session, TODAY, period)
+    spread = spread_of(database, tidy, period)
     before = period[0] - timedelta(days=1)
     expected = [0, 0, 0, 0]
     for joined, history, archived in tidy:

@@ -1,0 +1,74 @@
+"""A choice of the charity's financial years: this year and the ones before it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from involve_desktop.app import AppContext
+from involve_desktop.domain.financial_year import (
+    DEFAULT_YEAR_START,
+    YearStart,
+    year_containing,
+    year_label,
+)
+from involve_desktop.services.organisation import load_organisation
+from involve_desktop.ui import ops
+
+YEARS_BACK = 6
+
+
+class YearPicker(QComboBox):
+    """`period()` is the chosen year's first and last day, or None for "All years"."""
+
+    period_changed = Signal()
+
+    def __init__(
+        self,
+        today: date,
+        *,
+        any_year: str = "",  # e.g. "All years"; '' offers only real years
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.today = today
+        self.any_year = any_year
+        self.periods: list[tuple[date, date] | None] = []
+        self.currentIndexChanged.connect(lambda _index: self.period_changed.emit())
+
+    def load_year_start(self, ctx: AppContext) -> None:
+        """Fill the list for the year start saved in the organisation's settings."""
+        organisation = ops.query(ctx, load_organisation)
+        self.set_year_start(organisation.year_start if organisation else DEFAULT_YEAR_START)
+
+    def set_year_start(self, start: YearStart) -> None:
+        """Fill the list for the charity's year start, keeping the year chosen if it can."""
+        chosen = self.period()
+        first, _ = year_containing(self.today, start)
+        years = [
+            year_containing(date(first.year - back, first.month, first.day), start)
+            for back in range(YEARS_BACK)
+        ]
+        self.blockSignals(True)
+        self.clear()
+        self.periods = ([None] if self.any_year else []) + list(years)
+        for period in self.periods:
+            self.addItem(self._label(period))
+        self.setCurrentIndex(self.periods.index(chosen) if chosen in self.periods else 0)
+        self.blockSignals(False)
+
+    def _label(self, period: tuple[date, date] | None) -> str:
+        if period is None:
+            return self.any_year
+        first, last = period
+        return year_label(first) + (" (this year)" if first <= self.today <= last else "")
+
+    def period(self) -> tuple[date, date] | None:
+        index = self.currentIndex()
+        return self.periods[index] if 0 <= index < len(self.periods) else None
+
+    def choose(self, period: tuple[date, date] | None) -> None:
+        if period in self.periods:
+            self.setCurrentIndex(self.periods.index(period))
