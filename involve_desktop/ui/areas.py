@@ -28,6 +28,12 @@ def _people(ctx: AppContext) -> Screen:
     return PeopleScreen(ctx)
 
 
+def _activities(ctx: AppContext) -> Screen:
+    from involve_desktop.ui.screens.activities.activities_screen import ActivitiesScreen
+
+    return ActivitiesScreen(ctx)
+
+
 def _impact(ctx: AppContext) -> Screen:
     from involve_desktop.ui.screens.impact_screen import ImpactScreen
 
@@ -48,6 +54,7 @@ def _settings(ctx: AppContext) -> Screen:
 
 AREAS: tuple[Area, ...] = (
     Area("people", "People", _people, named_by_people_word=True),
+    Area("activities", "Activities", _activities),
     Area("impact", "You said, we did", _impact),
     Area("participation", "Participation", _participation),
     Area("settings", "Settings", _settings),

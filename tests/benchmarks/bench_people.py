@@ -19,8 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import print_bench
-from sqlalchemy.dialects import sqlite
+from common import compiled, print_time_bench, time_screen_opens
 
 from involve_desktop.db import sqlite_file
 from involve_desktop.db.engine import Database
@@ -57,8 +56,12 @@ def build(folder: Path) -> tuple[AppPaths, Actor]:
     return paths, actor
 
 
-def compiled(statement) -> str:  # type: ignore[no-untyped-def]
-    return str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+def sized_screen(ctx):  # type: ignore[no-untyped-def]
+    from involve_desktop.ui.screens.people.people_screen import PeopleScreen
+
+    screen = PeopleScreen(ctx, today=TODAY)
+    screen.resize(1000, 700)
+    return screen
 
 
 def raw_list(connection, chosen: PeopleFilter) -> float:  # type: ignore[no-untyped-def]
@@ -87,7 +90,6 @@ def main() -> None:
 
     from involve_desktop.app import AppContext
     from involve_desktop.db.sqlite_file import read_startup_facts
-    from involve_desktop.ui.screens.people.people_screen import PeopleScreen
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
@@ -96,22 +98,11 @@ def main() -> None:
         ctx.database()
         raw = sqlite_file.connect(paths.database, key=KEY)
 
-        opens, raw_opens = [], []
-        for _ in range(OPENS):
-            raw_opens.append(raw_list(raw, PeopleFilter()))
-            started = time.perf_counter()
-            screen = PeopleScreen(ctx, today=TODAY)
-            screen.resize(1000, 700)
-            screen.show()
-            app.processEvents()
-            opens.append(time.perf_counter() - started)
-            assert screen.model.cache, "the first rows were fetched and painted"
-            screen.close()
-            screen.deleteLater()
-            app.processEvents()
+        people_open, raw_open = time_screen_opens(
+            app, lambda: sized_screen(ctx), lambda: raw_list(raw, PeopleFilter()), OPENS
+        )
 
-        screen = PeopleScreen(ctx, today=TODAY)
-        screen.resize(1000, 700)
+        screen = sized_screen(ctx)
         screen.show()
         app.processEvents()
         keystrokes, raw_keystrokes = [], []
@@ -130,24 +121,9 @@ def main() -> None:
         screen.close()
         ctx.close()
 
-    people_open, raw_open = statistics.median(opens), statistics.median(raw_opens)
     search, raw_search = statistics.median(keystrokes), statistics.median(raw_keystrokes)
-    print_bench(
-        "people_open",
-        people_open * 1000,
-        "ms",
-        people_open / raw_open,
-        f"<={OPEN_TARGET_S * 1000:.0f}ms",
-        people_open <= OPEN_TARGET_S,
-    )
-    print_bench(
-        "people_search",
-        search * 1000,
-        "ms",
-        search / raw_search,
-        f"<={SEARCH_TARGET_S * 1000:.0f}ms",
-        search <= SEARCH_TARGET_S,
-    )
+    print_time_bench("people_open", people_open, raw_open, OPEN_TARGET_S)
+    print_time_bench("people_search", search, raw_search, SEARCH_TARGET_S)
     print(
         f"# raw SQL: open {raw_open * 1000:.1f} ms, keystroke median {raw_search * 1000:.1f} ms;"
         f" slowest keystroke {max(keystrokes) * 1000:.1f} ms over {len(keystrokes)} keystrokes"

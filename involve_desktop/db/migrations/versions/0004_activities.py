@@ -102,6 +102,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("attendance") as batch_op:
         batch_op.create_index("ix_attendance_person_id", ["person_id"], unique=False)
+        batch_op.create_index(
+            "ix_attendance_recorded",
+            ["activity_id"],
+            unique=False,
+            sqlite_where=sa.text("status != 'invited'"),
+            postgresql_where=sa.text("status != 'invited'"),
+        )
 
     op.create_table(
         "impact_record",
@@ -154,6 +161,7 @@ def downgrade() -> None:
         table.drop_column("impact_due_weeks")
     op.drop_index("ix_impact_record_activity_id", table_name="impact_record")
     op.drop_table("impact_record")
+    op.drop_index("ix_attendance_recorded", table_name="attendance")
     op.drop_index("ix_attendance_person_id", table_name="attendance")
     op.drop_table("attendance")
     op.drop_index("ix_activity_lead_staff_id", table_name="activity")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,8 +26,8 @@ from involve_desktop.services.people_list import (
     PeopleFilter,
     SortColumn,
 )
+from involve_desktop.ui.widgets.typing_pause import after_typing
 
-TYPING_PAUSE_MS = 120
 ANY = "Any"
 
 
@@ -82,11 +82,7 @@ class PeopleFilterBar(QWidget):
         for column in (1, 3, 5, 7):
             grid.setColumnStretch(column, 1)
 
-        self.typing_timer = QTimer(self)
-        self.typing_timer.setSingleShot(True)
-        self.typing_timer.setInterval(TYPING_PAUSE_MS)
-        self.typing_timer.timeout.connect(self.filter_changed.emit)
-        self.search.textChanged.connect(lambda _text: self.typing_timer.start())
+        self.typing_timer = after_typing(self.search, self.filter_changed.emit)
         self.search.returnPressed.connect(self.apply_typing_now)
         for box in (self.role, self.interest, self.level, self.taking_part):
             box.currentIndexChanged.connect(lambda _index: self.filter_changed.emit())

@@ -1,8 +1,5 @@
-"""The People table's model: holds only the ids that match, fetches rows as they are shown.
-
-Sorting and filtering happen in SQL (services/people_list.py); the model asks for rows a
-block at a time, so 20,000 people cost a list of ints and a screenful of rows.
-"""
+"""The People table's model: the ids that match, in SQL's order (services/people_list.py),
+with rows fetched a block at a time as they are shown (ui/widgets/lazy_table.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt
 
 from involve_desktop.domain.dates import short_date
 from involve_desktop.domain.people import TakingPart
@@ -19,12 +16,10 @@ from involve_desktop.services.people_list import (
     PersonRow,
     SortColumn,
 )
-
-Index = QModelIndex | QPersistentModelIndex
-BLOCK = 100
+from involve_desktop.ui.widgets.lazy_table import LazyTableModel
 
 
-class PeopleTableModel(QAbstractTableModel):
+class PeopleTableModel(LazyTableModel[PersonRow]):
     NAME, PREFERRED_NAME, ROLES, LEVEL, TAKING_PART, CONSENT_REVIEW, LAST_INVOLVED = range(7)
     HEADERS = (
         "Name",
@@ -43,75 +38,17 @@ class PeopleTableModel(QAbstractTableModel):
         CONSENT_REVIEW: SortColumn.CONSENT_REVIEW,
         LAST_INVOLVED: SortColumn.LAST_INVOLVED,
     }
-    ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-
-    # A header click: the screen asks the database for the new order.
-    sort_requested = Signal(object, bool)
 
     def __init__(self, fetch_rows: Callable[[list[int]], list[PersonRow]], today: date) -> None:
-        super().__init__()
-        self.fetch_rows = fetch_rows
+        super().__init__(fetch_rows)
         self.today = today
-        self.ids: list[int] = []
-        self.cache: dict[int, PersonRow] = {}
 
-    def set_ids(self, ids: list[int]) -> None:
-        self.beginResetModel()
-        self.ids = ids
-        self.cache.clear()
-        self.endResetModel()
-
-    def row_at(self, row: int) -> PersonRow | None:
-        if not 0 <= row < len(self.ids):
-            return None
-        person_id = self.ids[row]
-        if person_id not in self.cache:
-            start = (row // BLOCK) * BLOCK
-            block = [pid for pid in self.ids[start : start + BLOCK] if pid not in self.cache]
-            for fetched in self.fetch_rows(block):
-                self.cache[fetched.id] = fetched
-        return self.cache.get(person_id)
-
-    def row_of(self, person_id: int) -> int:
-        try:
-            return self.ids.index(person_id)
-        except ValueError:
-            return -1
-
-    # --- QAbstractTableModel ------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role == self.ROW_ROLE:
-            return row
+    def cell(self, row: PersonRow, column: int, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TAKING_PART:
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TAKING_PART:
             return self.taking_part_text(row)
         return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column in self.SORT_COLUMNS:
-            self.sort_requested.emit(
-                self.SORT_COLUMNS[column], order == Qt.SortOrder.DescendingOrder
-            )
 
     # --- what each cell says ------------------------------------------------------------
 

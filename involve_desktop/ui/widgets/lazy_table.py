@@ -1,0 +1,95 @@
+"""A table model over a long list kept in SQL: it holds only the ids that match, in the
+database's order, and fetches whole rows a block at a time as they are shown (Anki's browse
+table). 50,000 records cost a list of ints and a screenful of rows.
+
+Subclasses give `HEADERS`, the columns a header click may sort by (`SORT_COLUMNS`, sent to
+the screen as `sort_requested`, which asks the database again), and `cell` (what a row says
+in a column for a role); `ROW_ROLE` gives back the whole row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+Index = QModelIndex | QPersistentModelIndex
+BLOCK = 100
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+Row = TypeVar("Row", bound=HasId)
+
+
+class LazyTableModel(QAbstractTableModel, Generic[Row]):
+    HEADERS: tuple[str, ...] = ()
+    SORT_COLUMNS: ClassVar[dict[int, Any]] = {}
+    ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    # A header click: the screen asks the database for the new order.
+    sort_requested = Signal(object, bool)
+
+    def __init__(self, fetch_rows: Callable[[list[int]], list[Row]]) -> None:
+        super().__init__()
+        self.fetch_rows = fetch_rows
+        self.ids: list[int] = []
+        self.cache: dict[int, Row] = {}
+
+    def set_ids(self, ids: list[int]) -> None:
+        """The matching records, in order; rows are fetched again as they are shown."""
+        self.beginResetModel()
+        self.ids = ids
+        self.cache.clear()
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row | None:
+        if not 0 <= row < len(self.ids):
+            return None
+        wanted_id = self.ids[row]
+        if wanted_id not in self.cache:
+            start = (row // BLOCK) * BLOCK
+            block = [rid for rid in self.ids[start : start + BLOCK] if rid not in self.cache]
+            for fetched in self.fetch_rows(block):
+                self.cache[fetched.id] = fetched
+        return self.cache.get(wanted_id)
+
+    def row_of(self, record_id: int) -> int:
+        try:
+            return self.ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        if role == self.ROW_ROLE:
+            return row
+        return self.cell(row, index.column(), role)
+
+    def cell(self, row: Row, column: int, role: int) -> object:
+        raise NotImplementedError
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column in self.SORT_COLUMNS:
+            self.sort_requested.emit(
+                self.SORT_COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+            )
