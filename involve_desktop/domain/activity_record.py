@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from involve_desktop.domain.activities import PlaceAccess, PowerShared
+from involve_desktop.domain.activities import Attendance, PlaceAccess, PowerShared
 
 MAX_DURATION_MINUTES = 14 * 24 * 60  # a residential fortnight is the longest anyone runs
 
@@ -49,6 +49,25 @@ class ImpactDetails:
     responsible_staff_id: int | None = None
     told_people: bool = False
     told_on: date | None = None
+
+
+@dataclass(frozen=True)
+class AttendeeLine:
+    person_id: int | None  # None: deleted from the register since
+    name: str
+    role: str = ""
+    status: Attendance = Attendance.INVITED
+
+
+@dataclass(frozen=True)
+class AttendanceChanges:
+    """What saving the activity must do to its attendance."""
+
+    to_set: tuple[AttendeeLine, ...] = ()
+    to_remove: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.to_set or self.to_remove)
 
 
 def validate_activity(details: ActivityDetails) -> dict[str, str]:

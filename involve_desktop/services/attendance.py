@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import Activity, AttendanceRecord, Person
 from involve_desktop.domain.activities import Attendance
+from involve_desktop.domain.activity_record import ActivityDetails, AttendanceChanges
 from involve_desktop.domain.person_record import display_name
 from involve_desktop.errors import KnownError
 from involve_desktop.services import audit
@@ -197,3 +198,32 @@ def refresh_last_involved(
         .values(last_involved_on=func.coalesce(latest, Person.last_involved_on))
         .execution_options(synchronize_session=False)
     )
+
+
+def save_activity_and_attendance(
+    session: Session,
+    actor: Actor | None,
+    details: ActivityDetails,
+    activity_id: int | None,
+    changes: AttendanceChanges,
+    *,
+    today: date,
+) -> int:
+    """The activity and its attendance in one unit of work (run through `ops.change`)."""
+    from involve_desktop.services.activities import save_activity  # it imports this module
+
+    saved_id = save_activity(session, actor, details, activity_id, today=today)
+    for person_id in changes.to_remove:
+        remove_attendance(session, actor, saved_id, person_id, today=today)
+    for line in changes.to_set:
+        assert line.person_id is not None
+        set_attendance(
+            session,
+            actor,
+            saved_id,
+            line.person_id,
+            role=line.role,
+            status=line.status,
+            today=today,
+        )
+    return saved_id

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from involve_desktop.domain.activities import Attendance, PowerShared
+from involve_desktop.domain.activity_record import AttendeeLine
 from involve_desktop.services.activities import load_activity
 from involve_desktop.services.activity_list import ActivityFilter, matching_activity_ids
 from involve_desktop.services.attendance import REMOVED_FROM_REGISTER, attendees
@@ -21,7 +22,7 @@ from involve_desktop.ui.dialogs.activity_editor import DETAILS_TAB, PEOPLE_TAB
 from involve_desktop.ui.prompts import UnsavedChoice
 from involve_desktop.ui.screens.activities.activities_screen import ActivitiesScreen
 from involve_desktop.ui.screens.people.people_screen import PeopleScreen
-from involve_desktop.ui.widgets.attendee_picker import AttendeeLine, AttendeeTableModel
+from involve_desktop.ui.widgets.attendee_picker import AttendeeTableModel
 from tests.ui.activity_helpers import add_activity, close_dialogs, take_part
 from tests.ui.helpers import show_active, type_text
 from tests.ui.people_helpers import TODAY, add_person

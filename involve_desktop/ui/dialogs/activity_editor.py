@@ -9,7 +9,6 @@ people are all still "invited" asks first whether to record who attended.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
@@ -18,45 +17,17 @@ from involve_desktop.app import AppContext
 from involve_desktop.domain.activities import ActivityList
 from involve_desktop.domain.activity_record import ActivityDetails
 from involve_desktop.errors import ValidationFailed
-from involve_desktop.services.activities import activity_options, load_activity, save_activity
-from involve_desktop.services.attendance import attendees, remove_attendance, set_attendance
-from involve_desktop.services.permissions import Actor
+from involve_desktop.services.activities import activity_options, load_activity
+from involve_desktop.services.attendance import attendees, save_activity_and_attendance
 from involve_desktop.services.staff import list_staff
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.dialogs.record_dialog import RecordDialog, not_saved_message
 from involve_desktop.ui.widgets.activity_details import ActivityDetailsSection
-from involve_desktop.ui.widgets.attendee_picker import AttendanceChanges, AttendeePicker
+from involve_desktop.ui.widgets.attendee_picker import AttendeePicker
 
 DETAILS_TAB, PEOPLE_TAB, IMPACT_TAB = range(3)
 WARNING_MARK = "\u26a0 "
 TAB_TITLES = ("&Details", "&Who took part", "Impa&ct")
-
-
-def save_activity_and_attendance(
-    session: Any,
-    actor: Actor | None,
-    details: ActivityDetails,
-    activity_id: int | None,
-    changes: AttendanceChanges,
-    *,
-    today: date,
-) -> int:
-    """The activity and its attendance in one unit of work (run through `ops.change`)."""
-    saved_id = save_activity(session, actor, details, activity_id, today=today)
-    for person_id in changes.to_remove:
-        remove_attendance(session, actor, saved_id, person_id, today=today)
-    for line in changes.to_set:
-        assert line.person_id is not None
-        set_attendance(
-            session,
-            actor,
-            saved_id,
-            line.person_id,
-            role=line.role,
-            status=line.status,
-            today=today,
-        )
-    return saved_id
 
 
 class ActivityEditor(RecordDialog):

@@ -9,7 +9,7 @@ its numbers; they cannot be changed or removed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -27,31 +27,13 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.app import AppContext
 from involve_desktop.domain.activities import ATTENDEE_ROLES, Attendance
+from involve_desktop.domain.activity_record import AttendanceChanges, AttendeeLine
 from involve_desktop.services.attendance import Attendee
 from involve_desktop.ui.widgets.people_finder import EnterKey, PeopleFinder
 from involve_desktop.ui.widgets.records_model import Column, Index, RecordsTableModel, records_table
 
 EDIT = Qt.ItemDataRole.EditRole
 KEPT_TIP = "Deleted from the register since; kept here so the activity's numbers stay right."
-
-
-@dataclass(frozen=True)
-class AttendeeLine:
-    person_id: int | None  # None: deleted from the register since
-    name: str
-    role: str = ""
-    status: Attendance = Attendance.INVITED
-
-
-@dataclass(frozen=True)
-class AttendanceChanges:
-    """What saving the activity must do to its attendance."""
-
-    to_set: tuple[AttendeeLine, ...] = ()
-    to_remove: tuple[int, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.to_set or self.to_remove)
 
 
 def _kept_tip(line: AttendeeLine) -> str:
