@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
             item.setText(title)
             item.setToolTip(f"{title} (Ctrl+{index + 1})" if index < 9 else title)
             self.area_actions[index].setText(title)
+        # As wide as the longest name, so the screens get the room.
+        self.navigation.setMaximumWidth(self.navigation.sizeHintForColumn(0) + 32)
 
     def show_about(self) -> None:
         from involve_desktop.ui.dialogs.about_dialog import AboutDialog

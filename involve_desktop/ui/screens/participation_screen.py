@@ -162,9 +162,11 @@ class ParticipationScreen(Screen):
             tables.addWidget(table)
         tables.addWidget(self.note)
         tables.addStretch(1)
-        lower = QHBoxLayout()
+        # One column: side by side, the tables and the ways in need more width than an old
+        # office screen has, and the chart's figures were cut off.
+        lower = QVBoxLayout()
         lower.addLayout(tables)
-        lower.addWidget(self.ways_box, 1, Qt.AlignmentFlag.AlignTop)
+        lower.addWidget(self.ways_box)
         content = QWidget()
         body = QVBoxLayout(content)
         body.addWidget(self.summary)
