@@ -10,23 +10,23 @@ exists under the name the user chose; each export is in the audit trail.
 
 from __future__ import annotations
 
-import csv
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from involve_desktop.domain.dates import short_date
 from involve_desktop.domain.people import ContactMethod
-from involve_desktop.domain.person_record import lines
-from involve_desktop.errors import KnownError
 from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.export_files import (
+    ExportProblem,
+    clean_cell,
+    save_atomically,
+    write_csv,
+)
 from involve_desktop.services.people_list import PeopleFilter, matching_ids, rows_for
 from involve_desktop.services.permissions import Actor
 
@@ -52,14 +52,6 @@ FORMATS = (".xlsx", ".csv")
 BATCH = 1000  # people read at a time, so a list of 20,000 never sits in memory whole
 EXCEL_DATE = "dd/mm/yyyy"
 MAX_SHEET_TITLE = 31
-# Spreadsheet programs run a CSV cell that starts like a formula; a leading apostrophe makes it
-# plain text. Phone numbers such as "+44 7700 900123" are left as they are.
-_FORMULA_START = ("=", "@", "+", "-", "\t", "\r")
-_PHONE_LIKE = re.compile(r"^\+?[0-9 ()\-.]+$")
-
-
-class ExportProblem(KnownError):
-    """The file could not be written; the message says what to do."""
 
 
 def export_people(
@@ -77,42 +69,14 @@ def export_people(
     today = today or date.today()
     ids = matching_ids(session, chosen, today=today)
     rows = _rows(session, ids, today)
-    try:
-        temporary = _write_temporary(path, rows, sheet_title)
-    except OSError as problem:
-        raise ExportProblem(
-            f"Involve could not write in the folder “{path.parent.name or path.parent}” "
-            f"({problem.strerror or 'write failed'}). Check there is space on the drive, or "
-            "choose another folder."
-        ) from None
-    try:
-        os.replace(temporary, path)
-    except OSError:
-        raise ExportProblem(
-            f"Involve could not save “{path.name}”: a file of that name may be open in "
-            "another program. Close it there, or choose another name, and try again."
-        ) from None
-    finally:
-        temporary.unlink(missing_ok=True)
+    if path.suffix.lower() == ".xlsx":
+        save_atomically(path, lambda temporary: _write_xlsx(temporary, rows, sheet_title))
+    else:
+        header = [title for title, _width in COLUMNS]
+        save_atomically(path, lambda temporary: write_csv(temporary, header, rows))
     audit.record(session, actor, AuditAction.EXPORTED_PEOPLE_LIST, f"{len(ids):,} people")
     log.info("Exported a list of %d people as %s", len(ids), path.suffix.lower())
     return len(ids)
-
-
-def _write_temporary(path: Path, rows: Iterator[list[object]], sheet_title: str) -> Path:
-    """The whole file under a hidden name beside `path` (so the rename cannot cross drives)."""
-    handle, name = tempfile.mkstemp(prefix=".involve-export-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        if path.suffix.lower() == ".xlsx":
-            _write_xlsx(temporary, rows, sheet_title)
-        else:
-            _write_csv(temporary, rows)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary
 
 
 def _rows(session: Session, ids: list[int], today: date) -> Iterator[list[object]]:
@@ -157,7 +121,7 @@ def _write_xlsx(path: Path, rows: Iterator[list[object]], sheet_title: str) -> N
     sheet.append(header)
 
     def cell_for(value: object) -> object:
-        value = _clean(value)
+        value = clean_cell(value)
         if isinstance(value, date):
             cell = WriteOnlyCell(sheet, value)
             cell.number_format = EXCEL_DATE
@@ -172,29 +136,6 @@ def _write_xlsx(path: Path, rows: Iterator[list[object]], sheet_title: str) -> N
     for row in rows:
         sheet.append([cell_for(value) for value in row])
     workbook.save(path)
-
-
-def _write_csv(path: Path, rows: Iterator[list[object]]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow([title for title, _width in COLUMNS])
-        for row in rows:
-            writer.writerow([_csv_text(value) for value in row])
-
-
-def _clean(value: object) -> object:
-    # A control character (pasted in long ago) would stop Excel opening the file at all.
-    return lines(value) if isinstance(value, str) else value
-
-
-def _csv_text(value: object) -> str:
-    value = _clean(value)
-    if isinstance(value, date):
-        return short_date(value)
-    text = str(value) if value is not None else ""
-    if text.startswith(_FORMULA_START) and not _PHONE_LIKE.match(text):
-        return "'" + text
-    return text
 
 
 def _sheet_title(title: str) -> str:
