@@ -19,7 +19,9 @@ from involve_desktop.db.models import (
     PersonSearchWords,
     person_chosen_option,
 )
+from involve_desktop.domain.find_people import consent_allows_contact
 from involve_desktop.domain.people import Barrier, OptionKind, ParticipationLevel, TakingPart
+from involve_desktop.domain.person_record import Consent
 from involve_desktop.domain.search_words import query_words
 
 CONSENT_REVIEW_WARNING_DAYS = 30
@@ -78,9 +80,14 @@ class PersonRow:
         return " ".join(part for part in (self.first_name, self.last_name) if part)
 
     def may_be_contacted(self, today: date) -> bool:
-        """Consent to contact was given and has not been withdrawn."""
-        withdrawn = self.consent_withdrawn_on is not None and self.consent_withdrawn_on <= today
-        return self.consent_given_on is not None and self.consent_to_contact and not withdrawn
+        """The same rule as contact lists: given, covering contact, not withdrawn or lapsed."""
+        consent = Consent(
+            given_on=self.consent_given_on,
+            to_contact=self.consent_to_contact,
+            review_on=self.consent_review_on,
+            withdrawn_on=self.consent_withdrawn_on,
+        )
+        return consent_allows_contact(consent, today)
 
 
 def matching_ids(session: Session, chosen: PeopleFilter, *, today: date | None = None) -> list[int]:
