@@ -174,3 +174,20 @@ def test_people_from_before_the_register_can_be_found_after_the_upgrade(tmp_path
     assert all(key for (key,) in rows(database, "SELECT sort_key FROM person"))
     kinds = {kind for (kind,) in rows(database, "SELECT kind FROM person_option")}
     assert kinds == {"role", "interest"}
+
+
+def test_a_register_from_before_activities_gains_the_lists_and_settings(tmp_path: Path):
+    # GIVEN the last database made before activities (0003)
+    database = tmp_path / "involve.db"
+    shutil.copy(FIXTURES / "0003_people_register.db", database)
+    roles_before = rows(database, "SELECT person_id, option_id FROM person_chosen_option")
+
+    prepare_database(database)
+
+    # THEN the charity's kinds and areas exist, impact is asked for after six weeks, and the
+    # register's roles and interests are untouched
+    kinds = {kind for (kind,) in rows(database, "SELECT list FROM activity_option")}
+    assert kinds == {"kind", "area"}
+    assert rows(database, "SELECT impact_due_weeks FROM organisation") == [(6,)]
+    assert rows(database, "SELECT person_id, option_id FROM person_chosen_option") == roles_before
+    assert rows(database, "SELECT count(*) FROM activity") == [(0,)]
