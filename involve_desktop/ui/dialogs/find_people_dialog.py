@@ -59,6 +59,8 @@ class FindPeopleDialog(QDialog):
         self.setWindowTitle(f"Find {terms.plural} for \u201c{self.activity.title}\u201d")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 110)
         self.setMinimumHeight(self.fontMetrics().height() * 34)
+        # Room for "why they fit" at first sight; the minimum still suits a small screen.
+        self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 42)
 
         self.activity_label = QLabel(self._activity_text())
         self.activity_label.setWordWrap(True)
