@@ -77,7 +77,7 @@ def validate_activity(details: ActivityDetails) -> dict[str, str]:
     if not details.purpose.strip():
         errors[PURPOSE] = (
             "Please say why this activity happens and what you hope will change. Involvement "
-            "without a purpose becomes tokenistic."
+            "without a purpose is only for show."
         )
     if details.duration_minutes is not None and not (
         0 < details.duration_minutes <= MAX_DURATION_MINUTES

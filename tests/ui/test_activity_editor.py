@@ -81,7 +81,7 @@ def test_without_a_purpose_nothing_is_saved_and_the_field_says_why(qtbot, ctx, s
     message = details.errors["purpose"]
     assert message.isVisible()
     assert "why this activity happens" in message.text()
-    assert "tokenistic" in message.text()
+    assert "Involvement without a purpose is only for show." in message.text()
     assert details.purpose.accessibleDescription().startswith("Please say why")
     assert editor.focusWidget() is details.purpose
     assert editor.tabs.tabText(DETAILS_TAB).startswith("\u26a0")
