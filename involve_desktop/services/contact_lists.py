@@ -1,10 +1,12 @@
-"""Contact lists for the people chosen for an activity: a CSV to mail-merge or phone round,
-and a sheet of address labels for those who prefer post.
+"""Contact lists for the people chosen for an activity: their email addresses to paste into
+an email, a CSV to mail-merge or phone round, and a sheet of address labels for those who
+prefer post.
 
-Everyone is checked again as the file is written, because a record can change while the
-list is open: a person whose consent has been withdrawn or has lapsed, who is no longer
-taking part, or who has been archived is left out. Each file is written safely
-(`export_files.save_atomically`) and recorded in the audit trail, with counts only.
+Everyone is checked again as the addresses are copied or the file is written, because a
+record can change while the list is open: a person whose consent has been withdrawn or has
+lapsed, who is no longer taking part, or who has been archived is left out. Each file is
+written safely (`export_files.save_atomically`); each list given out is recorded in the audit
+trail, saying what was made and for how many, never who.
 """
 
 from __future__ import annotations
@@ -80,6 +82,22 @@ def contactable(session: Session, person_ids: list[int], *, today: date) -> list
     return [found[person_id] for person_id in wanted if person_id in found]
 
 
+def contactable_emails(
+    session: Session,
+    actor: Actor | None,
+    person_ids: list[int],
+    *,
+    today: date | None = None,
+) -> tuple[list[str], int]:
+    """The email addresses of the chosen people who may still be contacted, in the order
+    given, and how many of those have no email address recorded."""
+    people = contactable(session, person_ids, today=today or date.today())
+    emails = [person.email for person in people if person.email]
+    if emails:
+        _audit(session, actor, f"email addresses of {_people(len(emails))}")
+    return emails, len(people) - len(emails)
+
+
 def contact_list_csv(
     session: Session,
     actor: Actor | None,
@@ -92,7 +110,7 @@ def contact_list_csv(
     people = contactable(session, person_ids, today=today or date.today())
     rows = [_csv_row(person) for person in people]
     save_atomically(path, lambda temporary: write_csv(temporary, CSV_HEADER, rows))
-    _audit(session, actor, len(people), "a contact list (CSV)")
+    _audit(session, actor, f"contact list of {_people(len(people))}")
     return len(people)
 
 
@@ -123,7 +141,7 @@ def address_labels_pdf(
     save_atomically(
         path, lambda temporary: written.append(write_labels(temporary, labels, outlines=outlines))
     )
-    _audit(session, actor, len(people), "address labels (PDF)")
+    _audit(session, actor, f"address labels for {_people(len(people))}")
     return written[0]
 
 
@@ -136,6 +154,11 @@ def _csv_row(person: Contact) -> list[str]:
     return [person.name, person.preferred_name, person.email, person.phone, method, *lines]
 
 
-def _audit(session: Session, actor: Actor | None, count: int, what: str) -> None:
-    audit.record(session, actor, AuditAction.EXPORTED_PEOPLE_LIST, f"{count:,} people")
-    log.info("Saved %s for %d people", what, count)
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count:,} people"
+
+
+def _audit(session: Session, actor: Actor | None, what: str) -> None:
+    """One entry for a list given out: what it was and for how many, never who."""
+    audit.record(session, actor, AuditAction.EXPORTED_PEOPLE_LIST, what)
+    log.info("Gave out the %s", what)

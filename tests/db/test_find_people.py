@@ -25,6 +25,7 @@ from involve_desktop.services.contact_lists import (
     CSV_HEADER,
     address_labels_pdf,
     contact_list_csv,
+    contactable_emails,
 )
 from involve_desktop.services.export_files import ExportProblem
 from involve_desktop.services.find_people import find_people, left_out
@@ -247,7 +248,29 @@ def test_the_contact_list_csv_reads_back_and_rechecks_consent(database, chosen, 
                 AuditEvent.action == AuditAction.EXPORTED_PEOPLE_LIST
             )
         ).all()
-    assert subjects == ["3 people"]
+    assert subjects == ["contact list of 3 people"]
+
+
+def test_email_addresses_recheck_consent_and_taking_part_and_are_audited(database, chosen):
+    ids, actor = chosen
+    with database.session_scope() as session:
+        sian = session.scalar(select(Person).where(Person.last_name == "ap Gwilym"))
+        sian.consent_withdrawn_on = TODAY  # after the list was shown
+    with database.session_scope() as session:
+        emails, without = contactable_emails(session, actor, ids, today=TODAY)
+    assert emails == ["sam@example.org"]
+    assert without == 2, "Łukasz and 王芳 have no email address"
+    with database.session_scope() as session:
+        sam = session.scalar(select(Person).where(Person.last_name == "Jones"))
+        sam.taking_part = TakingPart.NOT_NOW.value
+    with database.session_scope() as session:
+        assert contactable_emails(session, actor, ids, today=TODAY) == ([], 2)
+        subjects = session.scalars(
+            select(AuditEvent.subject_kind).where(
+                AuditEvent.action == AuditAction.EXPORTED_PEOPLE_LIST
+            )
+        ).all()
+    assert subjects == ["email addresses of 1 person"], "nothing copied, nothing recorded"
 
 
 def test_labels_are_an_a4_pdf_for_those_who_prefer_post(database, chosen, tmp_path):

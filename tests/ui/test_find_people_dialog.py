@@ -7,10 +7,14 @@ import csv
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
+from sqlalchemy import select
 
+from involve_desktop.db.models import Person
 from involve_desktop.domain.activities import PowerShared
 from involve_desktop.domain.people import ContactMethod, ParticipationLevel, TakingPart
-from involve_desktop.services.attendance import attendees
+from involve_desktop.services.attendance import attendees, invite
+from involve_desktop.services.audit import AuditAction, list_events
+from involve_desktop.ui import ops
 from involve_desktop.ui.dialogs.find_people_dialog import FindPeopleDialog
 from involve_desktop.ui.dialogs.find_people_table import CandidatesModel
 from tests.db.find_people_helpers import TODAY, add_activity, add_person, facts
@@ -100,6 +104,20 @@ def test_invite_selected_adds_them_and_they_leave_the_list(qtbot, ctx, dialog, a
     assert not dialog.invite_button.isEnabled()
 
 
+def test_inviting_people_already_on_the_activity_says_nobody_new_was_added(
+    qtbot, ctx, dialog, activity
+):
+    tick(qtbot, dialog, 0)
+    chosen = [candidate.id for candidate in dialog.model.chosen()]
+    # Someone else put them on the activity while the list was open.
+    ops.change(ctx, "activities", invite, ctx.actor, activity, chosen)
+    qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_label.text() == (
+        "Nobody new was added: they are already on this activity."
+    )
+    assert "Siân ap Gwilym" not in names(dialog)
+
+
 def test_select_all_then_copy_email_addresses(qtbot, dialog):
     qtbot.mouseClick(dialog.select_all_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
@@ -144,3 +162,36 @@ def test_a_file_that_cannot_be_saved_is_explained(qtbot, dialog, answers, tmp_pa
     qtbot.mouseClick(dialog.csv_button, Qt.MouseButton.LeftButton)
     assert answers.problems and answers.problems[0][0] == "The file was not saved"
     assert "could not write in the folder" in answers.problems[0][1]
+
+
+def test_copying_emails_checks_consent_again_and_is_audited(qtbot, ctx, dialog):
+    qtbot.mouseClick(dialog.select_all_button, Qt.MouseButton.LeftButton)
+    # Zoë withdraws her consent while the list is open.
+    with ctx.database().session_scope() as session:
+        zoe = session.scalar(select(Person).where(Person.first_name == "Zoë"))
+        zoe.consent_withdrawn_on = TODAY
+    QApplication.clipboard().clear()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "sian@example.org"
+    assert dialog.result_label.text() == (
+        "Copied 1 email address. 2 experts by experience chosen have no email address: see "
+        "how they like to be contacted. 1 expert by experience left out: their consent or "
+        "taking part changed since the list was shown."
+    )
+    [event] = ops.query(ctx, list_events, ctx.actor, action=AuditAction.EXPORTED_PEOPLE_LIST)
+    assert event.subject == "email addresses of 1 person"
+
+
+def test_saved_lists_say_in_the_audit_trail_what_was_made(qtbot, ctx, dialog, answers, tmp_path):
+    answers.save_file = tmp_path / "contacts.csv"
+    tick(qtbot, dialog, 0)
+    tick(qtbot, dialog, 2)
+    qtbot.mouseClick(dialog.csv_button, Qt.MouseButton.LeftButton)
+    answers.save_file = tmp_path / "labels.pdf"
+    qtbot.mouseClick(dialog.labels_button, Qt.MouseButton.LeftButton)
+    assert dialog.labels_button.text() == "Save address &labels (PDF)\u2026"
+    events = ops.query(ctx, list_events, ctx.actor, action=AuditAction.EXPORTED_PEOPLE_LIST)
+    assert [event.subject for event in events] == [
+        "address labels for 1 person",
+        "contact list of 2 people",
+    ]

@@ -31,7 +31,11 @@ from involve_desktop.domain.people import ContactMethod
 from involve_desktop.errors import KnownError
 from involve_desktop.services.activities import load_activity
 from involve_desktop.services.attendance import invite
-from involve_desktop.services.contact_lists import address_labels_pdf, contact_list_csv
+from involve_desktop.services.contact_lists import (
+    address_labels_pdf,
+    contact_list_csv,
+    contactable_emails,
+)
 from involve_desktop.services.find_people import find_people, left_out
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.dialogs.find_people_table import CandidatesModel, CandidatesTable
@@ -96,7 +100,7 @@ class FindPeopleDialog(QDialog):
             "&Save contact list (CSV)\u2026", "Save a contact list as a CSV file"
         )
         self.labels_button = self._button(
-            "&Print address labels (PDF)\u2026", "Save address labels as a PDF to print"
+            "Save address &labels (PDF)\u2026", "Save address labels as a PDF to print"
         )
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
@@ -189,24 +193,38 @@ class FindPeopleDialog(QDialog):
         added = ops.change(self.ctx, "activities", invite, self.ctx.actor, self.activity_id, ids)
         self.model.remove(ids)
         self._to_first_row()
-        self._say(f"Invited {self.ctx.terms.count(added)}. They are on the activity as invited.")
+        if not added:
+            self._say("Nobody new was added: they are already on this activity.")
+            return
+        text = f"Invited {self.ctx.terms.count(added)}. They are on the activity as invited."
+        if added < len(ids):
+            text += (
+                f" {self.ctx.terms.count(len(ids) - added)} not added: already on the "
+                "activity, or their consent or taking part changed since the list was shown."
+            )
+        self._say(text)
 
     def copy_emails(self) -> None:
-        chosen = self.model.chosen()
-        emails = [candidate.email for candidate in chosen if candidate.email]
+        """Copy the addresses of those chosen who may still be contacted (checked again now,
+        and the copy recorded in the audit trail, as for a saved list)."""
+        ids = [candidate.id for candidate in self.model.chosen()]
+        if not ids:
+            return
+        emails, without = ops.change(
+            self.ctx, "audit", contactable_emails, self.ctx.actor, ids, today=self.today
+        )
         terms = self.ctx.terms
         if emails:
             QGuiApplication.clipboard().setText("; ".join(emails))
             text = f"Copied {len(emails):,} email address{'es' if len(emails) != 1 else ''}."
         else:
             text = "Nothing was copied."
-        without = len(chosen) - len(emails)
         if without:
             text += (
                 f" {terms.count(without)} chosen {'has' if without == 1 else 'have'} no email "
                 "address: see how they like to be contacted."
             )
-        self._say(text)
+        self._say(text + self._left_out_since(len(ids) - len(emails) - without))
 
     def save_contact_list(self) -> None:
         ids = [candidate.id for candidate in self.model.chosen()]
