@@ -166,6 +166,9 @@ class Person(Base):
     notes: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)
     joined_on: Mapped[date] = mapped_column(Date)
     last_involved_on: Mapped[date | None] = mapped_column(Date)
+    # A last involvement known from before the app (a spreadsheet import); attendance
+    # recorded here never moves the date earlier than this (services/attendance.py).
+    involved_before_records_on: Mapped[date | None] = mapped_column(Date)
     # Surname then first name, folded (search_words.sort_key): 'ap Gwilym' sorts with the As.
     sort_key: Mapped[str] = mapped_column(String(210), default="", server_default="", info=PERSONAL)
     archived: Mapped[bool] = mapped_column(default=False)
@@ -309,6 +312,8 @@ class Activity(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
+    # The title folded for searching, as people's names are (domain/search_words.py).
+    title_words: Mapped[str] = mapped_column(Text, default="", server_default="")
     kind_id: Mapped[int | None] = mapped_column(ForeignKey("activity_option.id"))
     area_id: Mapped[int | None] = mapped_column(ForeignKey("activity_option.id"))
     purpose: Mapped[str] = mapped_column(Text)

@@ -54,8 +54,16 @@ class LevelStory:
     ) -> None:
         if steps:
             first = steps[0]
-            self.initial = ParticipationLevel(first.from_level or first.to_level)
             self.arrival = min(joined_on, first.on, today)
+            if first.from_level:
+                self.initial = ParticipationLevel(first.from_level)
+            else:
+                # Corrections typed on the day someone was added are part of how they were
+                # added, not moves: "added as observing, corrected to contributing" is
+                # someone who has always been contributing.
+                added_that_day = [step for step in steps if step.on == first.on]
+                self.initial = ParticipationLevel(added_that_day[-1].to_level)
+                steps = [step for step in steps if step.on != first.on]
         else:
             self.initial = current
             self.arrival = min(joined_on, today)

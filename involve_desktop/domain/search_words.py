@@ -46,6 +46,12 @@ def query_words(typed: str) -> list[str]:
     return words
 
 
+def word_prefix_pattern(word: str) -> str:
+    """A LIKE pattern (escape character '\\') for a folded word starting a stored word."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"% {escaped}%"
+
+
 def searchable_text(parts: Iterable[str]) -> str:
     """Every word a record can be found by, each preceded by a space (see `query_words`).
 

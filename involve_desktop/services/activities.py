@@ -11,12 +11,15 @@ from sqlalchemy.orm import Session
 from involve_desktop.db.models import Activity, ActivityOption, AttendanceRecord, ImpactRecord
 from involve_desktop.domain.activities import ActivityList, PlaceAccess, PowerShared
 from involve_desktop.domain.activity_record import ActivityDetails, validate_activity
+from involve_desktop.domain.person_record import line, lines
+from involve_desktop.domain.search_words import searchable_text
 from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.services import audit
 from involve_desktop.services.attendance import refresh_last_involved
 from involve_desktop.services.permissions import Actor
 
 ACTIVITY = "activity"
+DELETED_ACTIVITY_SOURCE = "An activity since deleted"
 MAX_OPTION_NAME = 80
 
 
@@ -70,8 +73,9 @@ def save_activity(
     else:
         activity = _get(session, activity_id)
         date_moved = activity.held_on != details.held_on
-    activity.title = details.title.strip()
-    activity.purpose = details.purpose.strip()
+    activity.title = line(details.title)
+    activity.title_words = searchable_text([activity.title])
+    activity.purpose = lines(details.purpose)
     activity.held_on = details.held_on
     activity.kind_id = option_id(session, ActivityList.KIND, details.kind)
     activity.area_id = option_id(session, ActivityList.AREA, details.area)
@@ -102,7 +106,7 @@ def delete_activity(
     impact = session.scalars(select(ImpactRecord).where(ImpactRecord.activity_id == activity_id))
     for record in impact:
         record.activity_id = None
-        record.source = record.source or "An activity since deleted"
+        record.source = record.source or DELETED_ACTIVITY_SOURCE
     session.execute(delete(Activity).where(Activity.id == activity_id))
     refresh_last_involved(session, attendees, today=today)
     audit.record(session, actor, ActivityAction.DELETED, ACTIVITY, activity_id)

@@ -21,7 +21,7 @@ from involve_desktop.db.models import (
     Staff,
 )
 from involve_desktop.domain.activities import Attendance, PowerShared
-from involve_desktop.domain.search_words import query_words
+from involve_desktop.domain.search_words import query_words, word_prefix_pattern
 
 
 class When(StrEnum):
@@ -77,8 +77,7 @@ def matching_activity_ids(
 def activity_query(chosen: ActivityFilter, today: date) -> Select[tuple[int]]:
     query = select(Activity.id)
     for word in query_words(chosen.text):
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(func.lower(Activity.title).like(f"%{escaped}%", escape="\\"))
+        query = query.where(Activity.title_words.like(word_prefix_pattern(word), escape="\\"))
     if chosen.when is When.UPCOMING:
         query = query.where(Activity.held_on >= today)
     elif chosen.when is When.PAST:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import Activity, AttendanceRecord, Person
@@ -88,6 +88,14 @@ def set_attendance(
     """Add a person to an activity, or change their role or attendance."""
     if session.get(Activity, activity_id) is None or session.get(Person, person_id) is None:
         raise KnownError("That activity or person is no longer in the records.")
+    _put_row(session, activity_id, person_id, role, status)
+    refresh_last_involved(session, [person_id], today=today)
+    audit.record(session, actor, CHANGED_ATTENDANCE, "activity", activity_id)
+
+
+def _put_row(
+    session: Session, activity_id: int, person_id: int, role: str, status: Attendance
+) -> None:
     row = session.scalar(
         select(AttendanceRecord).where(
             AttendanceRecord.activity_id == activity_id, AttendanceRecord.person_id == person_id
@@ -99,18 +107,35 @@ def set_attendance(
     row.role = " ".join(role.split())[:80]
     row.status = status.value
     session.flush()
-    refresh_last_involved(session, [person_id], today=today)
-    audit.record(session, actor, CHANGED_ATTENDANCE, "activity", activity_id)
 
 
-def invite(session: Session, actor: Actor | None, activity_id: int, person_ids: list[int]) -> int:
-    """Add people as invited (those already listed keep what they have); returns how many."""
+def invite(
+    session: Session,
+    actor: Actor | None,
+    activity_id: int,
+    person_ids: list[int],
+    *,
+    today: date | None = None,
+) -> int:
+    """Add people as invited; returns how many were added.
+
+    Those already listed keep what they have. The list was chosen a moment ago, so each
+    person is checked again: still on the register, taking part, and consent allowing
+    contact (the same rule as contact lists).
+    """
+    from involve_desktop.services.contact_lists import contactable  # it imports this module
+
+    if session.get(Activity, activity_id) is None:
+        raise KnownError("This activity is no longer in the records.")
     present = set(
         session.scalars(
             select(AttendanceRecord.person_id).where(AttendanceRecord.activity_id == activity_id)
         )
     )
-    added = [pid for pid in dict.fromkeys(person_ids) if pid not in present]
+    allowed = {
+        contact.id for contact in contactable(session, person_ids, today=today or date.today())
+    }
+    added = [pid for pid in dict.fromkeys(person_ids) if pid not in present and pid in allowed]
     for person_id in added:
         session.add(
             AttendanceRecord(
@@ -138,19 +163,6 @@ def remove_attendance(
     )
     refresh_last_involved(session, [person_id], today=today)
     audit.record(session, actor, CHANGED_ATTENDANCE, "activity", activity_id)
-
-
-def only_invited_after_the_day(session: Session, activity_id: int, today: date) -> bool:
-    """True for a past activity where nobody's attendance has been recorded yet."""
-    activity = session.get(Activity, activity_id)
-    if activity is None or activity.held_on >= today:
-        return False
-    statuses = set(
-        session.scalars(
-            select(AttendanceRecord.status).where(AttendanceRecord.activity_id == activity_id)
-        )
-    )
-    return statuses == {Attendance.INVITED.value}
 
 
 def participation_history(session: Session, person_id: int) -> list[Participation]:
@@ -190,12 +202,18 @@ def refresh_last_involved(
         )
         .scalar_subquery()
     )
-    # With no attended activity on record, a date that came from elsewhere (a spreadsheet
-    # import) is kept rather than wiped.
+    earlier = Person.involved_before_records_on
+    # The later of the two; written with CASE because SQLite and PostgreSQL name the
+    # two-value maximum differently.
+    later_of_both = case(
+        (latest.is_(None), earlier),
+        (or_(earlier.is_(None), latest > earlier), latest),
+        else_=earlier,
+    )
     session.execute(
         update(Person)
         .where(Person.id.in_(set(person_ids)))
-        .values(last_involved_on=func.coalesce(latest, Person.last_involved_on))
+        .values(last_involved_on=later_of_both)
         .execution_options(synchronize_session=False)
     )
 
@@ -213,17 +231,27 @@ def save_activity_and_attendance(
     from involve_desktop.services.activities import save_activity  # it imports this module
 
     saved_id = save_activity(session, actor, details, activity_id, today=today)
-    for person_id in changes.to_remove:
-        remove_attendance(session, actor, saved_id, person_id, today=today)
-    for line in changes.to_set:
-        assert line.person_id is not None
-        set_attendance(
-            session,
-            actor,
-            saved_id,
-            line.person_id,
-            role=line.role,
-            status=line.status,
-            today=today,
+    touched = list(changes.to_remove)
+    session.execute(
+        delete(AttendanceRecord).where(
+            AttendanceRecord.activity_id == saved_id,
+            AttendanceRecord.person_id.in_(changes.to_remove),
         )
+    )
+    still_here = set(
+        session.scalars(
+            select(Person.id).where(
+                Person.id.in_([line.person_id for line in changes.to_set if line.person_id])
+            )
+        )
+    )
+    for line in changes.to_set:
+        # Someone deleted from the register while the activity was open is left out: their
+        # earlier place, if any, is kept without their name.
+        if line.person_id in still_here:
+            _put_row(session, saved_id, line.person_id, line.role, line.status)
+            touched.append(line.person_id)
+    refresh_last_involved(session, touched, today=today)
+    if changes:
+        audit.record(session, actor, CHANGED_ATTENDANCE, "activity", saved_id)
     return saved_id

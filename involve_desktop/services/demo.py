@@ -103,6 +103,8 @@ def build_demo(
     today = today or date.today()
     save_organisation(session, DEMO_ORGANISATION)
     rows = list(_invented_people(people, seed, today))
+    for row in rows:
+        row["involved_before_records_on"] = row["last_involved_on"]
     for start in range(0, len(rows), BATCH):
         session.execute(insert(Person), rows[start : start + BATCH])
     _add_roles_interests_and_history(session, rows, seed)

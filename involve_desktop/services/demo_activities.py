@@ -21,6 +21,7 @@ from involve_desktop.db.models import (
     Person,
 )
 from involve_desktop.domain.activities import ATTENDEE_ROLES, Attendance, PowerShared
+from involve_desktop.domain.search_words import searchable_text
 from involve_desktop.services.attendance import refresh_last_involved
 
 # (kind, area, title, purpose, power shared)
@@ -143,6 +144,7 @@ def add_demo_activities(session: Session, *, count: int, seed: int, today: date)
             {
                 "id": activity_id,
                 "title": title,
+                "title_words": searchable_text([title]),
                 "kind_id": options.get(("kind", kind)),
                 "area_id": options.get(("area", area)),
                 "purpose": purpose,

@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 from involve_desktop.db.models import Activity, ImpactRecord, Staff
 from involve_desktop.domain.activity_record import TOLD_ON, ImpactDetails, validate_impact
 from involve_desktop.domain.formatting import long_date
+from involve_desktop.domain.person_record import line, lines
 from involve_desktop.domain.search_words import fold, query_words, without_apostrophes
 from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.services import audit
-from involve_desktop.services.activities import ActivityNotFound
+from involve_desktop.services.activities import DELETED_ACTIVITY_SOURCE
 from involve_desktop.services.permissions import Actor
 
 IMPACT = "impact record"
@@ -119,18 +120,21 @@ def save_impact(
     errors = validate_impact(details, today)
     if errors:
         raise ValidationFailed(errors)
-    if details.activity_id is not None and session.get(Activity, details.activity_id) is None:
-        raise ActivityNotFound()
+    activity_id, source = details.activity_id, details.source
+    if activity_id is not None and session.get(Activity, activity_id) is None:
+        # The activity was deleted while this was being written: keep what was written,
+        # as feedback on its own, the way deleting an activity keeps its impact records.
+        activity_id, source = None, source or DELETED_ACTIVITY_SOURCE
     if impact_id is None:
         record = ImpactRecord(recorded_on=today)
         session.add(record)
     else:
         record = _get(session, impact_id)
-    record.activity_id = details.activity_id
-    record.source = "" if details.activity_id is not None else details.source.strip()
-    record.said = details.said.strip()
-    record.decided = details.decided.strip()
-    record.changed = details.changed.strip()
+    record.activity_id = activity_id
+    record.source = "" if activity_id is not None else line(source)
+    record.said = lines(details.said)
+    record.decided = lines(details.decided)
+    record.changed = lines(details.changed)
     record.changed_on = details.changed_on
     record.responsible_staff_id = details.responsible_staff_id
     record.told_people = details.told_people

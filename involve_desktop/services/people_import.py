@@ -190,6 +190,7 @@ def _new_person(item: ReadyPerson, today: date, now: datetime) -> Person:
     person = Person(joined_on=details.joined_on or today)
     copy_into(person, details)
     person.last_involved_on = item.last_involved_on
+    person.involved_before_records_on = item.last_involved_on
     person.updated_at = now
     return person
 

@@ -7,6 +7,7 @@ A later area (activities, claims) adds its own tables with `link_to_person`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,6 +23,7 @@ from involve_desktop.db.models import (
     TrainingRecord,
     person_chosen_option,
 )
+from involve_desktop.domain.activities import Attendance
 from involve_desktop.domain.roles import Permission
 from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
@@ -49,9 +51,30 @@ class PersonLink:
     shown: bool = True
     value_columns: tuple[str, ...] = ()
     detach_on_delete: bool = False
+    # Called by a merge before rows the kept record already has are dropped, so that the
+    # dropped row's news can be kept (a merged record "attended" where the kept one was
+    # only "invited").
+    before_merge: Callable[[Session, int, int], None] | None = None
 
     def column(self):  # type: ignore[no-untyped-def]
         return self.table.c[self.person_column]
+
+
+def _keep_the_stronger_attendance(session: Session, keep_id: int, merge_id: int) -> None:
+    attended = Attendance.ATTENDED.value
+    merged_attended = select(AttendanceRecord.activity_id).where(
+        AttendanceRecord.person_id == merge_id, AttendanceRecord.status == attended
+    )
+    session.execute(
+        update(AttendanceRecord)
+        .where(
+            AttendanceRecord.person_id == keep_id,
+            AttendanceRecord.status != attended,
+            AttendanceRecord.activity_id.in_(merged_attended.scalar_subquery()),
+        )
+        .values(status=attended)
+        .execution_options(synchronize_session=False)
+    )
 
 
 PERSON_LINKS: list[PersonLink] = [
@@ -73,6 +96,7 @@ PERSON_LINKS: list[PersonLink] = [
         one_per_value=True,
         value_columns=("activity_id",),
         detach_on_delete=True,
+        before_merge=_keep_the_stronger_attendance,
     ),
 ]
 

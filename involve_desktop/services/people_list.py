@@ -22,7 +22,7 @@ from involve_desktop.db.models import (
 from involve_desktop.domain.find_people import consent_allows_contact
 from involve_desktop.domain.people import Barrier, OptionKind, ParticipationLevel, TakingPart
 from involve_desktop.domain.person_record import Consent
-from involve_desktop.domain.search_words import query_words
+from involve_desktop.domain.search_words import query_words, word_prefix_pattern
 
 CONSENT_REVIEW_WARNING_DAYS = 30
 NOT_INVOLVED_DAYS = 365
@@ -101,7 +101,7 @@ def matching_ids(session: Session, chosen: PeopleFilter, *, today: date | None =
 def matching_query(chosen: PeopleFilter, today: date) -> Select[tuple[int]]:
     query = select(Person.id).where(Person.archived.is_(chosen.archived))
     for word in query_words(chosen.text):
-        pattern = "% " + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = word_prefix_pattern(word)
         query = query.where(
             Person.id.in_(
                 select(PersonSearchWords.person_id).where(

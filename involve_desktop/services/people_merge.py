@@ -198,6 +198,8 @@ def merge_people(
     kept.sort_key = sort_key(kept.first_name, kept.last_name)
     kept.updated_at = datetime.now()
     for link in PERSON_LINKS:
+        if link.before_merge is not None:
+            link.before_merge(session, keep_id, merge_id)
         if link.one_per_value:
             # The kept record already has this value (a role both held): one row is enough.
             session.execute(
@@ -258,6 +260,8 @@ def _plan(kept: Person, other: Person) -> _Plan:
     if other.joined_on < kept.joined_on:
         plan.values["joined_on"] = other.joined_on
         plan.taken.append("the earlier date joined")
+    if _more_recent(other.involved_before_records_on, kept.involved_before_records_on):
+        plan.values["involved_before_records_on"] = other.involved_before_records_on
     if other.last_involved_on and (
         kept.last_involved_on is None or other.last_involved_on > kept.last_involved_on
     ):

@@ -30,7 +30,6 @@ from involve_desktop.services.activity_list import (
 from involve_desktop.services.attendance import (
     REMOVED_FROM_REGISTER,
     attendees,
-    only_invited_after_the_day,
     participation_history,
     remove_attendance,
     set_attendance,
@@ -207,7 +206,6 @@ def test_attendance_sets_last_involved_and_the_rows_count_it(database, admin, li
         assert session.get(Person, sam).last_involved_on is None
         rows = {row.id: row for row in activity_rows(session, list(listed.values()))}
         history = participation_history(session, zoe)
-        assert not only_invited_after_the_day(session, listed["survey"], TODAY)
     assert (rows[listed["survey"]].invited, rows[listed["survey"]].attended) == (2, 1)
     assert rows[listed["group"]].impact_records == 1
     assert rows[listed["survey"]].kind == "Consultation"
@@ -218,8 +216,20 @@ def test_attendance_sets_last_involved_and_the_rows_count_it(database, admin, li
     with database.session_scope() as session:
         remove_attendance(session, admin, listed["survey"], zoe, today=TODAY)
     with database.session_scope() as session:
-        assert session.get(Person, zoe).last_involved_on == date(2026, 5, 14)  # kept, not wiped
-        assert only_invited_after_the_day(session, listed["survey"], TODAY)
+        # Her only attendance is gone, and nothing was known from before: no date is left.
+        assert session.get(Person, zoe).last_involved_on is None
+        # A date known from before the app (an import) is never lost to attendance edits.
+        session.get(Person, zoe).involved_before_records_on = date(2025, 1, 1)
+        set_attendance(
+            session, admin, listed["survey"], zoe, status=Attendance.ATTENDED, today=TODAY
+        )
+        assert session.get(Person, zoe).last_involved_on == date(2026, 5, 14)
+        set_attendance(
+            session, admin, listed["survey"], zoe, status=Attendance.DID_NOT_ATTEND, today=TODAY
+        )
+        session.expire_all()
+        assert session.get(Person, zoe).last_involved_on == date(2025, 1, 1)
+    assert listed["survey"] not in ids(database, attendance_not_recorded=True)
 
 
 def test_someone_deleted_from_the_register_stays_counted_without_their_name(
@@ -256,7 +266,23 @@ def test_deleting_an_activity_keeps_its_impact_records_as_feedback_on_their_own(
         assert (impact.activity_id, impact.said) == (None, "More evening meetings")
         assert impact.source == "An activity since deleted"
         assert session.scalars(select(AttendanceRecord)).all() == []
-        # With no attended activity left, the date already held is kept (it may have come
-        # from an import), never wiped.
-        assert session.get(Person, zoe).last_involved_on == date(2026, 2, 10)
+        # Her only attended activity has gone, so has her last involvement (a date from an
+        # import would have stayed: see the test above).
+        assert session.get(Person, zoe).last_involved_on is None
     assert ids(database) == [listed["panel"], listed["survey"]]
+
+
+def test_merging_two_records_on_one_activity_keeps_the_attendance(database, admin, listed):
+    from involve_desktop.services.people_merge import merge_people
+
+    kept = person(database, admin, "Zoë", "O'Brien")
+    other = person(database, admin, "Zoe", "OBrien")
+    with database.session_scope() as session:
+        set_attendance(session, admin, listed["survey"], kept, today=TODAY)
+        set_attendance(
+            session, admin, listed["survey"], other, status=Attendance.ATTENDED, today=TODAY
+        )
+        merge_people(session, admin, keep_id=kept, merge_id=other)
+    with database.session_scope() as session:
+        [row] = session.scalars(select(AttendanceRecord)).all()
+        assert (row.person_id, row.status) == (kept, Attendance.ATTENDED.value)

@@ -11,7 +11,7 @@ from involve_desktop.db.models import AuditEvent, Organisation
 from involve_desktop.domain.activity_record import ImpactDetails
 from involve_desktop.domain.person_record import PersonDetails
 from involve_desktop.errors import ValidationFailed
-from involve_desktop.services.activities import ActivityNotFound, delete_activity
+from involve_desktop.services.activities import delete_activity
 from involve_desktop.services.activity_list import matching_activity_ids
 from involve_desktop.services.impact import (
     ImpactFilter,
@@ -91,9 +91,12 @@ def test_a_change_keeps_the_day_first_recorded_and_an_unticked_told_clears_its_d
     assert (summary.recorded_on, summary.told_on, summary.source) == (TODAY, None, "Phone call")
 
 
-def test_an_activity_that_is_not_there_is_refused(database):
-    with database.session_scope() as session, pytest.raises(ActivityNotFound):
+def test_a_record_whose_activity_was_deleted_meanwhile_is_kept_on_its_own(database):
+    with database.session_scope() as session:
         save_impact(session, None, ImpactDetails(said="x", activity_id=999), today=TODAY)
+    with database.session_scope() as session:
+        [summary] = list_impact(session)
+    assert summary.source == "An activity since deleted"
 
 
 @pytest.fixture

@@ -218,3 +218,24 @@ def test_an_empty_register_has_a_spread_of_noughts(database, period):
         spread = participation_spread(session, TODAY, period)
     assert counts(spread, "now") == [0, 0, 0, 0]
     assert spread.total_now == 0
+
+
+def test_a_level_corrected_on_the_day_someone_was_added_is_how_they_were_added():
+    from datetime import date
+
+    from involve_desktop.domain.level_history import LevelStep, LevelStory
+    from involve_desktop.domain.people import ParticipationLevel
+
+    added = date(2026, 6, 1)
+    story = LevelStory(
+        joined_on=date(2020, 1, 1),
+        current=ParticipationLevel.CONTRIBUTING,
+        steps=[
+            LevelStep(added, "", "observing"),
+            LevelStep(added, "observing", "contributing"),
+        ],
+        today=date(2026, 11, 26),
+    )
+    # Back-dated to 2020 and contributing all along: no move, in any year.
+    assert story.level_on(date(2021, 1, 1)) is ParticipationLevel.CONTRIBUTING
+    assert story.moves == []

@@ -231,3 +231,32 @@ def test_a_change_made_elsewhere_withdraws_the_undo_offer(qtbot, ctx, screen):
     ctx.events.data_changed.emit("people")
     assert not screen.changes.undo_button.isVisible()
     assert screen.changes.message.text() == "Saved the changes to Dafydd Llywelyn."
+
+
+def test_the_record_shows_the_activities_they_took_part_in(qtbot, ctx, screen):
+    from involve_desktop.domain.activities import Attendance
+    from involve_desktop.domain.activity_record import ActivityDetails
+    from involve_desktop.services.activities import save_activity
+    from involve_desktop.services.attendance import set_attendance
+
+    person_id = add_person(ctx, "Chidera", "Okafor-Smith")
+    with ctx.database().session_scope() as session:
+        activity_id = save_activity(
+            session,
+            ctx.actor,
+            ActivityDetails("Interview panel", "Members choose the manager", date(2026, 10, 1)),
+            today=TODAY,
+        )
+        set_attendance(
+            session,
+            ctx.actor,
+            activity_id,
+            person_id,
+            role="Chair",
+            status=Attendance.ATTENDED,
+            today=TODAY,
+        )
+    screen.open_editor(person_id)
+    assert screen.editor.involvement.activities.text() == (
+        "1 October 2026: Interview panel (attended, chair)"
+    )

@@ -30,6 +30,7 @@ from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.people import Barrier, OptionKind, TakingPart
 from involve_desktop.domain.person_record import PersonDetails, SensitiveDetails
 from involve_desktop.errors import ValidationFailed
+from involve_desktop.services.attendance import participation_history
 from involve_desktop.services.people import (
     PersonNotFound,
     level_history,
@@ -40,6 +41,7 @@ from involve_desktop.services.people import (
 from involve_desktop.services.permissions import NotAllowed
 from involve_desktop.services.person_lists import list_options
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.widgets.cell_edits import commit_cell_edits
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.person_form_parts import SENSITIVE_MARK, PersonSection
 from involve_desktop.ui.widgets.person_sections import (
@@ -191,11 +193,15 @@ class PersonEditor(QDialog):
             self.original = PersonDetails(first_name="", joined_on=self.today)
             self.sensitive_before: SensitiveDetails | None = SensitiveDetails()
             history: list = []
+            self.involvement.show_activities([])
             self.setWindowTitle(f"New {terms.singular}")
         else:
             self.original = ops.query(self.ctx, load_person, self.person_id)
             self.sensitive_before = None
             history = ops.query(self.ctx, level_history, self.person_id)
+            self.involvement.show_activities(
+                ops.query(self.ctx, participation_history, self.person_id)
+            )
             self.setWindowTitle(f"{self.original.display_name} \u2014 {terms.singular}")
         self.title_label.setText(self.windowTitle())
         self.title_label.setAccessibleName(self.windowTitle())
@@ -251,6 +257,7 @@ class PersonEditor(QDialog):
 
     def save(self) -> bool:
         """Save and close; False (and the problems shown) when it cannot be saved."""
+        commit_cell_edits(self)
         date_problems: dict[str, str] = {}
         for section in self.sections:
             date_problems.update(section.date_problems())

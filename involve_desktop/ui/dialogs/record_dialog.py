@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from involve_desktop.ui import prompts
+from involve_desktop.ui.widgets.cell_edits import commit_cell_edits
 from involve_desktop.ui.widgets.heading import heading
 
 
@@ -35,8 +36,8 @@ class RecordDialog(QDialog):
         self.save_button.setDefault(True)
         self.save_button.setToolTip("Save (Ctrl+S)")
         self.cancel_button.clicked.connect(self.reject)
-        self.save_button.clicked.connect(lambda: self.save())
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
+        self.save_button.clicked.connect(self._save_requested)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_requested)
 
     def button_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -50,8 +51,13 @@ class RecordDialog(QDialog):
         self.title_label.setText(title)
         self.title_label.setAccessibleName(title)
 
+    def _save_requested(self) -> None:
+        commit_cell_edits(self)
+        self.save()
+
     def save(self) -> bool:
-        raise NotImplementedError
+        """Each kind of record saves itself here: True when saved, False (problems shown)."""
+        return False
 
     def set_dirty(self, dirty: bool) -> None:
         self.dirty = dirty

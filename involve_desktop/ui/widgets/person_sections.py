@@ -13,6 +13,7 @@ from involve_desktop.domain import person_record as fields
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.people import ContactMethod, ParticipationLevel
 from involve_desktop.domain.person_record import PersonDetails
+from involve_desktop.services.attendance import Participation
 from involve_desktop.ui.widgets.choice_list import ChoiceList
 from involve_desktop.ui.widgets.person_form_parts import (
     PersonSection,
@@ -21,6 +22,7 @@ from involve_desktop.ui.widgets.person_form_parts import (
     show_choice,
 )
 
+SHOWN_ACTIVITIES = 8
 LEVEL_MEANINGS = {
     ParticipationLevel.OBSERVING: "receives news, comes to open events, gives occasional views",
     ParticipationLevel.CONTRIBUTING: "gives feedback and takes part in consultations",
@@ -166,6 +168,10 @@ class InvolvementSection(PersonSection):
         self.history.setWordWrap(True)
         self.add_row("history", "History:", self.history)
         self.history.setAccessibleName("Participation history")
+        self.activities = QLabel()
+        self.activities.setWordWrap(True)
+        self.add_row("activities", "Took part in:", self.activities)
+        self.activities.setAccessibleName("Activities they were part of")
         self.level.currentIndexChanged.connect(self.notify_changed)
 
     def load(self, details: PersonDetails) -> None:
@@ -187,6 +193,19 @@ class InvolvementSection(PersonSection):
             for day, before, to in steps
         ]
         self.history.setText("\n".join(lines))
+
+    def show_activities(self, history: list[Participation]) -> None:
+        """The activities they were part of, newest first: it follows from attendance."""
+        if not history:
+            self.activities.setText("No activities recorded yet.")
+            return
+        lines = []
+        for item in history[:SHOWN_ACTIVITIES]:
+            how = item.status.label.lower() + (f", {item.role.lower()}" if item.role else "")
+            lines.append(f"{long_date(item.held_on)}: {item.title} ({how})")
+        if len(history) > SHOWN_ACTIVITIES:
+            lines.append(f"\u2026and {len(history) - SHOWN_ACTIVITIES:,} earlier")
+        self.activities.setText("\n".join(lines))
 
     def apply_to(self, details: PersonDetails) -> PersonDetails:
         return replace(details, participation_level=ParticipationLevel(self.level.currentData()))

@@ -11,7 +11,30 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from involve_desktop.domain.activities import DEFAULT_ACTIVITY_OPTIONS
+# The charity's starting lists as they were when this revision shipped (frozen here: a
+# migration must do the same thing forever, whatever later versions put in domain/).
+DEFAULT_ACTIVITY_OPTIONS = {
+    "kind": (
+        "Consultation",
+        "Feedback",
+        "Steering group",
+        "Interview panel",
+        "Teaching session",
+        "Co-design workshop",
+        "Peer research",
+        "Peer support",
+        "Mentoring",
+        "Event",
+    ),
+    "area": (
+        "Service design",
+        "Recruitment and selection",
+        "Teaching and learning",
+        "Research",
+        "Governance",
+        "Assessment",
+    ),
+}
 
 revision: str = "0004_activities"
 down_revision: str | None = "0003_people_register"
@@ -33,6 +56,7 @@ def upgrade() -> None:
         "activity",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("title_words", sa.Text(), server_default="", nullable=False),
         sa.Column("kind_id", sa.Integer(), nullable=True),
         sa.Column("area_id", sa.Integer(), nullable=True),
         sa.Column("purpose", sa.Text(), nullable=False),
@@ -146,10 +170,15 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("impact_due_weeks", sa.Integer(), server_default="6", nullable=False)
         )
+    # Until now the last involvement came only from imports: keep it apart, so attendance
+    # can move the date on or back without ever losing it.
+    with op.batch_alter_table("person") as batch_op:
+        batch_op.add_column(sa.Column("involved_before_records_on", sa.Date(), nullable=True))
+    op.execute("UPDATE person SET involved_before_records_on = last_involved_on")
     op.bulk_insert(
         options,
         [
-            {"list": kind.value, "name": name}
+            {"list": kind, "name": name}
             for kind, names in DEFAULT_ACTIVITY_OPTIONS.items()
             for name in names
         ],
@@ -157,6 +186,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("person") as table:
+        table.drop_column("involved_before_records_on")
     with op.batch_alter_table("organisation") as table:
         table.drop_column("impact_due_weeks")
     op.drop_index("ix_impact_record_activity_id", table_name="impact_record")
