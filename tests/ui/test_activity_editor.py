@@ -292,3 +292,23 @@ def test_every_input_is_named_and_tab_follows_the_form(qtbot, ctx, screen, zoe):
     assert (
         power.accessibleName() == "We consult, step 2 of 4: we ask for views and decide ourselves"
     )
+
+
+def test_a_role_still_being_typed_is_saved_by_ctrl_s(qtbot, ctx, screen, zoe):
+    activity_id = add_activity(ctx, "Steering group", LAST_MONTH)
+    take_part(ctx, activity_id, zoe, Attendance.ATTENDED)
+    editor = open_editor(qtbot, screen, activity_id)
+    editor.tabs.setCurrentIndex(PEOPLE_TAB)
+    table = editor.people.table
+    table.setCurrentIndex(editor.people.model.index(0, AttendeeTableModel.ROLE))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    box = table.findChild(QComboBox)
+    box.lineEdit().selectAll()
+    type_text(box.lineEdit(), "Chair")
+    qtbot.waitUntil(lambda: box.lineEdit().hasFocus())
+    # WHEN Ctrl+S is pressed with the cell still open (no Enter, no click elsewhere)
+    editor._save_requested()
+    # THEN the typed role is saved, not lost
+    assert not editor.isVisible()
+    [saved] = ops.query(ctx, attendees, activity_id)
+    assert saved.role == "Chair"
