@@ -212,12 +212,28 @@ def test_the_delete_question_names_what_goes_and_what_stays(screen, activities):
 
 def test_find_people_opens_for_the_selected_activity(qtbot, screen, activities):
     assert not screen.find_button.isEnabled()
-    assert screen.find_button.text() == "&Find experts by experience\u2026"
+    assert screen.find_button.text() == "F&ind experts by experience\u2026"
     screen.select_activity(activities["panel"])
     click(qtbot, screen.find_button)
     qtbot.waitUntil(lambda: screen.find_dialog.isVisible())
     assert screen.find_dialog.activity_id == activities["panel"]
     screen.find_dialog.reject()
+
+
+def test_find_people_is_not_offered_for_an_activity_that_has_happened(qtbot, screen, activities):
+    screen.select_activity(activities["group"])  # 10 February, before today
+    assert screen.open_button.isEnabled()
+    assert not screen.find_button.isEnabled()
+    assert screen.find_button.toolTip() == (
+        "This activity has happened; record who took part in the activity instead"
+    )
+    screen.find_people()
+    assert not hasattr(screen, "find_dialog")
+    screen.select_activity(activities["panel"])  # 3 December, still to come
+    assert screen.find_button.isEnabled()
+    assert screen.find_button.toolTip() == (
+        "Find experts by experience to invite to the selected activity"
+    )
 
 
 def test_staff_who_have_left_are_named_as_such_in_the_lead_filter(ctx, screen):

@@ -134,3 +134,17 @@ def test_every_input_has_a_name_and_tab_moves_on_from_the_text_boxes(qtbot, ctx)
     qtbot.keyClick(editor.form.said, Qt.Key.Key_Tab)
     assert editor.form.decided.hasFocus()
     assert editor.form.said.toPlainText() == ""
+
+
+def test_a_responsible_staff_member_who_has_left_is_named_as_elsewhere(qtbot, ctx):
+    from involve_desktop.db.models import Staff
+    from involve_desktop.domain.roles import Role
+
+    with ctx.database().session_scope() as session:
+        tom = Staff(name="Tom Reed", role=Role.STAFF.value, active=False)
+        session.add(tom)
+        session.flush()
+        tom_id = tom.id
+    impact_id = add_impact(ctx.database(), "Evening meetings", responsible_staff_id=tom_id)
+    editor = open_editor(qtbot, ctx, impact_id)
+    assert editor.form.responsible.currentText() == "Tom Reed (no longer active)"

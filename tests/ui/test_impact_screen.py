@@ -169,7 +169,10 @@ def test_an_activitys_panel_lists_and_adds_only_its_own_records(qtbot, ctx, reco
 
     empty = ImpactPanel(ctx, add_activity(ctx.database(), "New", TODAY), today=TODAY)
     qtbot.addWidget(empty)
-    assert "Nothing recorded yet" in empty.empty_label.text()
+    assert empty.empty_label.text() == (
+        "Nothing recorded yet. What did experts by experience say or recommend, and what came "
+        "of it?"
+    )
 
 
 def test_the_main_window_lists_both_areas_before_settings(qtbot, ctx):
@@ -186,3 +189,13 @@ def test_the_main_window_lists_both_areas_before_settings(qtbot, ctx):
     assert isinstance(window.current_screen(), ImpactScreen)
     window.show_area(titles.index("Participation"))
     assert isinstance(window.current_screen(), ParticipationScreen)
+
+
+def test_the_screen_uses_the_charitys_word_for_people(screen):
+    assert "Telling experts by experience what came of their involvement" in screen.intro.text()
+    assert screen.mark_told_button.toolTip() == (
+        "Record that the experts by experience involved were told"
+    )
+    assert "Add what experts by experience said at an activity" in (
+        screen.records.add_button.toolTip()
+    )

@@ -32,21 +32,21 @@ from involve_desktop.ui import ops
 from involve_desktop.ui.dialogs.record_dialog import RecordDialog, not_saved_message
 from involve_desktop.ui.widgets.date_field import DateField
 from involve_desktop.ui.widgets.form_section import FormSection
+from involve_desktop.ui.widgets.person_sections import text_box
 
 SOURCE = "source"
 TEXT_LINES = 3
 
 
 def _text_box(placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
+    box = text_box(TEXT_LINES)  # the person editor's: Tab moves on, as in every other field
     box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)  # Tab moves on, as in every other field
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * TEXT_LINES + 14)
     return box
 
 
 class ImpactForm(FormSection):
-    """The fields of one record, in the order the story is told."""
+    """The fields of one record, in the order the story is told. No two mnemonics share a
+    letter, nor with the dialog's &Save (a test collects them)."""
 
     def __init__(self, people_word: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,9 +55,9 @@ class ImpactForm(FormSection):
         self.source.setMaxLength(200)
         self.source_error = self.add_row(SOURCE, "Where the feedback &came from:", self.source)
         self.said = _text_box("In their words, as far as you can")
-        self.add_row(SAID, "What was &said or recommended:", self.said)
+        self.add_row(SAID, "&What was said or recommended:", self.said)
         self.decided = _text_box("What you agreed to do, or why not")
-        self.add_row("decided", "What was &decided:", self.decided)
+        self.add_row("decided", "What was d&ecided:", self.decided)
         self.what_changed = _text_box("What is different now because of it")
         self.add_row("changed", "What c&hanged:", self.what_changed)
         self.changed_on = DateField()
@@ -175,7 +175,8 @@ class ImpactEditor(RecordDialog):
         box.addItem("Nobody named yet", None)
         for member in ops.query(self.ctx, list_staff):
             if member.active or member.id == chosen:
-                box.addItem(member.name + ("" if member.active else " (left)"), member.id)
+                left = "" if member.active else " (no longer active)"
+                box.addItem(member.name + left, member.id)
         box.setCurrentIndex(max(0, box.findData(chosen)))
 
     def _told_toggled(self, told: bool) -> None:

@@ -69,17 +69,13 @@ class ImpactScreen(Screen):
         for text, value in CHANGE_CHOICES:
             self.change.addItem(text, value)
         self.not_told = QCheckBox("&Not yet told")
-        self.standalone = QCheckBox("From &outside an activity only")
+        self.standalone = QCheckBox("F&rom outside an activity only")
         self.records = ImpactList(
             ctx,
             (DATED, CAME_FROM, SAID, WE_DID, RESPONSIBLE, TOLD),
             self.current_filter,
             add_label="&Add feedback\u2026",
             today=self.today,
-        )
-        self.records.add_button.setToolTip(
-            "Feedback from outside an activity (Ctrl+N). Add what people said at an activity "
-            "from the activity itself."
         )
         self.records.size_columns(
             (
@@ -91,7 +87,6 @@ class ImpactScreen(Screen):
             )
         )
         self.mark_told_button = QPushButton("Mark as &told\u2026")
-        self.mark_told_button.setToolTip("Record that the people involved were told")
         self.records.buttons.insertWidget(3, self.mark_told_button)
         self.message = QLabel()
         self.message.setAccessibleName("What was just done")
@@ -119,7 +114,7 @@ class ImpactScreen(Screen):
         for text, widget in (
             ("&Search:", self.search),
             ("&Year:", self.year),
-            ("C&hange:", self.change),
+            ("&Change:", self.change),  # not C&hange: Alt+H is the Help menu
         ):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -162,8 +157,8 @@ class ImpactScreen(Screen):
         self.records.empty_label.setText(
             "No records match these filters."
             if filtered
-            else "Nothing recorded yet. Add what people said at an activity from the activity; "
-            "add feedback from anywhere else here."
+            else f"Nothing recorded yet. Add what {self.ctx.terms.plural} said at an activity "
+            "from the activity; add feedback from anywhere else here."
         )
         self.records.empty_label.setVisible(shown == 0)
 
@@ -173,11 +168,17 @@ class ImpactScreen(Screen):
         )
 
     def _show_words(self) -> None:
+        people = self.ctx.terms.plural
         self.intro.setText(
-            f"What {self.ctx.terms.plural} said or recommended, what changed because of it, and "
-            "whether they were told. Telling people what came of their involvement is what "
-            "keeps them involved."
+            f"What {people} said or recommended, what changed because of it, and whether they "
+            f"were told. Telling {people} what came of their involvement is what keeps them "
+            "involved."
         )
+        self.records.add_button.setToolTip(
+            f"Feedback from outside an activity (Ctrl+N). Add what {people} said at an "
+            "activity from the activity itself."
+        )
+        self.mark_told_button.setToolTip(f"Record that the {people} involved were told")
 
     def _data_changed(self, kind: str) -> None:
         if kind == "organisation":  # the year's start or the words for people may be new

@@ -86,7 +86,8 @@ class ImpactList(QWidget):
         self.add_button = QPushButton(add_label)
         self.open_button = QPushButton("&Open")
         self.open_button.setToolTip("Enter, or double-click a row")
-        self.delete_button = QPushButton("&Delete\u2026")
+        # Not "&Delete": in the activity editor, Alt+D is its "&Details" tab.
+        self.delete_button = QPushButton("De&lete\u2026")
         self.buttons = QHBoxLayout()
         for button in (self.add_button, self.open_button, self.delete_button):
             self.buttons.addWidget(button)
@@ -226,7 +227,8 @@ class ImpactPanel(ImpactList):
     def _say_when_empty(self) -> None:
         count = self.model.rowCount()
         self.empty_label.setText(
-            "Nothing recorded yet. What did people say or recommend, and what came of it?"
+            f"Nothing recorded yet. What did {self.ctx.terms.plural} say or recommend, and what "
+            "came of it?"
             if count == 0
             else ""
         )

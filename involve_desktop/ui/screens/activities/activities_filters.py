@@ -83,11 +83,11 @@ class ActivityFilterBar(QWidget):
         self.year = self._combo("Financial year")
         self.lead = self._combo("Lead staff member")
         self.no_impact = QCheckBox("&No impact recorded yet")
-        self.clear_button = QPushButton("C&lear filters")
+        self.clear_button = QPushButton("Clear fil&ters")
         self.showing = QLabel()
         self.showing.setWordWrap(True)
         self.showing.setAccessibleName("What the list is showing")
-        self.show_all_button = QPushButton("Show &all")
+        self.show_all_button = QPushButton("Show a&ll")
         self.prompt_line = QWidget()
         prompt_row = QHBoxLayout(self.prompt_line)
         prompt_row.setContentsMargins(0, 0, 0, 0)
@@ -99,11 +99,11 @@ class ActivityFilterBar(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         placed = (
             ("&Search:", self.search, 0, 0, 5),
-            ("W&hen:", self.when, 0, 6, 1),
+            ("&When:", self.when, 0, 6, 1),
             ("&Kind:", self.kind, 1, 0, 1),
             ("A&rea:", self.area, 1, 2, 1),
             ("&Year:", self.year, 1, 4, 1),
-            ("L&ed by:", self.lead, 1, 6, 1),
+            ("Led &by:", self.lead, 1, 6, 1),
         )
         for text, widget, row, column, span in placed:
             label = QLabel(text)

@@ -85,8 +85,9 @@ class ActivitiesScreen(Screen):
         self.open_button = QPushButton("&Open")
         self.open_button.setToolTip("Enter, or double-click a row")
         self.delete_button = QPushButton("&Delete\u2026")
-        self.find_button = QPushButton(f"&Find {ctx.terms.plural}\u2026")
-        self.find_button.setToolTip(f"Find {ctx.terms.plural} to invite to the selected activity")
+        # Mnemonics stay clear of the main window's menus (File, Edit, Go, Help) and of each
+        # other: a test collects them.
+        self.find_button = QPushButton(f"F&ind {ctx.terms.plural}\u2026")
         actions = QHBoxLayout()
         for button in (self.add_button, self.open_button, self.delete_button):
             actions.addWidget(button)
@@ -202,9 +203,17 @@ class ActivitiesScreen(Screen):
         self.table.scrollTo(self.model.index(row, 0))
 
     def _update_buttons(self) -> None:
-        chosen = self.selected_id() is not None
-        for button in (self.open_button, self.delete_button, self.find_button):
-            button.setEnabled(chosen)
+        chosen = self.selected_id()
+        for button in (self.open_button, self.delete_button):
+            button.setEnabled(chosen is not None)
+        row = self.model.row_at(self.model.row_of(chosen)) if chosen is not None else None
+        happened = row is not None and row.held_on < self.today
+        self.find_button.setEnabled(row is not None and not happened)
+        self.find_button.setToolTip(
+            "This activity has happened; record who took part in the activity instead"
+            if happened
+            else f"Find {self.ctx.terms.plural} to invite to the selected activity"
+        )
 
     def _data_changed(self, kind: str) -> None:
         if kind not in WATCHED_KINDS:
@@ -283,6 +292,6 @@ class ActivitiesScreen(Screen):
         from involve_desktop.ui.dialogs.find_people_dialog import FindPeopleDialog
 
         chosen = self.selected_id()
-        if chosen is not None:
+        if chosen is not None and self.find_button.isEnabled():
             self.find_dialog = FindPeopleDialog(self.ctx, chosen, self)
             self.find_dialog.open()
