@@ -4,7 +4,9 @@ table). 50,000 records cost a list of ints and a screenful of rows.
 
 Subclasses give `HEADERS`, the columns a header click may sort by (`SORT_COLUMNS`, sent to
 the screen as `sort_requested`, which asks the database again), and `cell` (what a row says
-in a column for a role); `ROW_ROLE` gives back the whole row.
+in a column for a role); `ROW_ROLE` gives back the whole row. A click on a column that cannot
+be sorted leaves the order as it is, and so the arrow stays where it was; a screen that puts
+the arrow somewhere itself says so with `show_sort`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QApplication, QHeaderView
 
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 100
@@ -39,6 +42,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         self.fetch_rows = fetch_rows
         self.ids: list[int] = []
         self.cache: dict[int, Row] = {}
+        # Where the sort arrow belongs: the column the list is sorted by, and which way.
+        self.sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_ids(self, ids: list[int]) -> None:
         """The matching records, in order; rows are fetched again as they are shown."""
@@ -90,6 +95,35 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column in self.SORT_COLUMNS:
+            self.sorted_by = (column, order)
             self.sort_requested.emit(
                 self.SORT_COLUMNS[column], order == Qt.SortOrder.DescendingOrder
             )
+            return
+        # The header has already moved its arrow to a column the database cannot sort by;
+        # the order has not changed, so the arrow goes back to the column it is sorted by.
+        if self.sorted_by is not None:
+            for header in self._headers():
+                _put_sort_indicator(header, *self.sorted_by)
+
+    def show_sort(self, header: QHeaderView, column: int, order: Qt.SortOrder) -> None:
+        """Show the list's own order (the screen's choice, not a click) without asking for
+        it again."""
+        self.sorted_by = (column, order)
+        _put_sort_indicator(header, column, order)
+
+    def _headers(self) -> list[QHeaderView]:
+        """The table headers showing this model (a model is not told its views)."""
+        return [
+            widget
+            for widget in QApplication.allWidgets()
+            if isinstance(widget, QHeaderView)
+            and widget.orientation() == Qt.Orientation.Horizontal
+            and widget.model() is self
+        ]
+
+
+def _put_sort_indicator(header: QHeaderView, column: int, order: Qt.SortOrder) -> None:
+    blocked = header.blockSignals(True)
+    header.setSortIndicator(column, order)
+    header.blockSignals(blocked)

@@ -105,8 +105,11 @@ class PeopleFinder(QWidget):
         for row in ops.query(self.ctx, rows_for, ids[:MAX_FOUND]):
             name = display_name(row.first_name, row.last_name, row.preferred_name)
             shown = name + (f" \u2014 {', '.join(row.roles)}" if row.roles else "")
+            # Said in words, so nobody is invited by habit.
             if row.taking_part is TakingPart.DOES_NOT_WISH:
-                shown += " (has chosen not to take part)"  # so nobody is invited by habit
+                shown += " (has chosen not to take part)"
+            elif row.taking_part is TakingPart.NOT_NOW:
+                shown += " (not at the moment)"
             if row.id in self.already_listed:
                 shown += " (already listed)"
             item = QListWidgetItem(shown)

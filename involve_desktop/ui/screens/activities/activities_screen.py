@@ -173,10 +173,7 @@ class ActivitiesScreen(Screen):
         order = (
             Qt.SortOrder.DescendingOrder if self.filters.descending else Qt.SortOrder.AscendingOrder
         )
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(columns[self.filters.sort], order)
-        header.blockSignals(False)
+        self.model.show_sort(self.table.horizontalHeader(), columns[self.filters.sort], order)
 
     def _show_count(self) -> None:
         shown = len(self.model.ids)
