@@ -110,7 +110,7 @@ def test_inviting_people_already_on_the_activity_says_nobody_new_was_added(
     tick(qtbot, dialog, 0)
     chosen = [candidate.id for candidate in dialog.model.chosen()]
     # Someone else put them on the activity while the list was open.
-    ops.change(ctx, "activities", invite, ctx.actor, activity, chosen)
+    ops.change(ctx, "activities", invite, ctx.actor, activity, chosen, today=TODAY)
     qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
     assert dialog.result_label.text() == (
         "Nobody new was added: they are already on this activity."

@@ -190,7 +190,9 @@ class FindPeopleDialog(QDialog):
         ids = [candidate.id for candidate in self.model.chosen()]
         if not ids:
             return
-        added = ops.change(self.ctx, "activities", invite, self.ctx.actor, self.activity_id, ids)
+        added = ops.change(
+            self.ctx, "activities", invite, self.ctx.actor, self.activity_id, ids, today=self.today
+        )
         self.model.remove(ids)
         self._to_first_row()
         if not added:
