@@ -298,7 +298,7 @@ class ActivityOption(Base):
 
 
 class Activity(Base):
-    """An involvement opportunity or event, with the purpose that keeps it from being tokenistic."""
+    """An involvement opportunity or event, with the purpose that keeps it from being for show."""
 
     __tablename__ = "activity"
     __table_args__ = (

@@ -38,9 +38,9 @@ SOURCE = "source"
 TEXT_LINES = 3
 
 
-def _text_box(placeholder: str) -> QPlainTextEdit:
+def _text_box(hint: str) -> QPlainTextEdit:
     box = text_box(TEXT_LINES)  # the person editor's: Tab moves on, as in every other field
-    box.setPlaceholderText(placeholder)
+    box.setPlaceholderText(hint)
     return box
 
 

@@ -252,8 +252,8 @@ class ActivityDetailsSection(FormSection):
             parse_start_time(self.starts_at.text())
         except ValueError as error:
             errors[STARTS_AT] = str(error)
-        placeholder_date = self.held_on_date() or date.today()
-        errors.update(validate_activity(self.details(placeholder_date)))
+        date_for_checks = self.held_on_date() or date.today()
+        errors.update(validate_activity(self.details(date_for_checks)))
         return errors
 
     def details(self, held_on: date | None = None) -> ActivityDetails:

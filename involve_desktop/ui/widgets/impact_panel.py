@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from involve_desktop.services.impact import (
 )
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.widgets.records_model import Column, RecordsTableModel, records_table
+from involve_desktop.ui.widgets.table_selection import select_rows
 
 WATCHED_KINDS = ("activities", "organisation")
 
@@ -139,12 +140,9 @@ class ImpactList(QWidget):
         return [record.id for record in self.selected()]
 
     def select_ids(self, impact_ids: list[int]) -> None:
-        selection = self.table.selectionModel()
-        selection.clearSelection()
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for row, record in enumerate(self.model.records):
-            if record.id in impact_ids:
-                selection.select(self.model.index(row, 0), flags)
+        wanted = set(impact_ids)
+        rows = [row for row, record in enumerate(self.model.records) if record.id in wanted]
+        select_rows(self.table, rows)
 
     def select_record(self, impact_id: int) -> None:
         self.select_ids([impact_id])

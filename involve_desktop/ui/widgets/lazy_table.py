@@ -91,7 +91,8 @@ class LazyTableModel(QAbstractTableModel, Generic[Row]):
         return self.cell(row, index.column(), role)
 
     def cell(self, row: Row, column: int, role: int) -> object:
-        raise NotImplementedError
+        """What a cell shows for `role`; each list's model says (None: nothing)."""
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column in self.SORT_COLUMNS:

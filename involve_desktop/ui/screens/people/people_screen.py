@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from involve_desktop.ui.screens.people.people_changes import PeopleChanges
 from involve_desktop.ui.screens.people.people_filters import PeopleFilterBar
 from involve_desktop.ui.screens.people.people_table import PeopleTableModel
 from involve_desktop.ui.widgets.heading import heading
+from involve_desktop.ui.widgets.table_selection import select_rows
 
 # Attendance changes who was involved lately, so activities are watched too.
 WATCHED_KINDS = ("people", "organisation", "activities")
@@ -182,15 +183,7 @@ class PeopleScreen(Screen):
         return [self.model.ids[row] for row in rows if row < len(self.model.ids)]
 
     def _select(self, person_ids: list[int]) -> None:
-        selection = self.table.selectionModel()
-        selection.clearSelection()
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        rows = [row for row in map(self.model.row_of, person_ids) if row >= 0]
-        # The first is made current last, so the keyboard carries on from it.
-        for row in reversed(rows):
-            selection.setCurrentIndex(self.model.index(row, 0), flags)
-        if rows:
-            self.table.scrollTo(self.model.index(rows[0], 0))
+        select_rows(self.table, [row for row in map(self.model.row_of, person_ids) if row >= 0])
 
     def select_person(self, person_id: int) -> None:
         self._select([person_id])
