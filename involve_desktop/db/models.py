@@ -279,7 +279,7 @@ class AuditEvent(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     action: Mapped[str] = mapped_column(String(40))
-    subject_kind: Mapped[str] = mapped_column(String(30), default="")
+    subject_kind: Mapped[str] = mapped_column(String(60), default="")
     subject_id: Mapped[int | None] = mapped_column(Integer)
 
 

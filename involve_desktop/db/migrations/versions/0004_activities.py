@@ -175,6 +175,11 @@ def upgrade() -> None:
     with op.batch_alter_table("person") as batch_op:
         batch_op.add_column(sa.Column("involved_before_records_on", sa.Date(), nullable=True))
     op.execute("UPDATE person SET involved_before_records_on = last_involved_on")
+    # Exports name what they made ("address labels for 1,000 people"): room for the words.
+    with op.batch_alter_table("audit_event") as batch_op:
+        batch_op.alter_column(
+            "subject_kind", existing_type=sa.String(length=30), type_=sa.String(length=60)
+        )
     op.bulk_insert(
         options,
         [
@@ -186,6 +191,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("audit_event") as table:
+        table.alter_column(
+            "subject_kind", existing_type=sa.String(length=60), type_=sa.String(length=30)
+        )
     with op.batch_alter_table("person") as table:
         table.drop_column("involved_before_records_on")
     with op.batch_alter_table("organisation") as table:
