@@ -12,13 +12,10 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -41,8 +38,7 @@ from involve_desktop.services.people import (
 from involve_desktop.services.permissions import NotAllowed
 from involve_desktop.services.person_lists import list_options
 from involve_desktop.ui import ops, prompts
-from involve_desktop.ui.widgets.cell_edits import commit_cell_edits
-from involve_desktop.ui.widgets.heading import heading
+from involve_desktop.ui.dialogs.record_dialog import RecordDialog, not_saved_message
 from involve_desktop.ui.widgets.person_form_parts import SENSITIVE_MARK, PersonSection
 from involve_desktop.ui.widgets.person_sections import (
     AboutSection,
@@ -86,7 +82,7 @@ def status_summary(details: PersonDetails, today: date) -> str:
     return "\n".join(lines)
 
 
-class PersonEditor(QDialog):
+class PersonEditor(RecordDialog):
     """`saved(person_id, before)` follows a save; `before` is None for a new person.
     `open_instead(person_id)` asks the caller to open an existing record instead."""
 
@@ -103,6 +99,7 @@ class PersonEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.what_is_edited = f"this {ctx.terms.singular}'s record"
         self.person_id = person_id
         self.today = today or date.today()
         self.dirty = False
@@ -134,7 +131,6 @@ class PersonEditor(QDialog):
     # --- layout --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title_label = heading("")
         self.status_banner = QLabel()
         self.status_banner.setWordWrap(True)
         self.status_banner.setAccessibleName("About taking part and consent")
@@ -148,22 +144,12 @@ class PersonEditor(QDialog):
             scroller.setWidgetResizable(True)
             scroller.setWidget(section)
             self.pages.addWidget(scroller)
-            section.changed.connect(self._mark_dirty)
+            section.changed.connect(lambda: self.set_dirty(True))
             if isinstance(section, SensitiveSection):
                 section.gate.open_requested.connect(self.open_sensitive_sections)
         self.section_list.setSpacing(3)
         self.section_list.setFixedWidth(self.section_list.sizeHintForColumn(0) + 24)
         self.section_list.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.state_label = QLabel()
-        self.state_label.setWordWrap(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.save_button = QPushButton("&Save")
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.state_label, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
         body = QHBoxLayout()
         body.addWidget(self.section_list)
         body.addWidget(self.pages, 1)
@@ -171,10 +157,7 @@ class PersonEditor(QDialog):
         layout.addWidget(self.title_label)
         layout.addWidget(self.status_banner)
         layout.addLayout(body, 1)
-        layout.addLayout(buttons)
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        layout.addLayout(self.button_bar())
         self.resize(860, 620)
 
     @staticmethod
@@ -194,7 +177,7 @@ class PersonEditor(QDialog):
             self.sensitive_before: SensitiveDetails | None = SensitiveDetails()
             history: list = []
             self.involvement.show_activities([])
-            self.setWindowTitle(f"New {terms.singular}")
+            self.set_title(f"New {terms.singular}")
         else:
             self.original = ops.query(self.ctx, load_person, self.person_id)
             self.sensitive_before = None
@@ -202,9 +185,7 @@ class PersonEditor(QDialog):
             self.involvement.show_activities(
                 ops.query(self.ctx, participation_history, self.person_id)
             )
-            self.setWindowTitle(f"{self.original.display_name} \u2014 {terms.singular}")
-        self.title_label.setText(self.windowTitle())
-        self.title_label.setAccessibleName(self.windowTitle())
+            self.set_title(f"{self.original.display_name} \u2014 {terms.singular}")
         for section in self.sections:
             section.load(self.original)
         self.involvement.show_history(history)
@@ -214,7 +195,7 @@ class PersonEditor(QDialog):
             self._reveal_sensitive(SensitiveDetails())  # nothing held yet, nothing to audit
         self.section_list.setCurrentRow(0)
         self.about.first_name.setFocus()
-        self._set_dirty(False)
+        self.set_dirty(False)
 
     def open_sensitive_sections(self) -> None:
         if self.person_id is None or self.sensitive_before is not None:
@@ -230,7 +211,7 @@ class PersonEditor(QDialog):
         self.sensitive_before = sensitive
         was_dirty = self.dirty
         self._reveal_sensitive(sensitive)
-        self._set_dirty(was_dirty)
+        self.set_dirty(was_dirty)
 
     def _reveal_sensitive(self, sensitive: SensitiveDetails) -> None:
         for section in self._sensitive_sections():
@@ -257,7 +238,6 @@ class PersonEditor(QDialog):
 
     def save(self) -> bool:
         """Save and close; False (and the problems shown) when it cannot be saved."""
-        commit_cell_edits(self)
         date_problems: dict[str, str] = {}
         for section in self.sections:
             date_problems.update(section.date_problems())
@@ -284,13 +264,13 @@ class PersonEditor(QDialog):
             # Deleted or merged away (perhaps on another screen) while open here.
             prompts.show_problem(self, "Not saved", gone.message)
             self.ctx.events.data_changed.emit("people")
-            self._set_dirty(False)
-            super().reject()
+            self.set_dirty(False)
+            self.reject()
             return False
         before = None
         if self.person_id is not None:
             before = replace(self.original, sensitive=self.sensitive_before)
-        self._set_dirty(False)
+        self.set_dirty(False)
         self.saved.emit(saved_id, before)
         self.accept()
         return True
@@ -307,7 +287,7 @@ class PersonEditor(QDialog):
             return True
         answer = prompts.ask_about_duplicates(self, matches, self.ctx.terms.singular)
         if answer.action is DuplicateAction.OPEN_EXISTING and answer.person_id is not None:
-            self._set_dirty(False)
+            self.set_dirty(False)
             self.open_instead.emit(answer.person_id)
             self.reject()
             return False
@@ -326,35 +306,4 @@ class PersonEditor(QDialog):
         if first_row is not None:
             self.section_list.setCurrentRow(first_row)
             self.sections[first_row].show_errors(errors)  # focus the field on the shown page
-        count = len(errors)
-        self.state_label.setText(
-            f"Not saved: {'one thing needs' if count == 1 else f'{count} things need'} "
-            "correcting (marked \u26a0)."
-        )
-
-    # --- leaving -------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        if self.dirty:
-            choice = prompts.ask_unsaved_changes(self, f"this {self.ctx.terms.singular}'s record")
-            if choice is prompts.UnsavedChoice.CANCEL:
-                return
-            if choice is prompts.UnsavedChoice.SAVE:
-                self.save()
-                return
-        self._set_dirty(False)
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.dirty:
-            event.ignore()
-            self.reject()
-            return
-        super().closeEvent(event)
-
-    def _mark_dirty(self) -> None:
-        self._set_dirty(True)
-
-    def _set_dirty(self, dirty: bool) -> None:
-        self.dirty = dirty
-        self.state_label.setText("Unsaved changes." if dirty else "")
+        self.state_label.setText(not_saved_message(len(errors)))
