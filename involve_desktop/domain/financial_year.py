@@ -51,3 +51,15 @@ def year_label(first_day: date) -> str:
     if (first_day.month, first_day.day) == (1, 1):
         return str(first_day.year)
     return f"{first_day.year}/{(first_day.year + 1) % 100:02d}"
+
+
+def recent_years(
+    today: date, start: YearStart, *, back: int, ahead: int = 0
+) -> list[tuple[date, date]]:
+    """Financial years as (first day, last day), newest first: from `ahead` years after the
+    current one to `back` years before it."""
+    first, _ = year_containing(today, start)
+    return [
+        year_containing(date(first.year + offset, first.month, first.day), start)
+        for offset in range(ahead, -back - 1, -1)
+    ]

@@ -92,3 +92,17 @@ def test_every_day_lies_in_a_whole_year_that_joins_the_next(start, day):
     following = last + timedelta(days=1)
     assert year_containing(following, start)[0] == following
     assert year_containing(last, start) == (first, last)
+
+
+def test_recent_years_run_newest_first_from_next_year_back():
+    from datetime import date
+
+    from involve_desktop.domain.financial_year import YearStart, recent_years
+
+    years = recent_years(date(2026, 11, 26), YearStart(4, 1), back=2, ahead=1)
+    assert years == [
+        (date(2027, 4, 1), date(2028, 3, 31)),
+        (date(2026, 4, 1), date(2027, 3, 31)),
+        (date(2025, 4, 1), date(2026, 3, 31)),
+        (date(2024, 4, 1), date(2025, 3, 31)),
+    ]

@@ -11,7 +11,7 @@ from involve_desktop.app import AppContext
 from involve_desktop.domain.financial_year import (
     DEFAULT_YEAR_START,
     YearStart,
-    year_containing,
+    recent_years,
     year_label,
 )
 from involve_desktop.services.organisation import load_organisation
@@ -46,11 +46,7 @@ class YearPicker(QComboBox):
     def set_year_start(self, start: YearStart) -> None:
         """Fill the list for the charity's year start, keeping the year chosen if it can."""
         chosen = self.period()
-        first, _ = year_containing(self.today, start)
-        years = [
-            year_containing(date(first.year - back, first.month, first.day), start)
-            for back in range(YEARS_BACK)
-        ]
+        years = recent_years(self.today, start, back=YEARS_BACK - 1)
         self.blockSignals(True)
         self.clear()
         self.periods = ([None] if self.any_year else []) + list(years)

@@ -8,7 +8,7 @@ choice is kept while the user moves around the app, because the screen is kept.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from involve_desktop.domain.financial_year import YearStart, year_containing, year_label
+from involve_desktop.domain.financial_year import YearStart, recent_years, year_label
 from involve_desktop.services.activity_list import ActivityFilter, ActivitySort, When
 from involve_desktop.services.staff import StaffMember
 from involve_desktop.ui.widgets.typing_pause import after_typing
@@ -52,14 +52,12 @@ def prompt_description(chosen: ActivityFilter) -> str:
 
 def financial_years(today: date, start: YearStart) -> list[tuple[str, tuple[date, date]]]:
     """Next year, this year and the years before, each labelled for the list."""
-    this_first, _ = year_containing(today, start)
-    years = []
-    for offset in range(1, -YEARS_BACK - 1, -1):
-        first = this_first.replace(year=this_first.year + offset)
-        last = first.replace(year=first.year + 1) - timedelta(days=1)
-        named = {1: " (next year)", 0: " (this year)", -1: " (last year)"}.get(offset, "")
-        years.append((year_label(first) + named, (first, last)))
-    return years
+    names = {1: " (next year)", 0: " (this year)", -1: " (last year)"}
+    years = recent_years(today, start, back=YEARS_BACK, ahead=1)
+    return [
+        (year_label(first) + names.get(1 - index, ""), (first, last))
+        for index, (first, last) in enumerate(years)
+    ]
 
 
 class ActivityFilterBar(QWidget):
