@@ -30,7 +30,13 @@ from involve_desktop.domain.activities import ATTENDEE_ROLES, Attendance
 from involve_desktop.domain.activity_record import AttendanceChanges, AttendeeLine
 from involve_desktop.services.attendance import Attendee
 from involve_desktop.ui.widgets.people_finder import EnterKey, PeopleFinder
-from involve_desktop.ui.widgets.records_model import Column, Index, RecordsTableModel, records_table
+from involve_desktop.ui.widgets.records_model import (
+    Column,
+    Index,
+    RecordsTableModel,
+    records_table,
+    size_columns_to,
+)
 
 EDIT = Qt.ItemDataRole.EditRole
 KEPT_TIP = "Deleted from the register since; kept here so the activity's numbers stay right."
@@ -177,9 +183,8 @@ class AttendeePicker(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        for column, sample in enumerate(("Chidera Okafor-Smith (Chi)", "Role in this activity")):
-            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 30)
+        # Room for the combo box's arrow in the role column.
+        size_columns_to(self.table, ("Chidera Okafor-Smith (Chi)", "Role in this activity"), 30)
         listed = QLabel("&Listed for this activity (Enter or F2 changes a cell):")
         listed.setBuddy(self.table)
         self.summary = QLabel()

@@ -31,7 +31,12 @@ from involve_desktop.services.impact import (
     list_impact,
 )
 from involve_desktop.ui import ops, prompts
-from involve_desktop.ui.widgets.records_model import Column, RecordsTableModel, records_table
+from involve_desktop.ui.widgets.records_model import (
+    Column,
+    RecordsTableModel,
+    records_table,
+    size_columns_to,
+)
 from involve_desktop.ui.widgets.table_selection import select_rows
 
 WATCHED_KINDS = ("activities", "organisation")
@@ -113,10 +118,8 @@ class ImpactList(QWidget):
     def size_columns(self, samples: Sequence[str]) -> None:
         """Columns as wide as their usual contents in the user's own font; the last one,
         "Told", fits a date in words and the rest of the width goes to what was said."""
-        metrics = self.fontMetrics()
+        size_columns_to(self.table, (*samples, "Told on 30 September 2026"))
         header = self.table.horizontalHeader()
-        for column, sample in enumerate((*samples, "Told on 30 September 2026")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
         header.setStretchLastSection(False)
         said = [column.header for column in self.model.columns].index(SAID.header)
         header.setSectionResizeMode(said, QHeaderView.ResizeMode.Stretch)

@@ -76,6 +76,14 @@ class RecordsTableModel(QAbstractTableModel, Generic[T]):
         return None
 
 
+def size_columns_to(table: QTableView, samples: Sequence[str], padding: int = 18) -> None:
+    """Each column as wide as a typical value (`samples`, in order) in the user's own font,
+    so columns fit at any text size without reading every row."""
+    header = table.horizontalHeader()
+    for column, sample in enumerate(samples):
+        header.resizeSection(column, table.fontMetrics().horizontalAdvance(sample) + padding)
+
+
 def records_table(model: QAbstractTableModel, name: str) -> QTableView:
     """A read-only table of whole rows, compact, reached by Tab and walked with the arrows."""
     table = QTableView()

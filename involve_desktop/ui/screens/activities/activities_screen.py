@@ -44,7 +44,7 @@ from involve_desktop.ui.screens.activities.activities_filters import (
 from involve_desktop.ui.screens.activities.activities_table import ActivitiesTableModel
 from involve_desktop.ui.screens.base import Screen
 from involve_desktop.ui.widgets.heading import heading
-from involve_desktop.ui.widgets.records_model import records_table
+from involve_desktop.ui.widgets.records_model import records_table, size_columns_to
 
 WATCHED_KINDS = ("activities", "people", "organisation")
 COLUMN_SAMPLES = (
@@ -126,10 +126,7 @@ class ActivitiesScreen(Screen):
         table = records_table(self.model, "Activities")
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setSortingEnabled(True)
-        header = table.horizontalHeader()
-        # Columns fit their usual contents in the user's own font size.
-        for column, sample in enumerate(COLUMN_SAMPLES):
-            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 18)
+        size_columns_to(table, COLUMN_SAMPLES)  # their usual contents, in the user's font
         return table
 
     # --- the list ------------------------------------------------------------------------

@@ -13,10 +13,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +30,18 @@ from involve_desktop.ui.screens.people.people_changes import PeopleChanges
 from involve_desktop.ui.screens.people.people_filters import PeopleFilterBar
 from involve_desktop.ui.screens.people.people_table import PeopleTableModel
 from involve_desktop.ui.widgets.heading import heading
+from involve_desktop.ui.widgets.records_model import records_table, size_columns_to
 from involve_desktop.ui.widgets.table_selection import select_rows
 
+# Typical values, so the columns fit their usual contents in the user's own font size.
+COLUMN_SAMPLES = (
+    "Chidera Okafor-Smith",
+    "Preferred name",
+    "Campaigner, Carer",
+    "Collaborating",
+    "Not at the moment",
+    "24/02/2024 (overdue)",
+)
 # Attendance changes who was involved lately, so activities are watched too.
 WATCHED_KINDS = ("people", "organisation", "activities")
 
@@ -51,35 +59,11 @@ class PeopleScreen(Screen):
         self.title = heading(terms.plural.capitalize())
         self.filters = PeopleFilterBar(terms)
         self.model = PeopleTableModel(self._fetch_rows, self.today)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(f"{terms.plural.capitalize()} on the register")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = records_table(self.model, f"{terms.plural.capitalize()} on the register")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        # Columns fit their usual contents in the user's own font size.
-        metrics = self.fontMetrics()
-        samples = (
-            "Chidera Okafor-Smith",
-            "Preferred name",
-            "Campaigner, Carer",
-            "Collaborating",
-            "Not at the moment",
-            "24/02/2024 (overdue)",
-        )
-        for column, sample in enumerate(samples):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
-        # Rows as tall as the text needs, so more people fit on an old office screen.
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        size_columns_to(self.table, COLUMN_SAMPLES)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("How many are listed")
 
