@@ -265,6 +265,10 @@ class Staff(Base):
     name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(20), default=Role.STAFF.value)
     active: Mapped[bool] = mapped_column(default=True)
+    # Named in the payment policy: who approves claims and who pays them (the role must
+    # also allow approving; see services/payment_policy.py).
+    designated_approver: Mapped[bool] = mapped_column(default=False, server_default="0")
+    designated_payer: Mapped[bool] = mapped_column(default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     deactivated_at: Mapped[datetime | None] = mapped_column(DateTime)
 
@@ -390,3 +394,8 @@ def personal_columns(table: Table) -> list[str]:
 
 def sensitive_columns(table: Table) -> list[str]:
     return [column.name for column in table.columns if column.info.get("sensitive")]
+
+
+# The money tables live in their own module to keep this one readable; importing it here
+# puts them on the same metadata, which migrations and tests compare against.
+from involve_desktop.db import money_models  # noqa: E402, F401

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import Organisation
-from involve_desktop.domain.financial_year import YearStart
+from involve_desktop.domain.financial_year import DEFAULT_YEAR_START, YearStart
 from involve_desktop.domain.organisation import (
     MAX_LOGO_BYTES,
     OrganisationDetails,
@@ -99,3 +99,9 @@ def read_logo_file(path: Path) -> bytes:
 def idle_lock_minutes(session: Session) -> int:
     row = session.get(Organisation, 1)
     return row.idle_lock_minutes if row is not None else 10
+
+
+def financial_year_start(session: Session) -> YearStart:
+    """The day and month the charity's financial year starts (1 April until it is set)."""
+    row = session.get(Organisation, 1)
+    return YearStart(row.year_start_month, row.year_start_day) if row else DEFAULT_YEAR_START

@@ -2,7 +2,7 @@
 
 `PERSON_LINKS` names every table that points at a person. Delete reads it to say what goes
 with them and to remove it; merge reads it to move everything to the record that is kept.
-A later area (activities, claims) adds its own tables with `link_to_person`.
+Each area that adds a table pointing at people adds it here.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from involve_desktop.db.models import (
     TrainingRecord,
     person_chosen_option,
 )
+from involve_desktop.db.money_models import BudgetHolder, Claim
 from involve_desktop.domain.activities import Attendance
 from involve_desktop.domain.roles import Permission
 from involve_desktop.services import audit
@@ -97,6 +98,16 @@ PERSON_LINKS: list[PersonLink] = [
         value_columns=("activity_id",),
         detach_on_delete=True,
         before_merge=_keep_the_stronger_attendance,
+    ),
+    # Money already claimed stays in the books when a person is deleted: budgets and past
+    # years must still add up.
+    PersonLink(Claim.__table__, "person_id", "claim", "claims", detach_on_delete=True),
+    PersonLink(
+        BudgetHolder.__table__,
+        "person_id",
+        "place in a group holding a budget",
+        "places in groups holding a budget",
+        True,
     ),
 ]
 
