@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from involve_desktop.db.key_slots import KeyFile
 from involve_desktop.db.models import Staff
 from involve_desktop.domain.passwords import password_problem
-from involve_desktop.domain.roles import Permission, Role
+from involve_desktop.domain.roles import Permission, Role, can
 from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.services.audit import AuditAction, record
 from involve_desktop.services.permissions import Actor, require
@@ -90,6 +90,8 @@ def change_role(session: Session, actor: Actor, staff_id: int, role: Role) -> St
     if row.role == Role.ADMINISTRATOR and role != Role.ADMINISTRATOR:
         _refuse_if_last_administrator(session, row, "change the role of")
     row.role = role.value
+    if not can(role, Permission.APPROVE_CLAIMS):
+        row.designated_approver = False
     record(session, actor, AuditAction.CHANGED_STAFF_ROLE, "staff", staff_id)
     return _member(row)
 
@@ -131,6 +133,7 @@ def _insert(session: Session, keys: Keys, name: str, role: Role, password: str) 
         raise ValidationFailed({"name": f"Please keep the name to {MAX_NAME_LENGTH} characters."})
     _check_password(password, name)
     row = Staff(name=name, role=role.value, active=True)
+    _take_unclaimed_claim_duties(session, row)
     session.add(row)
     session.flush()
     # The slot is written before the row commits; if the commit then fails, the slot names
@@ -138,6 +141,20 @@ def _insert(session: Session, keys: Keys, name: str, role: Role, password: str) 
     keys.file.add_slot(slot_id(row.id), password, keys.database_key, label=name)
     keys.file.save()
     return _member(row)
+
+
+def _take_unclaimed_claim_duties(session: Session, row: Staff) -> None:
+    """Until the payment policy names anyone, the first who may approve claims approves them
+    and the first administrator pays them, so a new charity is never stuck with claims no
+    one can approve. Settings → Payment policy changes this."""
+    if not can(Role(row.role), Permission.APPROVE_CLAIMS):
+        return
+    active = Staff.active.is_(True)
+    if not session.scalar(select(func.count()).where(active, Staff.designated_approver)):
+        row.designated_approver = True
+    is_admin = row.role == Role.ADMINISTRATOR.value
+    if is_admin and not session.scalar(select(func.count()).where(active, Staff.designated_payer)):
+        row.designated_payer = True
 
 
 def _check_password(password: str, name: str) -> None:
