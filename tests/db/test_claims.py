@@ -264,3 +264,26 @@ def test_a_missing_rate_for_the_activity_date_is_said_plainly(database, team):
     with database.session_scope() as session, pytest.raises(NoRateForActivity) as refused:
         preview_claims(session, activity, FeeUnit.DAY)
     assert "3 March 2026 has no rate per day" in refused.value.message
+
+
+def test_deleting_a_person_keeps_their_claims_in_the_books_and_a_merge_moves_them(database, team):
+    from involve_desktop.services.people_lifecycle import delete_person, linked_records
+    from involve_desktop.services.people_merge import merge_people
+
+    admin, _, worker = team
+    kept = add_claimant(database, "Zoë", "Okafor-Smith")
+    duplicate = add_claimant(database, "Zoe", "Okafor Smith")
+    leaving = add_claimant(database, "Łukasz", "Wiśniewski")
+    moved = add_claim(database, worker, duplicate, fee(100))
+    stays = add_claim(database, worker, leaving, fee(200))
+
+    with database.session_scope() as session:
+        [claims] = [count for count in linked_records(session, leaving) if count.label == "claim"]
+        assert claims.kept
+        merge_people(session, admin, keep_id=kept, merge_id=duplicate, today=TODAY)
+        delete_person(session, admin, leaving)
+    with database.session_scope() as session:
+        assert session.get(Claim, moved).person_id == kept
+        assert session.get(Claim, stays).person_id is None
+        assert load_claim(session, stays).person_name == "A person since deleted"
+        assert session.get(Claim, stays).fees_pence == 50_00

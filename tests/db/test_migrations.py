@@ -191,3 +191,32 @@ def test_a_register_from_before_activities_gains_the_lists_and_settings(tmp_path
     assert rows(database, "SELECT impact_due_weeks FROM organisation") == [(6,)]
     assert rows(database, "SELECT person_id, option_id FROM person_chosen_option") == roles_before
     assert rows(database, "SELECT count(*) FROM activity") == [(0,)]
+
+
+def test_records_from_before_money_gain_a_policy_thresholds_and_approvers(tmp_path: Path):
+    # GIVEN the last database made before claims (0004), with an active administrator and
+    # an inactive staff member
+    database = tmp_path / "involve.db"
+    shutil.copy(FIXTURES / "0004_activities.db", database)
+    activities_before = rows(database, "SELECT id, title, held_on, paid FROM activity")
+    staff_before = rows(database, "SELECT id, name, role, active FROM staff ORDER BY id")
+
+    prepare_database(database)
+
+    # THEN one policy covers every date, with HMRC's mileage rates and no fee rate (the
+    # charity sets those), the thresholds are there to check, and the administrator approves
+    # and pays while the inactive member does neither
+    assert rows(database, "SELECT effective_from, receipt_over_pence FROM payment_policy") == [
+        ("2000-01-01", 1000)
+    ]
+    mileage = rows(
+        database, "SELECT name, unit_pence FROM payment_rate WHERE kind = 'mileage' ORDER BY 2"
+    )
+    assert mileage == [("Bicycle", 20), ("Motorcycle", 24), ("Car", 45)]
+    assert rows(database, "SELECT count(*) FROM payment_rate WHERE kind = 'fee'") == [(0,)]
+    assert rows(database, "SELECT count(*) FROM benefits_threshold") == [(4,)]
+    duties = rows(database, "SELECT id, designated_approver, designated_payer FROM staff")
+    assert rows(database, "SELECT id, name, role, active FROM staff ORDER BY id") == staff_before
+    assert duties == [(1, 1, 1), (2, 0, 0)]
+    assert rows(database, "SELECT id, title, held_on, paid FROM activity") == activities_before
+    assert rows(database, "SELECT count(*) FROM claim") == [(0,)]
