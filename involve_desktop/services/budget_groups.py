@@ -1,0 +1,434 @@
+"""Delegated budgets: a budget handed to a group of people from the register for a project
+they run. The group's members, the decisions they make and what is spent from the budget
+other than through claims (room hire, materials) are recorded here, and gathered into the
+one-page statement the group is given (`exports/budget_statement.py`).
+
+Handing a budget to a group is a change to the budget itself (`budgets.save_budget`, which
+needs the payment-policy permission). Keeping its record (who is in the group, what they
+decided and spent) is everyday work that any staff member may do; each change is audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from involve_desktop.db.models import Person, Staff
+from involve_desktop.db.money_models import Budget, BudgetDecision, BudgetHolder, BudgetSpend, Claim
+from involve_desktop.domain.claims import COUNTED_STATUSES, ClaimStatus
+from involve_desktop.domain.financial_year import year_label
+from involve_desktop.domain.formatting import long_date
+from involve_desktop.domain.person_record import display_name, line, lines
+from involve_desktop.errors import KnownError, ValidationFailed
+from involve_desktop.services import audit
+from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.budgets import (
+    BUDGET,
+    MAX_BUDGET_PENCE,
+    BudgetNotFound,
+    figures_for,
+)
+from involve_desktop.services.export_files import save_atomically
+from involve_desktop.services.organisation import load_organisation
+from involve_desktop.services.permissions import Actor
+
+MAX_DECISION = 2000
+MAX_SPEND_DESCRIPTION = 200
+DELETED_PERSON = "A person since deleted"  # as the claims list says
+
+
+class RecordNotFound(KnownError):
+    def __init__(self, what: str) -> None:
+        super().__init__(f"This {what} is no longer in the records. The list is refreshed.")
+
+
+class NotHandedToAGroup(KnownError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"“{name}” is not handed to a group. Edit the budget and tick “handed to a group” "
+            "first."
+        )
+
+
+@dataclass(frozen=True)
+class Holder:
+    person_id: int
+    name: str
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class DecisionDetails:
+    decided_on: date | None  # None only while a form is being filled in: it is refused
+    decision: str
+    amount_pence: int | None = None  # what the decision commits, when it is about money
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: int
+    decided_on: date
+    decision: str
+    amount_pence: int | None
+    recorded_by: str
+
+    @property
+    def details(self) -> DecisionDetails:
+        return DecisionDetails(self.decided_on, self.decision, self.amount_pence)
+
+
+@dataclass(frozen=True)
+class SpendDetails:
+    spent_on: date | None  # None only while a form is being filled in: it is refused
+    description: str
+    amount_pence: int
+
+
+@dataclass(frozen=True)
+class Spend:
+    id: int
+    spent_on: date
+    description: str
+    amount_pence: int
+    recorded_by: str
+
+    @property
+    def details(self) -> SpendDetails:
+        return SpendDetails(self.spent_on, self.description, self.amount_pence)
+
+
+@dataclass(frozen=True)
+class StatementClaim:
+    person_name: str
+    work_date: date
+    total_pence: int
+    status: ClaimStatus
+
+
+@dataclass(frozen=True)
+class BudgetStatement:
+    """Everything the group's one-page statement says, worked out once."""
+
+    organisation_name: str
+    budget_name: str
+    year_label: str
+    project: str
+    holders: tuple[str, ...]
+    allocated_pence: int
+    committed_pence: int  # approved claims not yet paid
+    paid_pence: int  # paid claims and other spend
+    claims: tuple[StatementClaim, ...]
+    spends: tuple[Spend, ...]
+    decisions: tuple[Decision, ...]
+
+    @property
+    def remaining_pence(self) -> int:
+        return self.allocated_pence - self.committed_pence - self.paid_pence
+
+    @property
+    def other_spend_pence(self) -> int:
+        return sum(spend.amount_pence for spend in self.spends)
+
+    @property
+    def waiting_pence(self) -> int:
+        """Claims sent in but not yet approved: not counted against the budget yet."""
+        return sum(
+            claim.total_pence for claim in self.claims if claim.status is ClaimStatus.SUBMITTED
+        )
+
+
+# --- the group -------------------------------------------------------------------------
+
+
+def holders(session: Session, budget_id: int) -> list[Holder]:
+    """The people holding the budget, by name."""
+    rows = session.execute(
+        select(
+            Person.id, Person.first_name, Person.last_name, Person.preferred_name, Person.archived
+        )
+        .join(BudgetHolder, BudgetHolder.person_id == Person.id)
+        .where(BudgetHolder.budget_id == budget_id)
+        .order_by(Person.sort_key, Person.id)
+    )
+    return [
+        Holder(person_id, display_name(first, last, preferred), bool(archived))
+        for person_id, first, last, preferred, archived in rows
+    ]
+
+
+def set_holders(
+    session: Session, actor: Actor | None, budget_id: int, person_ids: list[int]
+) -> None:
+    """Make exactly these people the group holding the budget."""
+    budget = _delegated(session, budget_id)
+    wanted = set(person_ids)
+    found = set(session.scalars(select(Person.id).where(Person.id.in_(wanted))))
+    if found != wanted:
+        raise KnownError(
+            "Someone chosen is no longer on the register (they may have just been deleted). "
+            "The list is refreshed: please choose again."
+        )
+    current = set(
+        session.scalars(select(BudgetHolder.person_id).where(BudgetHolder.budget_id == budget.id))
+    )
+    if current == wanted:
+        return
+    session.execute(
+        delete(BudgetHolder).where(
+            BudgetHolder.budget_id == budget.id, BudgetHolder.person_id.in_(current - wanted)
+        )
+    )
+    session.add_all(BudgetHolder(budget_id=budget.id, person_id=pid) for pid in wanted - current)
+    audit.record(session, actor, AuditAction.CHANGED_BUDGET, BUDGET, budget.id)
+
+
+# --- decisions -------------------------------------------------------------------------
+
+
+def decisions(session: Session, budget_id: int) -> list[Decision]:
+    """The group's decisions, oldest first, as they were made."""
+    rows = session.execute(
+        select(BudgetDecision, Staff.name)
+        .outerjoin(Staff, Staff.id == BudgetDecision.recorded_by)
+        .where(BudgetDecision.budget_id == budget_id)
+        .order_by(BudgetDecision.decided_on, BudgetDecision.id)
+    )
+    return [
+        Decision(row.id, row.decided_on, row.decision, row.amount_pence, staff or "")
+        for row, staff in rows
+    ]
+
+
+def validate_decision(details: DecisionDetails) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if details.decided_on is None:
+        errors["decided_on"] = "Please give the date the group decided this."
+    text = lines(details.decision)
+    if not text:
+        errors["decision"] = "Please write what the group decided, in their words."
+    elif len(text) > MAX_DECISION:
+        errors["decision"] = f"Please keep the decision under {MAX_DECISION:,} characters."
+    amount = details.amount_pence
+    if amount is not None and not 0 < amount <= MAX_BUDGET_PENCE:
+        errors["amount"] = "Please give an amount above £0, or leave it empty."
+    return errors
+
+
+def add_decision(
+    session: Session, actor: Actor | None, budget_id: int, details: DecisionDetails
+) -> int:
+    budget = _delegated(session, budget_id)
+    decision = BudgetDecision(budget_id=budget.id, recorded_by=_staff_id(actor))
+    _fill_decision(decision, details)
+    session.add(decision)
+    session.flush()
+    audit.record(session, actor, AuditAction.CHANGED_BUDGET, BUDGET, budget.id)
+    return decision.id
+
+
+def change_decision(
+    session: Session, actor: Actor | None, decision_id: int, details: DecisionDetails
+) -> None:
+    decision = _get(session, BudgetDecision, decision_id, "decision")
+    _fill_decision(decision, details)
+    audit.record(session, actor, AuditAction.CHANGED_BUDGET, BUDGET, decision.budget_id)
+
+
+def delete_decision(session: Session, actor: Actor | None, decision_id: int) -> None:
+    decision = _get(session, BudgetDecision, decision_id, "decision")
+    session.delete(decision)
+    audit.record(session, actor, AuditAction.CHANGED_BUDGET, BUDGET, decision.budget_id)
+
+
+def _fill_decision(decision: BudgetDecision, details: DecisionDetails) -> None:
+    errors = validate_decision(details)
+    if errors:
+        raise ValidationFailed(errors)
+    decision.decided_on = details.decided_on
+    decision.decision = lines(details.decision)
+    decision.amount_pence = details.amount_pence
+
+
+# --- other spend -----------------------------------------------------------------------
+
+
+def spending(session: Session, budget_id: int) -> list[Spend]:
+    """Money spent from the budget other than through claims, in date order."""
+    rows = session.execute(
+        select(BudgetSpend, Staff.name)
+        .outerjoin(Staff, Staff.id == BudgetSpend.recorded_by)
+        .where(BudgetSpend.budget_id == budget_id)
+        .order_by(BudgetSpend.spent_on, BudgetSpend.id)
+    )
+    return [
+        Spend(row.id, row.spent_on, row.description, row.amount_pence, staff or "")
+        for row, staff in rows
+    ]
+
+
+def validate_spend(details: SpendDetails, year_start: date) -> dict[str, str]:
+    """Problems with a spend against a budget for the year starting on `year_start`."""
+    errors: dict[str, str] = {}
+    year_end = _year_end(year_start)
+    if details.spent_on is None:
+        errors["spent_on"] = "Please give the date the money was spent."
+    elif not year_start <= details.spent_on <= year_end:
+        # Spend counts in the year it happens; a date outside is almost always a slip.
+        errors["spent_on"] = (
+            f"This budget is for {year_label(year_start)} ({long_date(year_start)} to "
+            f"{long_date(year_end)}). Spending on another date belongs to that year's budget."
+        )
+    description = line(details.description)
+    if not description:
+        errors["description"] = "Please say what the money was spent on, for example “Room hire”."
+    elif len(description) > MAX_SPEND_DESCRIPTION:
+        errors["description"] = f"Please keep this under {MAX_SPEND_DESCRIPTION} characters."
+    if not 0 < details.amount_pence <= MAX_BUDGET_PENCE:
+        errors["amount"] = "Please give an amount above £0."
+    return errors
+
+
+def add_spend(session: Session, actor: Actor | None, budget_id: int, details: SpendDetails) -> int:
+    budget = _budget(session, budget_id)
+    spend = BudgetSpend(budget_id=budget.id, recorded_by=_staff_id(actor))
+    _fill_spend(spend, details, budget.year_start)
+    session.add(spend)
+    session.flush()
+    audit.record(session, actor, AuditAction.CHANGED_BUDGET, BUDGET, budget.id)
+    return spend.id
+
+
+def change_spend(
+    session: Session, actor: Actor | None, spend_id: int, details: SpendDetails
+) -> None:
+    spend = _get(session, BudgetSpend, spend_id, "spending")
+    _fill_spend(spend, details, _budget(session, spend.budget_id).year_start)
+    audit.record(session, actor, AuditAction.CHANGED_BUDGET, BUDGET, spend.budget_id)
+
+
+def delete_spend(session: Session, actor: Actor | None, spend_id: int) -> None:
+    spend = _get(session, BudgetSpend, spend_id, "spending")
+    session.delete(spend)
+    audit.record(session, actor, AuditAction.CHANGED_BUDGET, BUDGET, spend.budget_id)
+
+
+def _fill_spend(spend: BudgetSpend, details: SpendDetails, year_start: date) -> None:
+    errors = validate_spend(details, year_start)
+    if errors:
+        raise ValidationFailed(errors)
+    spend.spent_on = details.spent_on
+    spend.description = line(details.description)
+    spend.amount_pence = details.amount_pence
+
+
+# --- the statement ---------------------------------------------------------------------
+
+
+def statement_data(session: Session, budget_id: int) -> BudgetStatement:
+    """What the group's statement shows: the budget, its group, what is claimed and spent
+    against it (claims still being written are left out; rejected ones will not be paid),
+    what is left, and the group's decisions."""
+    budget = _budget(session, budget_id)
+    figures = figures_for(session, budget_id)
+    organisation = load_organisation(session)
+    claim_rows = session.execute(
+        select(
+            Claim.work_date,
+            Claim.fees_pence + Claim.expenses_pence,
+            Claim.status,
+            Person.first_name,
+            Person.last_name,
+            Person.preferred_name,
+        )
+        .outerjoin(Person, Person.id == Claim.person_id)
+        .where(
+            Claim.budget_id == budget_id,
+            Claim.status.in_([status.value for status in COUNTED_STATUSES]),
+        )
+        .order_by(Claim.work_date, Claim.id)
+    )
+    claims = tuple(
+        StatementClaim(
+            display_name(first, last or "", preferred or "")
+            if first is not None
+            else DELETED_PERSON,
+            work_date,
+            int(total),
+            ClaimStatus(status),
+        )
+        for work_date, total, status, first, last, preferred in claim_rows
+    )
+    return BudgetStatement(
+        organisation_name=organisation.name if organisation else "",
+        budget_name=budget.name,
+        year_label=year_label(budget.year_start),
+        project=budget.project,
+        holders=tuple(holder.name for holder in holders(session, budget_id)),
+        allocated_pence=figures.allocated_pence,
+        committed_pence=figures.committed_pence,
+        paid_pence=figures.paid_pence,
+        claims=claims,
+        spends=tuple(spending(session, budget_id)),
+        decisions=tuple(decisions(session, budget_id)),
+    )
+
+
+def statement_pdf(
+    session: Session, actor: Actor | None, budget_id: int, path: Path, *, today: date | None = None
+) -> int:
+    """Save the group's statement as a PDF at `path`; returns its number of pages."""
+    from involve_desktop.exports.budget_statement import write_statement
+
+    statement = statement_data(session, budget_id)
+    pages: list[int] = []
+    save_atomically(
+        path,
+        lambda temporary: pages.append(
+            write_statement(temporary, statement, made_on=today or date.today())
+        ),
+    )
+    # The statement names people, so it is recorded like any list of people given out.
+    named = len(set(statement.holders) | {claim.person_name for claim in statement.claims})
+    audit.record(
+        session,
+        actor,
+        AuditAction.EXPORTED_PEOPLE_LIST,
+        f"statement of budget {budget_id} ({named} people named)",
+    )
+    return pages[0]
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _budget(session: Session, budget_id: int) -> Budget:
+    budget = session.get(Budget, budget_id)
+    if budget is None:
+        raise BudgetNotFound()
+    return budget
+
+
+def _delegated(session: Session, budget_id: int) -> Budget:
+    budget = _budget(session, budget_id)
+    if not budget.delegated:
+        raise NotHandedToAGroup(budget.name)
+    return budget
+
+
+def _get(session: Session, model: type, record_id: int, what: str):  # type: ignore[no-untyped-def]
+    record = session.get(model, record_id)
+    if record is None:
+        raise RecordNotFound(what)
+    return record
+
+
+def _staff_id(actor: Actor | None) -> int | None:
+    return actor.staff_id if actor is not None else None
+
+
+def _year_end(year_start: date) -> date:
+    return date(year_start.year + 1, year_start.month, year_start.day) - timedelta(days=1)

@@ -1,0 +1,157 @@
+"""The group's statement as a PDF: read back as text, it says what is left in words, names the
+group as they are written, and fits one page; a long record runs on with its headings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from involve_desktop.db.models import AuditEvent
+from involve_desktop.domain.claims import ClaimStatus
+from involve_desktop.exports.budget_statement import summary_sentences, write_statement
+from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.budget_groups import (
+    BudgetStatement,
+    Decision,
+    DecisionDetails,
+    Spend,
+    SpendDetails,
+    StatementClaim,
+    add_decision,
+    add_spend,
+    set_holders,
+    statement_pdf,
+)
+from involve_desktop.services.budgets import BudgetDetails, save_budget
+from involve_desktop.services.claim_workflow import approve_claim, make_payment_run, submit_claim
+from tests.db.claim_helpers import TODAY, add_claim, add_claimant, fee, money_team
+
+MADE_ON = date(2026, 11, 26)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def statement(**changes) -> BudgetStatement:
+    made = dict(
+        organisation_name="Greenfield Carers Network",
+        budget_name="Care leavers' film",
+        year_label="2026/27",
+        project="A short film about leaving care",
+        holders=("Siân ap Gwilym", "Łukasz Wiśniewski"),
+        allocated_pence=500_00,
+        committed_pence=0,
+        paid_pence=0,
+        claims=(),
+        spends=(),
+        decisions=(),
+    )
+    return BudgetStatement(**{**made, **changes})
+
+
+def test_the_statement_of_a_real_budget_is_one_page_with_the_group_and_the_figures(
+    database, tmp_path
+):
+    admin, approver, worker = money_team(database)
+    sian = add_claimant(database, "Siân", "ap Gwilym")
+    malgorzata = add_claimant(database, "Małgorzata", "Wiśniewska")
+    with database.session_scope() as session:
+        budget_id = save_budget(
+            session,
+            admin,
+            BudgetDetails(TODAY, "Care leavers' film", 300_00, delegated=True, project="A film"),
+        )
+        set_holders(session, worker, budget_id, [sian, malgorzata])
+        add_spend(session, worker, budget_id, SpendDetails(TODAY, "Camera hire", 40_00))
+        add_decision(
+            session, worker, budget_id, DecisionDetails(date(2026, 5, 2), "Hire a camera", 40_00)
+        )
+    paid = add_claim(database, worker, malgorzata, fee(200), budget_id=budget_id)
+    with database.session_scope() as session:
+        submit_claim(session, worker, paid)
+        approve_claim(session, approver, paid)
+        make_payment_run(session, admin, [paid], TODAY)
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    path = folder / "statement.pdf"
+
+    with database.session_scope() as session:
+        pages = statement_pdf(session, worker, budget_id, path, today=MADE_ON)
+
+    [text] = pdf_pages(path)
+    assert pages == 1
+    assert "Care leavers' film — statement for the group" in text
+    assert "Greenfield Carers Network" in text
+    assert "Held by: Siân ap Gwilym, Małgorzata Wiśniewska." in text
+    assert "You have £210.00 left of £300.00." in text
+    assert "£90.00 is paid or spent so far." in text
+    assert "26 November 2026 Małgorzata Wiśniewska Paid £50.00" in text
+    assert "Camera hire £40.00" in text
+    assert "2 May 2026 Hire a camera £40.00" in text
+    assert "made on 26 November 2026" in text and "Page 1 of 1" in text
+    assert [p.name for p in folder.iterdir()] == ["statement.pdf"], "no temporary file left"
+    with database.session_scope() as session:
+        given_out = session.scalars(
+            select(AuditEvent.subject_kind).where(
+                AuditEvent.action == AuditAction.EXPORTED_PEOPLE_LIST
+            )
+        ).all()
+    assert given_out == [f"statement of budget {budget_id} (2 people named)"]
+
+
+def test_an_overspent_budget_says_so_in_words_and_waiting_claims_are_not_taken_off():
+    over = statement(
+        allocated_pence=100_00,
+        committed_pence=20_00,
+        paid_pence=100_00,
+        claims=(StatementClaim("Zoë Okafor-Smith", TODAY, 7_50, ClaimStatus.SUBMITTED),),
+    )
+    assert summary_sentences(over) == [
+        "You have spent £20.00 more than the £100.00 budget.",
+        "£100.00 is paid or spent, and £20.00 is approved and waiting to be paid.",
+        "Claims of £7.50 are waiting for approval; they are not taken off until they are approved.",
+    ]
+
+
+def test_a_new_statement_says_what_has_not_happened_yet(tmp_path):
+    path = tmp_path / "new.pdf"
+    assert write_statement(path, statement(holders=()), made_on=MADE_ON) == 1
+    [text] = pdf_pages(path)
+    for said in (
+        "Held by: nobody listed yet.",
+        "You have £500.00 left of £500.00.",
+        "No claims against this budget yet.",
+        "Nothing else spent from this budget yet.",
+        "No decisions recorded yet.",
+    ):
+        assert said in text
+
+
+def test_a_long_record_runs_on_with_headings_repeated_and_pages_numbered(tmp_path):
+    count = 40
+    claims = tuple(
+        StatementClaim(f"Siân ap Gwilym {n}", TODAY, 10_00, ClaimStatus.PAID) for n in range(count)
+    )
+    spends = tuple(Spend(n, TODAY, f"Bus fares {n}", 2_00, "") for n in range(count))
+    decisions = tuple(
+        Decision(n, TODAY, f"Decision number {n}, written out at some length " * 2, None, "")
+        for n in range(count)
+    )
+    path = tmp_path / "long.pdf"
+    pages = write_statement(
+        path,
+        statement(claims=claims, spends=spends, decisions=decisions, paid_pence=480_00),
+        made_on=MADE_ON,
+    )
+    texts = pdf_pages(path)
+    assert pages == len(texts) > 1
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {pages}" in text
+    assert "You have £20.00 left of £500.00." in texts[0]
+    continued = [text for text in texts[1:] if "Date" in text]
+    assert continued, "a table running onto the next page repeats its headings"
+    assert "Siân ap Gwilym 39" in " ".join(texts)
