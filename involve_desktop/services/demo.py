@@ -35,6 +35,7 @@ from involve_desktop.domain.people import (
 from involve_desktop.domain.search_words import searchable_text, sort_key
 from involve_desktop.domain.terms import PeopleTerms
 from involve_desktop.services.demo_activities import add_demo_activities
+from involve_desktop.services.demo_claims import add_demo_money
 from involve_desktop.services.organisation import save_organisation
 
 DEMO_ORGANISATION = OrganisationDetails(
@@ -88,6 +89,7 @@ PRONOUNS = ("she/her", "he/him", "they/them")
 class DemoSummary:
     people: int
     activities: int = 0
+    claims: int = 0
 
 
 def build_demo(
@@ -98,8 +100,9 @@ def build_demo(
     today: date | None = None,
     activities: int | None = None,
 ) -> DemoSummary:
-    """Fill an empty database with an invented organisation, `people` people and their
-    activities (by default one for every ten people, at least twelve)."""
+    """Fill an empty database with an invented organisation, `people` people, their
+    activities (by default one for every ten people, at least twelve) and the money: fee
+    rates, budgets, and claims from the paid activities people came to."""
     today = today or date.today()
     save_organisation(session, DEMO_ORGANISATION)
     rows = list(_invented_people(people, seed, today))
@@ -111,7 +114,8 @@ def build_demo(
     if activities is None:
         activities = max(12, people // 10) if people else 0
     added = add_demo_activities(session, count=activities, seed=seed, today=today)
-    return DemoSummary(people=len(rows), activities=added)
+    claims = add_demo_money(session, seed=seed, today=today)
+    return DemoSummary(people=len(rows), activities=added, claims=claims)
 
 
 BATCH = 5000
