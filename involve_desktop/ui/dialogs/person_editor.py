@@ -40,6 +40,7 @@ from involve_desktop.services.person_lists import list_options
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.dialogs.record_dialog import RecordDialog, not_saved_message
 from involve_desktop.ui.widgets.person_form_parts import SENSITIVE_MARK, PersonSection
+from involve_desktop.ui.widgets.person_money_panel import PersonMoneyPanel
 from involve_desktop.ui.widgets.person_sections import (
     AboutSection,
     ContactSection,
@@ -111,6 +112,8 @@ class PersonEditor(RecordDialog):
         self.support = SupportSection()
         self.consent = ConsentSection()
         self.payment = PaymentSection()
+        self.money = PersonMoneyPanel(ctx)
+        self.payment.add_money(self.money)
         self.training = TrainingSection()
         self.notes = NotesSection()
         self.sections: tuple[PersonSection, ...] = (
@@ -189,6 +192,7 @@ class PersonEditor(RecordDialog):
         for section in self.sections:
             section.load(self.original)
         self.involvement.show_history(history)
+        self.money.set_person(self.person_id)
         self.status_banner.setText(status_summary(self.original, self.today))
         self.status_banner.setVisible(bool(self.status_banner.text()))
         if self.person_id is None:

@@ -282,6 +282,11 @@ class PaymentSection(SensitiveSection):
         self.employment.currentIndexChanged.connect(self.notify_changed)
         self.benefits.currentIndexChanged.connect(self.notify_changed)
 
+    def add_money(self, panel: QWidget) -> None:
+        """What the person has claimed, below how they are paid (the editor makes the panel,
+        which reads the claims)."""
+        self.add_row("money", "Claimed:", panel)
+
     def load(self, details: PersonDetails) -> None:
         self.loading = True
         show_choice(self.method, details.payment_method)
