@@ -46,6 +46,12 @@ def _participation(ctx: AppContext) -> Screen:
     return ParticipationScreen(ctx)
 
 
+def _claims(ctx: AppContext) -> Screen:
+    from involve_desktop.ui.screens.claims.claims_screen import ClaimsScreen
+
+    return ClaimsScreen(ctx)
+
+
 def _settings(ctx: AppContext) -> Screen:
     from involve_desktop.ui.screens.settings_screen import SettingsScreen
 
@@ -57,5 +63,6 @@ AREAS: tuple[Area, ...] = (
     Area("activities", "Activities", _activities),
     Area("impact", "You said, we did", _impact),
     Area("participation", "Participation", _participation),
+    Area("claims", "Claims", _claims),
     Area("settings", "Settings", _settings),
 )

@@ -1,0 +1,359 @@
+"""The Claims screen: status tabs with their counts, search, person and dates, the totals
+line, and a payment run made through its dialog (marked paid on screen and in the database,
+its CSV written), then saved again from the Payment runs tab."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from involve_desktop.db.models import AuditEvent
+from involve_desktop.db.money_models import Claim
+from involve_desktop.domain.claims import ClaimStatus
+from involve_desktop.domain.people import PaymentMethod
+from involve_desktop.domain.roles import Role
+from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.claim_list import ClaimSort
+from involve_desktop.services.claim_workflow import submit_claim
+from involve_desktop.services.payment_policy import set_claim_duties
+from involve_desktop.services.permissions import Actor
+from involve_desktop.ui import ops
+from involve_desktop.ui.main_window import MainWindow
+from involve_desktop.ui.screens.claims.claims_screen import RUNS_TAB, ClaimsScreen
+from involve_desktop.ui.screens.claims.payment_run_dialog import PaymentRunDialog
+from tests.db.claim_helpers import TODAY, add_claimant, expense, fee
+from tests.db.register_helpers import staff_member
+from tests.db.test_claim_list import claim_at
+from tests.ui.helpers import show_active, type_text
+from tests.ui.test_mnemonics import clashes, mnemonics, show_screen
+
+PAID_ON = date(2026, 11, 30)
+
+
+@pytest.fixture
+def team(ctx) -> tuple[Actor, Actor, Actor]:
+    """The signed-in administrator pays, Ade approves, Tom makes the claims."""
+    database = ctx.database()
+    approver = staff_member(database, Role.APPROVER, "Ade Okafor")
+    worker = staff_member(database, Role.STAFF, "Tom Reed")
+    with database.session_scope() as session:
+        set_claim_duties(
+            session,
+            ctx.actor,
+            approvers={ctx.actor.staff_id, approver.staff_id},
+            payers={ctx.actor.staff_id},
+        )
+    return ctx.actor, approver, worker
+
+
+@pytest.fixture
+def claims(ctx, team) -> dict[str, int]:
+    database = ctx.database()
+    zoe = add_claimant(database, "Zoë", "Adebayo")
+    lukasz = add_claimant(database, "Łukasz", "Wiśniewski", method=PaymentMethod.CHEQUE)
+    niamh = add_claimant(database, "Niamh", "O'Brien")
+
+    def made(person: int, status: ClaimStatus, *lines, **more) -> int:
+        return claim_at(database, team, person, status, *lines, **more)
+
+    return {
+        "zoe draft": made(zoe, ClaimStatus.DRAFT, fee(100, day=date(2026, 11, 20))),
+        "zoe approved": made(zoe, ClaimStatus.APPROVED, fee(150, day=date(2026, 11, 2))),
+        "lukasz approved": made(
+            lukasz,
+            ClaimStatus.APPROVED,
+            fee(200, day=date(2026, 10, 5)),
+            expense(4_50, day=date(2026, 10, 5)),
+            method=PaymentMethod.CHEQUE,
+        ),
+        "niamh submitted": made(niamh, ClaimStatus.SUBMITTED, fee(100, day=date(2026, 9, 1))),
+        "niamh rejected": made(niamh, ClaimStatus.REJECTED, fee(100, day=date(2026, 8, 1))),
+    }
+
+
+@pytest.fixture
+def screen(qtbot, ctx, claims) -> ClaimsScreen:
+    widget = ClaimsScreen(ctx, today=TODAY)
+    widget.resize(1250, 700)
+    show_active(qtbot, widget)
+    return widget
+
+
+def shown(screen: ClaimsScreen, column: int) -> list[str]:
+    model = screen.model
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def tab_texts(screen: ClaimsScreen) -> list[str]:
+    tabs = screen.filters.status_tabs
+    return [tabs.tabText(index) for index in range(tabs.count())]
+
+
+def click_tab(qtbot, screen: ClaimsScreen, index: int) -> None:
+    tabs = screen.filters.status_tabs
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
+
+
+def search(qtbot, screen: ClaimsScreen, text: str) -> None:
+    screen.filters.search.clear()
+    type_text(screen.filters.search, text)
+    qtbot.waitUntil(lambda: not screen.filters.typing_timer.isActive())
+
+
+def statuses(ctx) -> dict[int, str]:
+    with ctx.database().session_scope() as session:
+        return {row.id: row.status for row in session.execute(select(Claim.id, Claim.status))}
+
+
+def test_the_table_model_passes_qtmodeltester(qtmodeltester, screen):
+    qtmodeltester.check(screen.model)
+
+
+def test_status_tabs_show_their_counts_and_filter_the_rows(qtbot, screen, claims):
+    assert tab_texts(screen) == [
+        "All (5)",
+        "Draft (1)",
+        "Submitted (1)",
+        "Approved (2)",
+        "Paid (0)",
+        "Rejected (1)",
+    ]
+    # Newest work first, money right-aligned as pounds and pence.
+    assert shown(screen, screen.model.PERSON) == [
+        "Zoë Adebayo",
+        "Zoë Adebayo",
+        "Łukasz Wiśniewski",
+        "Niamh O'Brien",
+        "Niamh O'Brien",
+    ]
+    total = screen.model.index(2, screen.model.TOTAL)
+    assert total.data() == "£54.50"
+    assert total.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert screen.totals_label.text() == ("5 claims \u00b7 £167.00 (fees £162.50, expenses £4.50)")
+    click_tab(qtbot, screen, 3)
+    assert screen.filters.status() is ClaimStatus.APPROVED
+    assert shown(screen, screen.model.NUMBER) == [
+        str(claims["zoe approved"]),
+        str(claims["lukasz approved"]),
+    ]
+    assert shown(screen, screen.model.STATUS) == ["Approved", "Approved"]
+    assert screen.totals_label.text() == "2 claims \u00b7 £92.00 (fees £87.50, expenses £4.50)"
+    # The arrow keys walk the tabs too.
+    screen.filters.status_tabs.setFocus()
+    qtbot.keyClick(screen.filters.status_tabs, Qt.Key.Key_Right)
+    assert screen.filters.status() is ClaimStatus.PAID
+    assert screen.model.rowCount() == 0
+    assert screen.totals_label.text() == "No claims listed."
+
+
+def test_search_narrows_by_name_without_accents_or_by_claim_number(qtbot, screen, claims):
+    search(qtbot, screen, "lukasz")
+    assert shown(screen, screen.model.PERSON) == ["Łukasz Wiśniewski"]
+    assert tab_texts(screen)[0] == "All (1)"
+    search(qtbot, screen, "obrien")
+    assert shown(screen, screen.model.PERSON) == ["Niamh O'Brien", "Niamh O'Brien"]
+    assert tab_texts(screen)[2:4] == ["Submitted (1)", "Approved (0)"]
+    search(qtbot, screen, str(claims["zoe draft"]))
+    assert shown(screen, screen.model.NUMBER) == [str(claims["zoe draft"])]
+    assert screen.filters.is_filtered()
+    screen.filters.clear_button.click()
+    assert screen.model.rowCount() == 5
+    assert screen.filters.search.text() == ""
+
+
+def test_dates_narrow_the_list_and_a_date_it_cannot_read_is_said(qtbot, screen, claims):
+    type_text(screen.filters.work_from, "1/10/2026")
+    qtbot.keyClick(screen.filters.work_from, Qt.Key.Key_Return)
+    assert screen.filters.work_from.text() == "01/10/2026"
+    assert len(shown(screen, screen.model.NUMBER)) == 3
+    type_text(screen.filters.work_to, "31/10/2026")
+    qtbot.keyClick(screen.filters.work_to, Qt.Key.Key_Return)
+    assert shown(screen, screen.model.NUMBER) == [str(claims["lukasz approved"])]
+    screen.filters.work_to.clear()
+    type_text(screen.filters.work_to, "31 Smarch 2026")
+    qtbot.keyClick(screen.filters.work_to, Qt.Key.Key_Return)
+    assert screen.filters.date_problem.isVisible()
+    assert "is not a month" in screen.filters.date_problem.text()
+    assert len(shown(screen, screen.model.NUMBER)) == 3  # the date it cannot read is left out
+    screen.filters.work_to.clear()
+    type_text(screen.filters.work_to, "1/9/2026")
+    qtbot.keyClick(screen.filters.work_to, Qt.Key.Key_Return)
+    assert "first date is after the second" in screen.filters.date_problem.text()
+    assert screen.model.rowCount() == 0
+
+
+def test_a_person_is_chosen_with_the_finder_and_let_go_again(qtbot, screen, claims):
+    qtbot.mouseClick(screen.filters.person_button, Qt.MouseButton.LeftButton)
+    dialog = screen.filters.person_dialog
+    qtbot.waitExposed(dialog)
+    type_text(dialog.finder.search, "zoe")
+    qtbot.waitUntil(lambda: dialog.finder.results.count() == 1)
+    assert "shows their claims" in dialog.finder.hint.text()
+    qtbot.keyClick(dialog.finder.search, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert screen.filters.person_button.text() == "Zoë Adebayo"
+    assert shown(screen, screen.model.NUMBER) == [
+        str(claims["zoe draft"]),
+        str(claims["zoe approved"]),
+    ]
+    assert tab_texts(screen)[0] == "All (2)"
+    qtbot.mouseClick(screen.filters.clear_person_button, Qt.MouseButton.LeftButton)
+    assert screen.model.rowCount() == 5
+    assert screen.filters.person_button.text() == "Anyone\u2026"
+
+
+def test_a_header_click_sorts_in_sql_and_filters_last_while_records_change(
+    qtbot, ctx, team, screen, claims
+):
+    screen.table.sortByColumn(screen.model.TOTAL, Qt.SortOrder.DescendingOrder)
+    assert screen.filters.order.column is ClaimSort.TOTAL
+    assert shown(screen, screen.model.TOTAL)[0] == "£54.50"
+    click_tab(qtbot, screen, 2)  # Submitted
+    ops.change(ctx, "claims", submit_claim, team[2], claims["zoe draft"])
+    assert screen.filters.status() is ClaimStatus.SUBMITTED
+    assert tab_texts(screen)[1:3] == ["Draft (0)", "Submitted (2)"]
+    assert shown(screen, screen.model.NUMBER) == [
+        str(claims["zoe draft"]),
+        str(claims["niamh submitted"]),
+    ]
+
+
+def pay_dialog(qtbot, screen: ClaimsScreen) -> PaymentRunDialog:
+    qtbot.mouseClick(screen.pay_button, Qt.MouseButton.LeftButton)
+    dialog = screen.payment_dialog
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_paying_approved_claims_marks_them_paid_and_writes_the_csv(
+    qtbot, ctx, screen, claims, answers, tmp_path
+):
+    dialog = pay_dialog(qtbot, screen)
+    # Listed by name, every one ticked to start with.
+    assert [row.id for row in dialog.model.records] == [
+        claims["zoe approved"],
+        claims["lukasz approved"],
+    ]
+    assert dialog.ticked_label.text() == "2 of 2 ticked: £92.00"
+    assert dialog.pay_button.text() == "&Mark 2 claims (£92.00) paid"
+    # Space on the second row unticks Łukasz's claim; this run pays Zoë's only.
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.ticked_label.text() == "1 of 2 ticked: £37.50"
+    dialog.paid_on.clear()
+    type_text(dialog.paid_on, "30/11/2026")
+    type_text(dialog.note, "November fees")
+    answers.yes_no = True
+    answers.save_file = tmp_path / "November run"
+    qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+
+    assert not dialog.isVisible()
+    assert "Save the payment run?" in answers.asked
+    now = statuses(ctx)
+    assert now[claims["zoe approved"]] == ClaimStatus.PAID.value
+    assert now[claims["lukasz approved"]] == ClaimStatus.APPROVED.value
+    assert screen.message.text() == (
+        "Marked 1 claim (£37.50) paid on 30/11/2026. Saved the run as November run.csv."
+    )
+    assert tab_texts(screen)[3:5] == ["Approved (1)", "Paid (1)"]
+    click_tab(qtbot, screen, 4)
+    assert shown(screen, screen.model.STATUS) == ["Paid 30/11/2026"]
+    with (tmp_path / "November run.csv").open(encoding="utf-8-sig", newline="") as file:
+        header, *rows = list(csv.reader(file))
+    assert header[:6] == ["Claim number", "Name", "Payment method", "Fees", "Expenses", "Total"]
+    assert rows == [
+        [
+            str(claims["zoe approved"]),
+            "Zoë Adebayo",
+            "Bank transfer",
+            "37.50",
+            "0.00",
+            "37.50",
+            f"Claim {claims['zoe approved']}",
+            "30/11/2026",
+        ]
+    ]
+    with ctx.database().session_scope() as session:
+        exported = session.scalars(
+            select(AuditEvent.action).where(AuditEvent.action == AuditAction.EXPORTED_PAYMENT_RUN)
+        ).all()
+    assert len(exported) == 1
+
+
+def test_the_payment_runs_tab_lists_runs_and_saves_one_again(
+    qtbot, ctx, screen, claims, answers, tmp_path
+):
+    dialog = pay_dialog(qtbot, screen)
+    answers.yes_no = False  # no CSV this time
+    qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+    assert answers.file_pickers == []
+    screen.tabs.setCurrentIndex(RUNS_TAB)
+    runs_tab = screen.runs_tab
+    assert runs_tab.runs_model.rowCount() == 1
+    assert runs_tab.runs_model.index(0, 2).data() == "£92.00"
+    assert runs_tab.claims_label.text() == "Paid on 26/11/2026 by Priya Shah: 2 claims (£92.00)"
+    assert runs_tab.claims_model.rowCount() == 2
+    answers.save_file = tmp_path / "again.csv"
+    runs_tab.runs_table.setFocus()
+    qtbot.keyClick(runs_tab.runs_table, Qt.Key.Key_Return)
+    assert (tmp_path / "again.csv").exists()
+    assert runs_tab.message.text() == "Saved the run of 26/11/2026 as again.csv."
+    # From the Claims tab, a paid claim's run is saved again with Export run…
+    screen.tabs.setCurrentIndex(0)
+    click_tab(qtbot, screen, 4)
+    screen.select_claim(claims["lukasz approved"])
+    assert screen.export_button.isEnabled()
+    answers.save_file = tmp_path / "from the list.csv"
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "from the list.csv").exists()
+
+
+def test_someone_not_named_as_a_payer_is_told_plainly_and_cannot_pay(qtbot, ctx, team, claims):
+    ctx.actor = team[1]  # Ade approves but does not pay
+    dialog = PaymentRunDialog(ctx, today=TODAY)
+    show_active(qtbot, dialog)
+    assert dialog.not_payer.isVisible()
+    assert "Only the payers named in the payment policy" in dialog.not_payer.text()
+    assert not dialog.pay_button.isEnabled()
+
+
+def test_a_payment_refused_by_the_service_is_shown_in_the_dialog(qtbot, ctx, team, screen, claims):
+    dialog = pay_dialog(qtbot, screen)
+    with ctx.database().session_scope() as session:
+        set_claim_duties(
+            session, ctx.actor, approvers={ctx.actor.staff_id}, payers={team[1].staff_id}
+        )
+    qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "Only the payers named in the payment policy" in dialog.problem.text()
+    assert statuses(ctx)[claims["zoe approved"]] == ClaimStatus.APPROVED.value
+
+
+def test_open_and_new_claim_use_the_claim_editor(qtbot, screen, claims):
+    pytest.importorskip("involve_desktop.ui.dialogs.claim_editor")
+    screen.select_claim(claims["niamh submitted"])
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert screen.editor.isVisible()
+    screen.editor.reject()
+    screen.start_new()
+    assert screen.editor.isVisible()
+    screen.editor.reject()
+
+
+def test_no_two_mnemonics_clash_on_the_claims_screen(qtbot, ctx):
+    window = MainWindow(ctx)
+    show_active(qtbot, window)
+    window._services_ready()
+    screen = show_screen(window, ClaimsScreen)
+    hidden = tuple(screen.tabs.widget(index) for index in range(1, screen.tabs.count()))
+    found = mnemonics(screen, leave_out=hidden) + mnemonics(window.menuBar())
+    assert {"C", "R", "N", "O", "A", "U"} <= {letter for letter, _text in found}
+    assert clashes(found) == {}
+    screen.tabs.setCurrentIndex(RUNS_TAB)
+    assert clashes(mnemonics(screen, leave_out=(screen.tabs.widget(0),))) == {}
