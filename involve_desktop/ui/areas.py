@@ -52,6 +52,12 @@ def _claims(ctx: AppContext) -> Screen:
     return ClaimsScreen(ctx)
 
 
+def _budgets(ctx: AppContext) -> Screen:
+    from involve_desktop.ui.screens.budgets.budgets_screen import BudgetsScreen
+
+    return BudgetsScreen(ctx)
+
+
 def _settings(ctx: AppContext) -> Screen:
     from involve_desktop.ui.screens.settings_screen import SettingsScreen
 
@@ -64,5 +70,6 @@ AREAS: tuple[Area, ...] = (
     Area("impact", "You said, we did", _impact),
     Area("participation", "Participation", _participation),
     Area("claims", "Claims", _claims),
+    Area("budgets", "Budgets", _budgets),
     Area("settings", "Settings", _settings),
 )

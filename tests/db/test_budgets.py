@@ -284,3 +284,58 @@ def test_someone_who_may_not_change_budgets_can_still_keep_the_groups_record(dat
     with database.session_scope() as session:
         add_decision(session, helper, budget_id, DecisionDetails(TODAY, "Buy paint", 20_00))
         assert decisions(session, budget_id)[0].recorded_by == "Jo Evans"
+
+
+def test_deleting_an_unused_group_budget_takes_its_group_and_decisions_with_it(database, team):
+    from involve_desktop.db.money_models import BudgetDecision, BudgetHolder
+
+    admin, _, worker = team
+    budget_id = group_budget(database, admin)
+    person = add_claimant(database)
+    with database.session_scope() as session:
+        set_holders(session, worker, budget_id, [person])
+        add_decision(session, worker, budget_id, DecisionDetails(TODAY, "Start in spring"))
+    with database.session_scope() as session:
+        delete_budget(session, admin, budget_id)
+    with database.session_scope() as session:
+        assert session.scalars(select(BudgetHolder)).all() == []
+        assert session.scalars(select(BudgetDecision)).all() == []
+
+
+def test_figures_always_add_up_for_any_mix_of_claims_and_spend(database, team):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    admin, _, worker = team
+    person = add_claimant(database)
+    made = iter(range(1, 10_000))
+    pence = st.integers(min_value=1, max_value=1_000_00)
+
+    @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(
+        allocated=st.integers(min_value=0, max_value=5_000_00),
+        claims=st.lists(st.tuples(st.sampled_from(list(ClaimStatus)), pence), max_size=6),
+        spends=st.lists(pence, max_size=3),
+    )
+    def check(allocated, claims, spends):
+        budget_id = add_budget(database, admin, allocated, f"Budget {next(made)}")
+        for status, amount in claims:
+            claim_at(database, team, person, status, fee(100, amount), budget_id=budget_id)
+        with database.session_scope() as session:
+            for amount in spends:
+                add_spend(session, worker, budget_id, SpendDetails(TODAY, "Materials", amount))
+            figures = figures_for(session, budget_id)
+            statement = statement_data(session, budget_id)
+
+        def total(step: ClaimStatus) -> int:
+            return sum(amount for status, amount in claims if status is step)
+
+        assert figures.committed_pence == total(ClaimStatus.APPROVED)
+        assert figures.paid_pence == total(ClaimStatus.PAID) + sum(spends)
+        assert figures.allocated_pence == (
+            figures.committed_pence + figures.paid_pence + figures.remaining_pence
+        )
+        assert statement.remaining_pence == figures.remaining_pence
+        assert statement.waiting_pence == total(ClaimStatus.SUBMITTED)
+
+    check()

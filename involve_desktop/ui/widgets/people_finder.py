@@ -54,9 +54,12 @@ class PeopleFinder(QWidget):
 
     chosen = Signal(int, str)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, added_as: str = "as invited"
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.added_as = added_as  # what choosing someone does: "adds them as invited"
         self.already_listed: set[int] = set()
         terms = ctx.terms
         self.search = QLineEdit()
@@ -98,7 +101,8 @@ class PeopleFinder(QWidget):
         text = self.search.text().strip()
         if not text:
             self.hint.setText(
-                "Type part of a name, then press Enter or double-click to add them as invited."
+                f"Type part of a name, then press Enter or double-click to add them "
+                f"{self.added_as}."
             )
             return
         ids = ops.query(self.ctx, matching_ids, PeopleFilter(text=text))
@@ -125,7 +129,7 @@ class PeopleFinder(QWidget):
             return f"No {terms.singular} on the register matches \u201c{text}\u201d."
         if found > MAX_FOUND:
             return f"The first {MAX_FOUND} of {terms.count(found)}: type more of the name."
-        return f"{terms.count(found)} found. Enter or double-click adds them as invited."
+        return f"{terms.count(found)} found. Enter or double-click adds them {self.added_as}."
 
     def choose_current(self) -> None:
         if self.typing_timer.isActive():

@@ -30,11 +30,13 @@ class YearPicker(QComboBox):
         today: date,
         *,
         any_year: str = "",  # e.g. "All years"; '' offers only real years
+        ahead: int = 0,  # years after this one offered too (a budget planned for next year)
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.today = today
         self.any_year = any_year
+        self.ahead = ahead
         self.periods: list[tuple[date, date] | None] = []
         self.currentIndexChanged.connect(lambda _index: self.period_changed.emit())
 
@@ -46,20 +48,28 @@ class YearPicker(QComboBox):
     def set_year_start(self, start: YearStart) -> None:
         """Fill the list for the charity's year start, keeping the year chosen if it can."""
         chosen = self.period()
-        years = recent_years(self.today, start, back=YEARS_BACK - 1)
+        years = recent_years(self.today, start, back=YEARS_BACK - 1, ahead=self.ahead)
+        this_year = years[self.ahead]  # newest first: any years ahead come before this one
         self.blockSignals(True)
         self.clear()
         self.periods = ([None] if self.any_year else []) + list(years)
         for period in self.periods:
-            self.addItem(self._label(period))
-        self.setCurrentIndex(self.periods.index(chosen) if chosen in self.periods else 0)
+            self.addItem(self._label(period, this_year))
+        if chosen in self.periods:
+            self.setCurrentIndex(self.periods.index(chosen))
+        else:
+            self.setCurrentIndex(0 if self.any_year else self.periods.index(this_year))
         self.blockSignals(False)
 
-    def _label(self, period: tuple[date, date] | None) -> str:
+    def _label(self, period: tuple[date, date] | None, this_year: tuple[date, date]) -> str:
         if period is None:
             return self.any_year
-        first, last = period
-        return year_label(first) + (" (this year)" if first <= self.today <= last else "")
+        first = period[0]
+        if period == this_year:
+            return year_label(first) + " (this year)"
+        if first.year == this_year[0].year + 1:
+            return year_label(first) + " (next year)"
+        return year_label(first)
 
     def period(self) -> tuple[date, date] | None:
         index = self.currentIndex()
