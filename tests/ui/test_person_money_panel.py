@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 
 from involve_desktop.domain.claims import ClaimLine, LineKind
 from involve_desktop.services.claim_workflow import submit_claim
@@ -14,14 +15,8 @@ from involve_desktop.ui import ops
 from involve_desktop.ui.dialogs.person_editor import PersonEditor
 from involve_desktop.ui.widgets.person_money_panel import NO_CLAIMS, PersonMoneyPanel
 from tests.db.claim_helpers import TODAY, add_claim, add_claimant, expense, fee, money_team
+from tests.db.test_money_totals import submitted
 from tests.ui.helpers import show_active
-
-
-def submitted(database, actor, person_id, *lines) -> int:
-    claim_id = add_claim(database, actor, person_id, *lines)
-    with database.session_scope() as session:
-        submit_claim(session, actor, claim_id)
-    return claim_id
 
 
 def miles(tenths: int, day: date) -> ClaimLine:
@@ -145,3 +140,15 @@ def test_a_new_person_has_no_claims_yet(qtbot, ctx):
     assert editor.money.empty_label.isVisible()
     assert editor.money.empty_label.text() == NO_CLAIMS
     assert not editor.money.details.isVisible()
+
+
+def test_a_closed_editor_is_not_refreshed_when_data_changes_later(qtbot, ctx, claimant):
+    person, _ = claimant
+    editor = PersonEditor(ctx, person, today=TODAY)
+    show_active(qtbot, editor)
+    panel = editor.money
+    editor.reject()
+    editor.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(panel))
+
+    ctx.events.data_changed.emit("claim")  # nothing is left to refresh, and nothing fails

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from involve_desktop.ui.widgets.records_model import (
     records_table,
     size_columns_to,
 )
+from involve_desktop.ui.widgets.refresh_when_shown import RefreshWhenShown
 
 NO_CLAIMS = "No claims yet."
 FEES_HEADER = "Fees"
@@ -91,7 +91,6 @@ class PersonMoneyPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.person_id: int | None = None
-        self.stale = False
         self.years: list[PeriodTotal] = []
         self.empty_label = QLabel(NO_CLAIMS)
         self.empty_label.setAccessibleName("Claims")
@@ -134,7 +133,9 @@ class PersonMoneyPanel(QWidget):
 
         self.year_box.currentIndexChanged.connect(lambda _index: self._show_periods())
         self.periods.currentChanged.connect(lambda _index: self._fit_periods())
-        ctx.events.data_changed.connect(self._data_changed)
+        # A claim saved elsewhere while the record is open changes the figures shown here.
+        self.when_shown = RefreshWhenShown(self, self.refresh)
+        ctx.events.data_changed.connect(self.when_shown.request)
         self._show_years()
 
     @staticmethod
@@ -156,7 +157,6 @@ class PersonMoneyPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.stale = False
         chosen = self.chosen_year()
         self.years = (
             ops.query(self.ctx, person_year_totals, self.person_id)
@@ -211,18 +211,3 @@ class PersonMoneyPanel(QWidget):
         frame = self.periods.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
         tabs = self.periods.tabBar().sizeHint().height()
         self.periods.setFixedHeight(tabs + table.maximumHeight() + 2 * frame + 2)
-
-    def _data_changed(self, _kind: str) -> None:
-        # A claim saved elsewhere while the record is open changes the figures shown here;
-        # out of sight, they are read again when next shown.
-        if self.person_id is None:
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self.stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
