@@ -54,6 +54,12 @@ class ClaimLocked(KnownError):
             )
         elif status is ClaimStatus.REJECTED:
             message = "This claim was rejected, so it stays as it was. Make a new claim instead."
+        elif status is ClaimStatus.APPROVED:
+            # Only a submitted claim goes back to draft; an approved one is rejected instead.
+            message = (
+                "This claim is approved and waiting to be paid, so it cannot be changed. If it "
+                "is wrong, an approver can reject it with a reason and a new claim be made."
+            )
         else:
             message = (
                 f"This claim is {status.label.lower()}, so it cannot be changed. Send it back "

@@ -27,7 +27,7 @@ from involve_desktop.app import AppContext
 from involve_desktop.domain.activities import ActivityList
 from involve_desktop.domain.dates import short_date
 from involve_desktop.domain.financial_year import DEFAULT_YEAR_START
-from involve_desktop.services.activities import activity_options, delete_activity
+from involve_desktop.services.activities import activity_options, delete_activity, load_activity
 from involve_desktop.services.activity_list import (
     ActivityFilter,
     ActivityRow,
@@ -88,10 +88,12 @@ class ActivitiesScreen(Screen):
         # Mnemonics stay clear of the main window's menus (File, Edit, Go, Help) and of each
         # other: a test collects them.
         self.find_button = QPushButton(f"F&ind {ctx.terms.plural}\u2026")
+        self.claims_button = QPushButton("&Make claims\u2026")
         actions = QHBoxLayout()
         for button in (self.add_button, self.open_button, self.delete_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.claims_button)
         actions.addWidget(self.find_button)
 
         top = QHBoxLayout()
@@ -118,6 +120,7 @@ class ActivitiesScreen(Screen):
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.find_button.clicked.connect(self.find_people)
+        self.claims_button.clicked.connect(self.make_claims)
         ctx.events.data_changed.connect(self._data_changed)
         self._load_options()
         self.refresh()
@@ -208,6 +211,20 @@ class ActivitiesScreen(Screen):
             if happened
             else f"Find {self.ctx.terms.plural} to invite to the selected activity"
         )
+        self._update_claims_button(chosen, row)
+
+    def _update_claims_button(self, chosen: int | None, row: ActivityRow | None) -> None:
+        """Claims are made from attendance once a paid activity has taken place (that day
+        included: people are often paid at the end of it)."""
+        held = row is not None and row.held_on <= self.today
+        paid = held and chosen is not None and ops.query(self.ctx, load_activity, chosen).paid
+        self.claims_button.setEnabled(paid)
+        self.claims_button.setToolTip(
+            "Draft claims for the people who attended, with a fee at the policy's rate"
+            if paid
+            else "For a paid activity that has taken place (\u201cPeople are paid for their "
+            "time\u201d in the activity's details)"
+        )
 
     def _data_changed(self, kind: str) -> None:
         if kind not in WATCHED_KINDS:
@@ -281,6 +298,27 @@ class ActivitiesScreen(Screen):
             f"Delete \u201c{row.title}\u201d ({short_date(row.held_on)}) for good?\n\n"
             f"{going}{kept}\n\nThis cannot be undone."
         )
+
+    def make_claims(self) -> None:
+        from involve_desktop.ui.dialogs.claims_from_activity_dialog import (
+            ClaimsFromActivityDialog,
+        )
+
+        chosen = self.selected_id()
+        if chosen is None or not self.claims_button.isEnabled():
+            return
+        row = self.model.row_at(self.model.row_of(chosen))
+        title = f"\u201c{row.title}\u201d" if row is not None else "the activity"
+        dialog = ClaimsFromActivityDialog(self.ctx, chosen, self)
+        dialog.made.connect(
+            lambda made: self.message.setText(
+                f"Made {len(made)} draft claim{'' if len(made) == 1 else 's'} for {title}: "
+                "they are in Claims, to check and submit."
+            )
+        )
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.claims_dialog = dialog
+        dialog.open()
 
     def find_people(self) -> None:
         from involve_desktop.ui.dialogs.find_people_dialog import FindPeopleDialog

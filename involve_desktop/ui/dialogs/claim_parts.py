@@ -1,0 +1,203 @@
+"""Parts of the claim editor: the top of the claim (whose it is, how they are paid, which
+budget) and the buttons for the steps a claim takes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.app import AppContext
+from involve_desktop.domain.claims import ClaimStatus
+from involve_desktop.domain.money import format_pence
+from involve_desktop.domain.people import PaymentMethod
+from involve_desktop.errors import KnownError
+from involve_desktop.services.budgets import budget_figures, figures_for
+from involve_desktop.ui import ops
+from involve_desktop.ui.widgets.form_section import FormSection
+from involve_desktop.ui.widgets.people_finder import PeopleFinder
+
+CHOOSE_HINT = "Type part of a name, then press Enter or double-click to choose whose claim it is."
+NO_BUDGET = 0  # budget ids start at 1; the list's "none" needs a value it can find again
+MAX_NOTES = 500
+SHOWN_FOUND = 7  # rows of people found shown at once
+
+
+def budget_text(label: str, remaining_pence: int) -> str:
+    """'Involvement 2026/27 — £1,200.00 left' (or how far it is overspent)."""
+    if remaining_pence < 0:
+        return f"{label} \u2014 overspent by {format_pence(-remaining_pence)}"
+    return f"{label} \u2014 {format_pence(remaining_pence)} left"
+
+
+class ClaimantFinder(PeopleFinder):
+    """The register's people finder, saying what choosing someone does here, and short:
+    the person wanted is found by typing more, and the lines need the room."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.results.setMaximumHeight(self.fontMetrics().height() * SHOWN_FOUND)
+
+    def find(self) -> None:
+        super().find()
+        if not self.search.text().strip():
+            self.hint.setText(CHOOSE_HINT)
+
+    def _found_text(self, found: int, text: str) -> str:
+        said = super()._found_text(found, text)
+        return said.replace("adds them as invited", "chooses whose claim it is")
+
+
+class ClaimHeader(FormSection):
+    """Whose claim, how they are paid, which budget, and a note. `person_chosen(id, name)`
+    when someone is found for a new claim; `changed` follows the user's edits."""
+
+    person_chosen = Signal(int, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.budget_year: date | None = None
+        self.person_name = QLabel()
+        self.person_name.setAccessibleName("Whose claim")
+        self.change_person = QPushButton("Chan&ge person\u2026")
+        self.finder = ClaimantFinder(ctx)
+        person_box = QWidget()
+        person_row = QHBoxLayout()
+        person_row.addWidget(self.person_name, 1)
+        person_row.addWidget(self.change_person)
+        person_column = QVBoxLayout(person_box)
+        person_column.setContentsMargins(0, 0, 0, 0)
+        person_column.addLayout(person_row)
+        person_column.addWidget(self.finder)
+        self.add_row("person", "Person:", person_box, self.finder.search)
+        self.method = QComboBox()
+        for method in PaymentMethod:
+            self.method.addItem(method.label, method.value)
+        self.method_note = QLabel()
+        self.method_note.setWordWrap(True)
+        method_box = QWidget()
+        method_row = QHBoxLayout(method_box)
+        method_row.setContentsMargins(0, 0, 0, 0)
+        method_row.addWidget(self.method)
+        method_row.addWidget(self.method_note, 1)
+        self.add_row("payment_method", "Pa&yment method:", method_box, self.method)
+        self.method.setAccessibleName("Payment method")
+        self.budget = QComboBox()
+        self.add_row("budget", "&Budget:", self.budget)
+        self.notes = QLineEdit()
+        self.notes.setMaxLength(MAX_NOTES)
+        self.add_row("notes", "&Notes:", self.notes)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+
+        self.change_person.clicked.connect(self.choose_again)
+        self.finder.chosen.connect(self.person_chosen)
+        self.method.currentIndexChanged.connect(self._method_changed)
+        self.budget.currentIndexChanged.connect(self.notify_changed)
+        self.notes.textEdited.connect(self.notify_changed)
+
+    def show_person(self, name: str, *, choosing: bool) -> None:
+        """The person's name ('' for nobody yet); `choosing` while a new claim may change it."""
+        self.person_name.setText(
+            f"<b>{name}</b>" if name else "Nobody chosen yet: find them below."
+        )
+        self.finder.setVisible(choosing and not name)
+        self.change_person.setVisible(choosing and bool(name))
+
+    def choose_again(self) -> None:
+        self.finder.setVisible(True)
+        self.change_person.setVisible(False)
+        self.finder.search.setFocus()
+
+    def set_method(self, method: str) -> None:
+        self.method.setCurrentIndex(max(self.method.findData(method), 0))
+
+    def method_value(self) -> str:
+        return str(self.method.currentData())
+
+    def budget_id(self) -> int | None:
+        return self.budget.currentData() or None
+
+    def set_editable(self, editable: bool) -> None:
+        for field in (self.method, self.budget, self.notes):
+            field.setEnabled(editable)
+
+    def show_budgets(self, year_first: date, chosen: int | None) -> None:
+        """The budgets of the claim's financial year, with what each has left."""
+        if year_first == self.budget_year:
+            return
+        self.budget_year = year_first
+        was_loading, self.loading = self.loading, True
+        self.budget.clear()
+        self.budget.addItem("No budget", NO_BUDGET)
+        figures = ops.query(self.ctx, budget_figures, year_first)
+        if chosen and chosen not in {budget.budget_id for budget in figures}:
+            try:
+                figures.append(ops.query(self.ctx, figures_for, chosen))
+            except KnownError:
+                chosen = None  # deleted since
+        for budget in figures:
+            self.budget.addItem(budget_text(budget.label, budget.remaining_pence), budget.budget_id)
+        self.budget.setCurrentIndex(max(self.budget.findData(chosen or NO_BUDGET), 0))
+        self.loading = was_loading
+
+    def _method_changed(self, *_args: object) -> None:
+        declines = self.method.currentData() == PaymentMethod.DECLINES.value
+        self.method_note.setText(
+            "They have chosen not to be paid for their time: mileage and expenses can still be "
+            "paid back."
+            if declines
+            else ""
+        )
+        self.notify_changed()
+
+
+class WorkflowButtons:
+    """The steps a claim can take from where it is, for someone allowed to take them."""
+
+    def __init__(self) -> None:
+        self.submit = QPushButton("S&ubmit for approval")
+        self.submit.setToolTip("Saves the claim, then sends it to a designated approver")
+        self.back_to_draft = QPushButton("Send bac&k to draft")
+        self.approve = QPushButton("Appro&ve")
+        self.reject = QPushButton("Re&ject\u2026")
+        self.adjust = QPushButton("Make an adjust&ing claim")
+        self.adjust.setToolTip("A paid claim stays as it was: a new claim corrects it")
+        self.delete = QPushButton("&Delete draft\u2026")
+        self.all = (
+            self.submit,
+            self.back_to_draft,
+            self.approve,
+            self.reject,
+            self.adjust,
+            self.delete,
+        )
+
+    def layout_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for button in self.all[:-1]:
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.delete)
+        return row
+
+    def show_for(self, status: ClaimStatus, saved: bool, may_approve: bool) -> None:
+        shown = {
+            self.submit: status is ClaimStatus.DRAFT,
+            self.delete: status is ClaimStatus.DRAFT and saved,
+            self.back_to_draft: status is ClaimStatus.SUBMITTED,
+            self.approve: status is ClaimStatus.SUBMITTED and may_approve,
+            self.reject: status in (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED) and may_approve,
+            self.adjust: status is ClaimStatus.PAID,
+        }
+        for button, visible in shown.items():
+            button.setVisible(visible)

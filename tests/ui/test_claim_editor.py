@@ -1,0 +1,523 @@
+"""The claim editor on a real database: lines typed from the keyboard, receipts attached, the
+claim walked through its steps by different people, and the words shown at each step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from involve_desktop.db.models import AuditEvent
+from involve_desktop.db.money_models import Claim
+from involve_desktop.domain.claims import ClaimStatus, LineKind
+from involve_desktop.domain.formatting import long_date
+from involve_desktop.domain.people import BenefitsAffected, PaymentMethod
+from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.claim_workflow import approve_claim, make_payment_run, submit_claim
+from involve_desktop.services.claims import load_claim
+from involve_desktop.services.money_totals import NOT_ADVICE
+from involve_desktop.ui import ops
+from involve_desktop.ui.dialogs.claim_editor import ClaimEditor
+from involve_desktop.ui.prompts import UnsavedChoice
+from involve_desktop.ui.widgets.claim_lines_table import Col
+from tests.db.claim_helpers import (
+    TODAY,
+    add_budget,
+    add_claim,
+    add_claimant,
+    add_paid_activity,
+    expense,
+    fee,
+    money_team,
+    set_fee_rates,
+)
+from tests.ui.helpers import show_active, shown_text
+from tests.ui.test_accessibility import unnamed_inputs
+from tests.ui.test_mnemonics import clashes, mnemonics
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 2048
+
+
+@pytest.fixture
+def team(ctx, database):
+    admin, approver, worker = money_team(database)
+    set_fee_rates(database, admin)
+    return admin, approver, worker
+
+
+def open_editor(qtbot, ctx, claim_id: int | None, **more) -> ClaimEditor:
+    editor = ClaimEditor(ctx, claim_id, today=TODAY, **more)
+    show_active(qtbot, editor)
+    return editor
+
+
+def keys(qtbot, text: str) -> None:
+    """Type into whatever has the keyboard, one key at a time, as a person does: the first
+    key on a table cell opens its editor and the rest go into it."""
+    for character in text:
+        qtbot.keyClicks(QApplication.focusWidget(), character)
+
+
+def tab(qtbot, times: int = 1) -> None:
+    for _ in range(times):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+
+def audit_actions(database, claim_id: int) -> list[str]:
+    with database.session_scope() as session:
+        return list(
+            session.scalars(
+                select(AuditEvent.action)
+                .where(AuditEvent.subject_kind == "claim", AuditEvent.subject_id == claim_id)
+                .order_by(AuditEvent.id)
+            )
+        )
+
+
+def claim_status(database, claim_id: int) -> str:
+    with database.session_scope() as session:
+        claim = session.get(Claim, claim_id)
+        assert claim is not None
+        return claim.status
+
+
+def cell(editor: ClaimEditor, row: int, column: Col) -> str:
+    return str(editor.lines.model.index(row, column).data())
+
+
+def test_a_claim_is_typed_in_saved_submitted_and_approved_by_someone_else(
+    qtbot, ctx, database, team, answers, tmp_path
+):
+    _admin, approver, worker = team
+    person = add_claimant(database)
+    activity = add_paid_activity(database)
+    ctx.actor = worker
+    claim_id = add_claim(database, worker, person, fee(150, activity_id=activity), budget_id=None)
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert editor.windowTitle() == f"Claim {claim_id} \u2014 Siân ap Gwilym"
+    assert cell(editor, 0, Col.AMOUNT) == "£37.50"
+
+    # A mileage line from the keyboard: Insert adds it below, typing picks the kind.
+    editor.lines.go_to(0)
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_Insert)
+    assert editor.lines.current_row() == 1
+    keys(qtbot, "M")
+    tab(qtbot, 4)  # kind, date, activity, what (the car, the policy's first)
+    keys(qtbot, "12.3")
+    tab(qtbot)
+    assert cell(editor, 1, Col.KIND) == "Mileage"
+    assert cell(editor, 1, Col.WHAT) == "Car"
+    assert cell(editor, 1, Col.QUANTITY) == "12.3 miles"
+    assert cell(editor, 1, Col.RATE) == "45p"
+    assert cell(editor, 1, Col.AMOUNT) == "£5.54"  # 553.5p, halves up
+    assert editor.dirty
+
+    # An expense line: Ctrl+Enter adds it; the amount is typed.
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert editor.lines.current_row() == 2
+    keys(qtbot, "E")
+    tab(qtbot, 3)
+    keys(qtbot, "P")  # Parking
+    tab(qtbot)  # past "how many" (one of itself) and the rate, which are not typed
+    editor.lines.go_to(2, Col.AMOUNT)
+    keys(qtbot, "12.50")
+    tab(qtbot)
+    assert cell(editor, 2, Col.WHAT) == "Parking"
+    assert cell(editor, 2, Col.AMOUNT) == "£12.50"
+    assert cell(editor, 2, Col.CHECK) == "Needs a receipt (over £10.00)"
+    assert "Total £55.54" in editor.lines.totals.text()
+
+    receipt = tmp_path / "parking.png"
+    receipt.write_bytes(PNG)
+    answers.open_file = receipt
+    qtbot.mouseClick(editor.lines.attach_button, Qt.MouseButton.LeftButton)
+    assert cell(editor, 2, Col.RECEIPTS) == "1"
+    assert cell(editor, 2, Col.CHECK) == ""
+    assert editor.lines.receipts.item(0).text().startswith("parking.png, 2 KB")
+
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.isVisible()
+    saved = ops.query(ctx, load_claim, claim_id)
+    assert [line.kind for line in saved.details.lines] == [
+        LineKind.FEE,
+        LineKind.MILEAGE,
+        LineKind.EXPENSE,
+    ]
+    assert saved.details.total_pence == 37_50 + 5_54 + 12_50
+    assert saved.details.lines[1].quantity_hundredths == 1230
+    assert saved.details.lines[2].receipts[0].file_name == "parking.png"
+
+    # Submit, as the worker who typed it in.
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert not editor.workflow.approve.isVisible()  # a staff member does not approve
+    qtbot.mouseClick(editor.workflow.submit, Qt.MouseButton.LeftButton)
+    status = shown_text(editor.status_label)
+    assert "Status: submitted" in status
+    assert f"Submitted by Tom Reed on {long_date(date.today())}" in status
+    assert claim_status(database, claim_id) == ClaimStatus.SUBMITTED.value
+    assert "Send it back to draft first" in editor.locked_label.text()
+    assert not editor.save_button.isVisible()
+    editor.close()
+
+    # Approve, as a designated approver who neither made nor submitted it.
+    ctx.actor = approver
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert editor.workflow.approve.isVisible()
+    qtbot.mouseClick(editor.workflow.approve, Qt.MouseButton.LeftButton)
+    assert f"Approved by Ade Okafor on {long_date(date.today())}" in shown_text(editor.status_label)
+    assert claim_status(database, claim_id) == ClaimStatus.APPROVED.value
+    assert answers.problems == []
+    assert audit_actions(database, claim_id) == [
+        AuditAction.MADE_CLAIM,
+        AuditAction.CHANGED_CLAIM,
+        AuditAction.SUBMITTED_CLAIM,
+        AuditAction.APPROVED_CLAIM,
+    ]
+
+
+def test_bad_input_is_refused_in_words_and_the_saved_claim_stays_as_it_was(
+    qtbot, ctx, database, team, answers, tmp_path
+):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    person = add_claimant(database)
+    claim_id = add_claim(database, worker, person, expense(4_50))
+    editor = open_editor(qtbot, ctx, claim_id)
+
+    editor.lines.go_to(0, Col.AMOUNT)
+    keys(qtbot, "-4.50")
+    tab(qtbot)
+    check = cell(editor, 0, Col.CHECK)
+    assert check.startswith("\u26a0 An amount cannot be less than nothing here.")
+    assert "make an adjusting claim" in check
+    assert cell(editor, 0, Col.AMOUNT) == "£4.50"  # what was there stays
+    assert editor.lines.problems.text().startswith(
+        "\u26a0 Line 1: An amount cannot be less than nothing here. To take money back from a "
+        "paid claim, make an adjusting claim."
+    )
+
+    big = tmp_path / "scan.png"
+    with big.open("wb") as file:
+        file.write(PNG)
+        file.truncate(6 * 1024 * 1024)
+    answers.open_file = big
+    editor.lines.go_to(0)
+    qtbot.mouseClick(editor.lines.attach_button, Qt.MouseButton.LeftButton)
+    message = editor.lines.receipt_message.text()
+    assert "\u201cscan.png\u201d is 6.0 MB; a receipt can be at most 5 MB" in message
+    assert cell(editor, 0, Col.RECEIPTS) == "None"
+
+    unreadable = tmp_path / "notes.txt"
+    unreadable.write_text("not a receipt")
+    answers.open_file = unreadable
+    qtbot.mouseClick(editor.lines.attach_button, Qt.MouseButton.LeftButton)
+    assert "is not a photo (JPEG, PNG or GIF) or a PDF" in editor.lines.receipt_message.text()
+
+    # A negative amount typed but not taken keeps the claim from being saved as if it were.
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible()
+    assert editor.state_label.text().startswith("Not saved: one thing needs correcting")
+    saved = ops.query(ctx, load_claim, claim_id)
+    assert saved.details.total_pence == 4_50
+    assert len(saved.details.lines[0].receipts) == 0
+
+    # Put right, it saves.
+    editor.lines.go_to(0, Col.AMOUNT)
+    keys(qtbot, "6")
+    tab(qtbot)
+    assert cell(editor, 0, Col.CHECK) == ""
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+    assert ops.query(ctx, load_claim, claim_id).details.total_pence == 6_00
+
+
+def test_submitting_without_a_receipt_says_which_line_and_keeps_the_draft(
+    qtbot, ctx, database, team
+):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    person = add_claimant(database)
+    claim_id = add_claim(database, worker, person, fee(100), expense(25_00, "Fares"))
+    editor = open_editor(qtbot, ctx, claim_id)
+    qtbot.mouseClick(editor.workflow.submit, Qt.MouseButton.LeftButton)
+    assert claim_status(database, claim_id) == ClaimStatus.DRAFT.value
+    assert "needs a receipt" in cell(editor, 1, Col.CHECK)
+    assert editor.lines.current_row() == 1
+    assert editor.state_label.text().startswith("Not submitted: one thing needs correcting")
+
+
+def test_approving_ones_own_claim_is_refused_plainly(qtbot, ctx, database, team, answers):
+    _admin, approver, _worker = team
+    ctx.actor = approver
+    person = add_claimant(database)
+    claim_id = add_claim(database, approver, person, fee(100))
+    editor = open_editor(qtbot, ctx, claim_id)
+    qtbot.mouseClick(editor.workflow.submit, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.workflow.approve, Qt.MouseButton.LeftButton)
+    [(_title, message)] = answers.problems
+    assert message.startswith("You made or submitted this claim, so someone else must approve it")
+    assert message in editor.state_label.text()
+    assert claim_status(database, claim_id) == ClaimStatus.SUBMITTED.value
+
+
+def test_approving_over_budget_asks_first_and_no_leaves_it_waiting(
+    qtbot, ctx, database, team, answers
+):
+    admin, approver, worker = team
+    person = add_claimant(database)
+    budget = add_budget(database, admin, 10_00, "Involvement")
+    claim_id = add_claim(database, worker, person, fee(150), budget_id=budget)
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+    ctx.actor = approver
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert editor.header.budget.currentText() == "Involvement 2026/27 \u2014 £10.00 left"
+
+    answers.yes_no = False
+    qtbot.mouseClick(editor.workflow.approve, Qt.MouseButton.LeftButton)
+    assert answers.asked == ["Approve over budget?"]
+    assert editor.state_label.text().startswith("Not approved")
+    assert claim_status(database, claim_id) == ClaimStatus.SUBMITTED.value
+
+    answers.yes_no = True
+    qtbot.mouseClick(editor.workflow.approve, Qt.MouseButton.LeftButton)
+    assert claim_status(database, claim_id) == ClaimStatus.APPROVED.value
+    assert editor.state_label.text() == "Approved over budget."
+    assert audit_actions(database, claim_id)[-1] == AuditAction.APPROVED_CLAIM_OVER_BUDGET
+    assert editor.header.budget.currentText() == "Involvement 2026/27 \u2014 overspent by £27.50"
+
+
+def test_a_rejected_claim_shows_its_reason(qtbot, ctx, database, team, answers):
+    _admin, approver, worker = team
+    person = add_claimant(database)
+    claim_id = add_claim(database, worker, person, fee(100))
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+    ctx.actor = approver
+    editor = open_editor(qtbot, ctx, claim_id)
+    answers.texts = ["   ", "The session was cancelled."]
+    qtbot.mouseClick(editor.workflow.reject, Qt.MouseButton.LeftButton)
+    assert answers.problems[-1][1] == "Please say why, so the person can be told."
+    qtbot.mouseClick(editor.workflow.reject, Qt.MouseButton.LeftButton)
+    assert claim_status(database, claim_id) == ClaimStatus.REJECTED.value
+    assert "Why it was rejected: The session was cancelled." in shown_text(editor.status_label)
+    assert "rejected, so it stays as it was" in editor.locked_label.text()
+    assert not any(button.isVisible() for button in editor.workflow.all)
+
+
+def test_a_paid_claim_opens_read_only_and_is_corrected_by_an_adjusting_claim(
+    qtbot, ctx, database, team
+):
+    admin, approver, worker = team
+    person = add_claimant(database)
+    claim_id = add_claim(database, worker, person, fee(150), expense(4_50))
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+    with database.session_scope() as session:
+        approve_claim(session, approver, claim_id)
+    ctx.actor = worker
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert "approved and waiting to be paid" in editor.locked_label.text()
+    editor.close()
+    with database.session_scope() as session:
+        make_payment_run(session, admin, [claim_id], TODAY)
+
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert editor.locked_label.text().startswith("This claim has been paid, so it stays as it was")
+    assert not editor.save_button.isVisible()
+    assert editor.cancel_button.text() == "Close"
+    assert not editor.header.method.isEnabled()
+    editor.lines.go_to(0, Col.QUANTITY)
+    keys(qtbot, "9")
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_Insert)
+    assert cell(editor, 0, Col.QUANTITY) == "1.5 hours"
+    assert editor.lines.model.rowCount() == 2
+    assert not editor.dirty
+    assert not editor.lines.attach_button.isEnabled()
+
+    qtbot.mouseClick(editor.workflow.adjust, Qt.MouseButton.LeftButton)
+    new_id = editor.claim_id
+    assert new_id != claim_id
+    assert f"Corrects claim {claim_id}" in shown_text(editor.status_label)
+    assert editor.save_button.isVisible()
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_Insert)
+    keys(qtbot, "E")
+    tab(qtbot, 3)
+    keys(qtbot, "P")
+    editor.lines.go_to(0, Col.AMOUNT)
+    keys(qtbot, "-2")
+    tab(qtbot)
+    assert cell(editor, 0, Col.AMOUNT) == "-£2.00"
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    corrected = ops.query(ctx, load_claim, new_id)
+    assert corrected.details.adjusts_claim_id == claim_id
+    assert corrected.details.total_pence == -2_00
+    assert ops.query(ctx, load_claim, claim_id).details.total_pence == 42_00
+
+
+def test_unsaved_lines_are_not_dropped_without_asking(qtbot, ctx, database, team, answers):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    person = add_claimant(database)
+    claim_id = add_claim(database, worker, person, fee(100))
+    editor = open_editor(qtbot, ctx, claim_id)
+    qtbot.mouseClick(editor.lines.add_button, Qt.MouseButton.LeftButton)
+    assert editor.state_label.text() == "Unsaved changes."
+
+    answers.unsaved = UnsavedChoice.CANCEL
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.isVisible()
+    assert answers.asked == ["unsaved this claim"]
+
+    answers.unsaved = UnsavedChoice.DISCARD
+    qtbot.mouseClick(editor.cancel_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+    assert len(ops.query(ctx, load_claim, claim_id).details.lines) == 1
+
+
+def test_deleting_a_draft_asks_first(qtbot, ctx, database, team, answers):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    claim_id = add_claim(database, worker, add_claimant(database), fee(100))
+    editor = open_editor(qtbot, ctx, claim_id)
+    qtbot.mouseClick(editor.workflow.delete, Qt.MouseButton.LeftButton)
+    assert answers.asked == ["Delete draft claim"]
+    assert editor.isVisible()
+    answers.yes_no = True
+    qtbot.mouseClick(editor.workflow.delete, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+    assert audit_actions(database, claim_id)[-1] == AuditAction.DELETED_CLAIM
+
+
+def test_a_new_claim_finds_its_person_and_takes_their_payment_method(qtbot, ctx, database, team):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    add_claimant(database, "Zoë", "O'Brien", method=PaymentMethod.VOUCHER)
+    editor = open_editor(qtbot, ctx, None)
+    assert editor.windowTitle() == "New claim"
+    assert not editor.workflow.delete.isVisible()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "Please choose whose claim this is." in editor.header.errors["person"].text()
+
+    keys(qtbot, "obrien")
+    qtbot.waitUntil(lambda: not editor.header.finder.typing_timer.isActive())
+    qtbot.keyClick(editor.header.finder.search, Qt.Key.Key_Return)
+    assert editor.isVisible()  # Enter chose the person; it did not press Save
+    assert "Zoë O'Brien" in editor.header.person_name.text()
+    assert editor.header.method.currentText() == "Voucher"
+    assert editor.header.change_person.isVisible()
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_Insert)
+    assert cell(editor, 0, Col.DATE) == "26/11/2026"
+    tab(qtbot, 4)
+    keys(qtbot, "2")
+    tab(qtbot)
+    assert cell(editor, 0, Col.AMOUNT) == "£50.00"  # 2 hours at £25.00
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+    with database.session_scope() as session:
+        [claim] = session.scalars(select(Claim)).all()
+        assert claim.payment_method == PaymentMethod.VOUCHER.value
+        assert claim.fees_pence == 50_00
+
+
+def test_no_rate_in_the_policy_is_said_in_the_line(qtbot, ctx, database, team):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    claim_id = add_claim(database, worker, add_claimant(database), fee(100))
+    editor = open_editor(qtbot, ctx, claim_id)
+    editor.lines.go_to(0, Col.DATE)
+    keys(qtbot, "1/1/1999")
+    tab(qtbot)
+    assert cell(editor, 0, Col.RATE) == "no rate"
+    assert "No payment policy is in force on 1 January 1999" in cell(editor, 0, Col.CHECK)
+    assert cell(editor, 0, Col.AMOUNT) == "£0.00"
+
+
+def test_the_benefits_panel_speaks_for_a_person_whose_benefits_may_be_affected(
+    qtbot, ctx, database, team
+):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    watched = add_claimant(database, benefits=BenefitsAffected.YES)
+    claim_id = add_claim(database, worker, watched, fee(750))  # £187.50 in the week
+    editor = open_editor(qtbot, ctx, claim_id)
+    panel = editor.benefits
+    assert panel.isVisible()
+    assert panel.intro.text() == "Siân ap Gwilym has said payments may affect their benefits."
+    figures = panel.figures.text()
+    assert (
+        "\u26a0 Carer's Allowance earnings limit (2025/26 figure), £196.00 a week: fees of "
+        "£187.50 in the week of 23 November 2026 \u2014 close to it: £8.50 below it." in figures
+    )
+    assert (
+        "Universal Credit work allowance with housing costs (2025/26 figure), £411.00 a month: "
+        "fees of £187.50 in November 2026 \u2014 £223.50 below it." in figures
+    )
+    assert "brings Siân ap Gwilym close to a figure" in panel.suggestion.text()
+    assert "voucher" in panel.suggestion.text()
+    assert panel.not_advice.text() == NOT_ADVICE
+
+    # One more hour, not yet saved, and the words change.
+    editor.lines.table.setFocus()
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_Insert)
+    tab(qtbot, 4)
+    keys(qtbot, "1")
+    tab(qtbot)
+    assert (
+        "£196.00 a week: fees of £212.50 in the week of 23 November 2026 \u2014 £16.50 over it."
+        in panel.figures.text()
+    )
+    assert panel.suggestion.text().startswith("This takes Siân ap Gwilym over a figure")
+
+    not_watched = add_claimant(database, "Tom", "Okafor", benefits=BenefitsAffected.NO)
+    other = open_editor(qtbot, ctx, add_claim(database, worker, not_watched, fee(750)))
+    assert not other.benefits.isVisible()
+
+
+def test_every_input_is_named_and_no_mnemonics_clash(qtbot, ctx, database, team):
+    _admin, approver, worker = team
+    ctx.actor = approver
+    claim_id = add_claim(database, worker, add_claimant(database), fee(100), expense(4_00))
+    editor = open_editor(qtbot, ctx, None)
+    assert unnamed_inputs(editor) == []
+    assert clashes(mnemonics(editor)) == {}
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert clashes(mnemonics(editor)) == {}
+
+
+def test_a_saved_receipt_is_copied_out_and_removed(qtbot, ctx, database, team, answers, tmp_path):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    claim_id = add_claim(database, worker, add_claimant(database), expense(12_00))
+    editor = open_editor(qtbot, ctx, claim_id)
+    original = tmp_path / "taxi.png"
+    original.write_bytes(PNG)
+    answers.open_file = original
+    editor.lines.go_to(0)
+    qtbot.mouseClick(editor.lines.attach_button, Qt.MouseButton.LeftButton)
+    assert editor.lines.receipts.item(0).text().endswith("(not saved yet)")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    editor = open_editor(qtbot, ctx, claim_id)
+    editor.lines.go_to(0)
+    assert editor.lines.receipts.item(0).text() == "taxi.png, 2 KB"
+    answers.save_file = tmp_path / "copy of taxi.png"
+    qtbot.mouseClick(editor.lines.copy_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "copy of taxi.png").read_bytes() == PNG
+    assert editor.lines.receipt_message.text() == "Saved a copy as \u201ccopy of taxi.png\u201d."
+    with database.session_scope() as session:
+        opened = session.scalars(
+            select(AuditEvent.action).where(AuditEvent.subject_kind == "receipt")
+        ).all()
+    assert opened == [AuditAction.OPENED_RECEIPT]
+
+    qtbot.mouseClick(editor.lines.drop_button, Qt.MouseButton.LeftButton)
+    assert cell(editor, 0, Col.RECEIPTS) == "None"
+    assert ops.query(ctx, load_claim, claim_id).details.lines[0].receipts  # until saved
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert ops.query(ctx, load_claim, claim_id).details.lines[0].receipts == ()
