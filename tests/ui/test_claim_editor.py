@@ -366,6 +366,21 @@ def test_unsaved_lines_are_not_dropped_without_asking(qtbot, ctx, database, team
     editor = open_editor(qtbot, ctx, claim_id)
     qtbot.mouseClick(editor.lines.add_button, Qt.MouseButton.LeftButton)
     assert editor.state_label.text() == "Unsaved changes."
+    assert editor.lines.model.rowCount() == 2
+
+    # Escape in a cell being typed in leaves the cell, not the claim.
+    editor.lines.go_to(1, Col.QUANTITY)
+    keys(qtbot, "3")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert editor.isVisible()
+    assert answers.asked == []
+    assert cell(editor, 1, Col.QUANTITY) == ""
+
+    # Delete takes the line in hand away; another line is added to go on.
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_Delete)
+    assert editor.lines.model.rowCount() == 1
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_Insert)
+    assert editor.lines.model.rowCount() == 2
 
     answers.unsaved = UnsavedChoice.CANCEL
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
