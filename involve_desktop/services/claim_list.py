@@ -1,5 +1,5 @@
 """Claims as a list: which match the status, search and filters, in what order, the rows on
-screen, and how many claims (and how much money) each status holds.
+screen, how many claims each status holds, and the money in those listed.
 
 As with people and activities, filtering and sorting happen in SQL and only ids come back
 for the whole list; full rows are read for the visible block only. The default order, newest
@@ -109,23 +109,29 @@ class ClaimTotals:
 
 @dataclass(frozen=True)
 class StatusCounts:
-    """Claims and money per status, for the tab labels and the totals line."""
+    """How many claims each status holds, for the tab labels ("Submitted (12)")."""
 
-    by_status: dict[ClaimStatus, ClaimTotals] = field(default_factory=dict)
+    by_status: dict[ClaimStatus, int] = field(default_factory=dict)
 
-    def of(self, status: ClaimStatus | None) -> ClaimTotals:
-        """One status's figures; None: every status together."""
+    def of(self, status: ClaimStatus | None) -> int:
+        """One status's count; None: every status together."""
         if status is None:
-            return sum(self.by_status.values(), ClaimTotals())
-        return self.by_status.get(status, ClaimTotals())
+            return sum(self.by_status.values())
+        return self.by_status.get(status, 0)
 
 
 def matching_claim_ids(
     session: Session, chosen: ClaimFilter, order: ClaimOrder = NEWEST_FIRST
 ) -> list[int]:
     """Every matching claim's id, in the chosen order."""
-    # Core rather than ORM execution: for 50,000 ids it is much faster.
-    return list(session.connection().execute(claim_query(chosen, order)).scalars())
+    # SQLAlchemy runs the query (binding dates and words its way); the ids, plain ints that
+    # need no converting, are read straight from the driver's cursor: 15 ms for 50,000
+    # instead of 35 ms through SQLAlchemy's rows.
+    result = session.connection().execute(claim_query(chosen, order))
+    try:
+        return [row[0] for row in result.cursor.fetchall()]
+    finally:
+        result.close()
 
 
 def claim_query(chosen: ClaimFilter, order: ClaimOrder = NEWEST_FIRST) -> Select[tuple[int]]:
@@ -136,22 +142,31 @@ def claim_query(chosen: ClaimFilter, order: ClaimOrder = NEWEST_FIRST) -> Select
 
 
 def status_counts(session: Session, chosen: ClaimFilter) -> StatusCounts:
-    """For each status, the claims matching everything else in `chosen`, and their money."""
-    query = _filtered(
-        select(
-            Claim.status,
-            func.count(),
-            func.coalesce(func.sum(Claim.fees_pence), 0),
-            func.coalesce(func.sum(Claim.expenses_pence), 0),
-        ),
-        chosen.any_status,
-    ).group_by(Claim.status)
+    """For each status, how many claims match everything else in `chosen`."""
+    # Counts alone: with no other filter SQLite answers from the (status, work_date, id)
+    # index without reading a claim (2 ms for 50,000); adding up money reads every row.
+    query = _filtered(select(Claim.status, func.count()), chosen.any_status)
     return StatusCounts(
         {
-            ClaimStatus(status): ClaimTotals(count, int(fees), int(expenses))
-            for status, count, fees, expenses in session.execute(query)
+            ClaimStatus(status): count
+            for status, count in session.execute(query.group_by(Claim.status))
         }
     )
+
+
+def listed_totals(session: Session, chosen: ClaimFilter) -> ClaimTotals:
+    """How many claims match `chosen`, and the money in them: the line under the list."""
+    count, fees, expenses = session.execute(
+        _filtered(
+            select(
+                func.count(),
+                func.coalesce(func.sum(Claim.fees_pence), 0),
+                func.coalesce(func.sum(Claim.expenses_pence), 0),
+            ),
+            chosen,
+        )
+    ).one()
+    return ClaimTotals(count, int(fees), int(expenses))
 
 
 def rows_for(session: Session, claim_ids: list[int]) -> list[ClaimRow]:
@@ -217,6 +232,21 @@ def rows_for(session: Session, claim_ids: list[int]) -> list[ClaimRow]:
             )
         )
     return rows
+
+
+def budget_choices(session: Session) -> list[tuple[str, int]]:
+    """Every budget as (label, id), the latest year first, for the budget filter.
+
+    Labels only: the figures (`budgets.budget_figures`) add up every claim, which the list
+    does not need in order to open."""
+    return [
+        (f"{name} {year_label(year_start)}", budget_id)
+        for budget_id, name, year_start in session.execute(
+            select(Budget.id, Budget.name, Budget.year_start).order_by(
+                Budget.year_start.desc(), Budget.name
+            )
+        )
+    ]
 
 
 def line_summary(kind: LineKind, rate_name: str, description: str) -> str:

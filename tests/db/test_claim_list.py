@@ -16,6 +16,8 @@ from involve_desktop.services.claim_list import (
     ClaimOrder,
     ClaimSort,
     ClaimTotals,
+    budget_choices,
+    listed_totals,
     matching_claim_ids,
     rows_for,
     status_counts,
@@ -112,11 +114,14 @@ def test_each_status_tab_lists_its_claims_and_counts_them(database, team, people
     assert len(ids(database)) == 6
     with database.session_scope() as session:
         counts = status_counts(session, ClaimFilter(status=ClaimStatus.PAID))
+        drafts = listed_totals(session, ClaimFilter(status=ClaimStatus.DRAFT))
+        everything = listed_totals(session, ClaimFilter())
     # The counts ignore the status chosen: they label every tab.
-    assert counts.of(ClaimStatus.DRAFT) == ClaimTotals(2, 25_00, 3_20)
-    assert counts.of(ClaimStatus.PAID) == ClaimTotals(1, 25_00, 0)
-    assert counts.of(None) == ClaimTotals(6, 5 * 25_00, 3_20)
-    assert counts.of(None).total_pence == 128_20
+    assert [counts.of(status) for status in ClaimStatus] == [2, 1, 1, 1, 1]
+    assert counts.of(None) == 6
+    assert drafts == ClaimTotals(2, 25_00, 3_20)
+    assert everything == ClaimTotals(6, 5 * 25_00, 3_20)
+    assert everything.total_pence == 128_20
 
 
 def test_counts_follow_the_other_filters(database, team, people):
@@ -124,8 +129,10 @@ def test_counts_follow_the_other_filters(database, team, people):
     claim_at(database, team, people["lukasz"], ClaimStatus.SUBMITTED, fee(100))
     with database.session_scope() as session:
         counts = status_counts(session, ClaimFilter(words="lukasz"))
-    assert counts.of(ClaimStatus.SUBMITTED) == ClaimTotals(1, 25_00, 0)
-    assert counts.of(ClaimStatus.APPROVED) == ClaimTotals()
+        totals = listed_totals(session, ClaimFilter(words="lukasz"))
+    assert counts.of(ClaimStatus.SUBMITTED) == 1
+    assert counts.of(ClaimStatus.APPROVED) == 0
+    assert totals == ClaimTotals(1, 25_00, 0)
 
 
 @pytest.mark.parametrize(
@@ -173,6 +180,8 @@ def test_person_dates_and_budget_narrow_the_list(database, team, people):
     assert ids(database, ClaimFilter(work_from=day(20))) == [late, middle]
     assert ids(database, ClaimFilter(work_to=day(21))) == [early]
     assert ids(database, ClaimFilter(budget_id=budget)) == [middle]
+    with database.session_scope() as session:
+        assert ("Young people's project 2026/27", budget) in budget_choices(session)
     assert ids(database, ClaimFilter(person_id=people["lukasz"], work_to=day(21))) == []
 
 

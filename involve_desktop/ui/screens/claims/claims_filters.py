@@ -184,7 +184,7 @@ class ClaimFilterBar(QWidget):
 
     def set_counts(self, counts: StatusCounts) -> None:
         for index, status in enumerate(STATUS_TABS):
-            self.status_tabs.setTabText(index, tab_title(status, counts.of(status).count))
+            self.status_tabs.setTabText(index, tab_title(status, counts.of(status)))
 
     def status(self) -> ClaimStatus | None:
         value = self.status_tabs.tabData(self.status_tabs.currentIndex())

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 from involve_desktop.app import AppContext
 from involve_desktop.domain.claims import ClaimStatus
 from involve_desktop.domain.money import format_pence
-from involve_desktop.services.budgets import budget_figures
 from involve_desktop.services.claim_list import (
     ClaimOrder,
     ClaimRow,
     ClaimTotals,
+    budget_choices,
+    listed_totals,
     matching_claim_ids,
     rows_for,
     status_counts,
@@ -157,18 +158,15 @@ class ClaimsScreen(Screen):
         return ops.query(self.ctx, rows_for, claim_ids)
 
     def _load_budgets(self) -> None:
-        self.filters.set_budgets(
-            [(figures.label, figures.budget_id) for figures in ops.query(self.ctx, budget_figures)]
-        )
+        self.filters.set_budgets(ops.query(self.ctx, budget_choices))
 
     def refresh(self) -> None:
         """Ask the database again which claims match, keeping the selection."""
         chosen = self.selected_id()
         current = self.filters.current()
         self.model.set_ids(ops.query(self.ctx, matching_claim_ids, current, self.filters.order))
-        counts = ops.query(self.ctx, status_counts, current)
-        self.filters.set_counts(counts)
-        self.totals_label.setText(totals_text(counts.of(current.status)))
+        self.filters.set_counts(ops.query(self.ctx, status_counts, current))
+        self.totals_label.setText(totals_text(ops.query(self.ctx, listed_totals, current)))
         self._show_sort()
         if chosen is not None:
             self.select_claim(chosen)
@@ -209,7 +207,7 @@ class ClaimsScreen(Screen):
         if kind == "budgets":
             self._load_budgets()
         self.refresh()
-        self.runs_tab.refresh()
+        self.runs_tab.refresh_when_shown()
 
     # --- Screen --------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ run saved again as a CSV file (a lost file, or a second copy for the bank)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -90,17 +90,35 @@ class PaymentRunsTab(QWidget):
         for key in ("Return", "Enter"):
             shortcut = QShortcut(QKeySequence(key), self.runs_table, activated=self.export_selected)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        self.refresh()
+        # Read when first shown, not when the Claims screen opens: adding up every run
+        # reads every paid claim, and most visits never look at this tab.
+        self.stale = True
+        self.wanted_run: int | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh_when_shown(self) -> None:
+        """The runs changed: list them again now if shown, else when next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
 
     def refresh(self) -> None:
-        """List the runs again, keeping the chosen one."""
+        """List the runs again, keeping the chosen one (or the one asked for)."""
+        self.stale = False
         chosen = self.selected_run()
+        wanted = self.wanted_run or (chosen.id if chosen is not None else None)
+        self.wanted_run = None
         listed = ops.query(self.ctx, runs)
         self.runs_model.set_records(listed)
         self.empty_label.setVisible(not listed)
         ids = [run.id for run in listed]
-        keep = chosen.id if chosen is not None and chosen.id in ids else None
-        select_rows(self.runs_table, [ids.index(keep)] if keep is not None else [0] if ids else [])
+        row = ids.index(wanted) if wanted in ids else 0
+        select_rows(self.runs_table, [row] if ids else [])
         self._show_claims()
 
     def selected_run(self) -> RunSummary | None:
@@ -108,8 +126,11 @@ class PaymentRunsTab(QWidget):
         return self.runs_model.record_at(rows[0].row()) if len(rows) == 1 else None
 
     def select_run(self, run_id: int) -> None:
+        """Choose this run, now or when the runs are next listed."""
         ids = [run.id for run in self.runs_model.records]
-        if run_id in ids:
+        if self.stale or run_id not in ids:
+            self.wanted_run = run_id
+        else:
             select_rows(self.runs_table, [ids.index(run_id)])
 
     def _show_claims(self) -> None:
