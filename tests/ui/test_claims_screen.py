@@ -357,3 +357,28 @@ def test_no_two_mnemonics_clash_on_the_claims_screen(qtbot, ctx):
     assert clashes(found) == {}
     screen.tabs.setCurrentIndex(RUNS_TAB)
     assert clashes(mnemonics(screen, leave_out=(screen.tabs.widget(0),))) == {}
+
+
+def test_a_claim_saved_where_the_filters_hide_it_is_shown_and_chosen(qtbot, screen, claims):
+    click_tab(qtbot, screen, 4)  # Paid: nothing yet
+    search(qtbot, screen, "obrien")
+    screen._saved(claims["zoe draft"])
+    assert screen.filters.status() is None
+    assert screen.filters.search.text() == ""
+    assert screen.selected_id() == claims["zoe draft"]
+    assert screen.open_button.isEnabled()
+
+
+def test_filters_are_kept_while_the_user_moves_around(qtbot, ctx, claims):
+    window = MainWindow(ctx)
+    show_active(qtbot, window)
+    window._services_ready()
+    screen = show_screen(window, ClaimsScreen)
+    click_tab(qtbot, screen, 3)
+    search(qtbot, screen, "zoe")
+    assert screen.model.rowCount() == 1
+    window.show_area(0)
+    assert show_screen(window, ClaimsScreen) is screen
+    assert screen.filters.status() is ClaimStatus.APPROVED
+    assert screen.filters.search.text() == "zoe"
+    assert shown(screen, screen.model.NUMBER) == [str(claims["zoe approved"])]
