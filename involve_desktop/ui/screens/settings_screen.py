@@ -36,6 +36,11 @@ class SettingsScreen(Screen):
 
         self.lists_tab = ListsTab(ctx)
         self.tabs.addTab(self.lists_tab, "&Lists")
+        from involve_desktop.ui.screens.settings_payment_policy import PaymentPolicyTab
+
+        # Shown to everyone, read-only without the permission; it has its own Save and Undo.
+        self.payment_policy_tab = PaymentPolicyTab(ctx)
+        self.tabs.addTab(self.payment_policy_tab, "Pay&ment policy")
         self.may_change = ctx.actor is not None and can(ctx.actor.role, Permission.CHANGE_SETTINGS)
         if ctx.actor is not None and can(ctx.actor.role, Permission.MANAGE_STAFF):
             from involve_desktop.ui.screens.settings_staff import StaffTab
@@ -65,7 +70,8 @@ class SettingsScreen(Screen):
 
         self.save_button.clicked.connect(self.save)
         self.undo_button.clicked.connect(self.undo_changes)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.tabs.currentChanged.connect(self._tab_shown)
         for form in self.forms:
             form.changed.connect(self._mark_dirty)
         ctx.events.data_changed.connect(self._data_changed)
@@ -107,6 +113,9 @@ class SettingsScreen(Screen):
         self.state_label.setText("Changes undone.")
 
     def confirm_leave(self) -> bool:
+        if not self.payment_policy_tab.confirm_leave():
+            self.tabs.setCurrentWidget(self.payment_policy_tab)
+            return False
         if not self.dirty:
             return True
         choice = prompts.ask_unsaved_changes(self, "the settings")
@@ -116,6 +125,13 @@ class SettingsScreen(Screen):
             self.reload()
             return True
         return False
+
+    def _tab_shown(self, index: int) -> None:
+        """A tab with its own Save takes Ctrl+S; this row is for the organisation's forms."""
+        own_save = self.tabs.widget(index) is self.payment_policy_tab
+        self.save_shortcut.setEnabled(not own_save)
+        for widget in (self.state_label, self.undo_button, self.save_button):
+            widget.setVisible(not own_save)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         first_tab = None
