@@ -123,3 +123,13 @@ def add_claim(
             ClaimDetails(person_id, method.value, tuple(lines), budget_id=budget_id),
             today=TODAY,
         )
+
+
+def submitted(database: Database, actor: Actor | None, person_id: int, *lines: ClaimLine) -> int:
+    """A claim made and submitted, so its money counts in the person's totals."""
+    from involve_desktop.services.claim_workflow import submit_claim
+
+    claim_id = add_claim(database, actor, person_id, *lines)
+    with database.session_scope() as session:
+        submit_claim(session, actor, claim_id)
+    return claim_id

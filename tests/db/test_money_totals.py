@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from involve_desktop.domain.people import BenefitsAffected
-from involve_desktop.services.claim_workflow import submit_claim
 from involve_desktop.services.money_totals import (
     benefits_watch,
     everyone_year_totals,
@@ -13,14 +12,7 @@ from involve_desktop.services.money_totals import (
     person_week_totals,
     person_year_totals,
 )
-from tests.db.claim_helpers import add_claim, add_claimant, expense, fee, money_team
-
-
-def submitted(database, actor, person, *lines) -> int:
-    claim_id = add_claim(database, actor, person, *lines)
-    with database.session_scope() as session:
-        submit_claim(session, actor, claim_id)
-    return claim_id
+from tests.db.claim_helpers import add_claim, add_claimant, expense, fee, money_team, submitted
 
 
 def test_fees_and_expenses_add_up_apart_by_year_month_and_week(database):

@@ -17,9 +17,16 @@ from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.claim_workflow import submit_claim
 from involve_desktop.services.money_totals_export import CSV_HEADER
 from involve_desktop.ui import ops
-from involve_desktop.ui.screens.claims_totals_tab import PersonTotalsTab
-from tests.db.claim_helpers import TODAY, add_claim, add_claimant, expense, fee, money_team
-from tests.db.test_money_totals import submitted
+from involve_desktop.ui.screens.claims.person_totals_tab import PersonTotalsTab
+from tests.db.claim_helpers import (
+    TODAY,
+    add_claim,
+    add_claimant,
+    expense,
+    fee,
+    money_team,
+    submitted,
+)
 from tests.ui.helpers import show_active, type_text
 
 

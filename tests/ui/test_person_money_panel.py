@@ -14,8 +14,15 @@ from involve_desktop.services.claim_workflow import submit_claim
 from involve_desktop.ui import ops
 from involve_desktop.ui.dialogs.person_editor import PersonEditor
 from involve_desktop.ui.widgets.person_money_panel import NO_CLAIMS, PersonMoneyPanel
-from tests.db.claim_helpers import TODAY, add_claim, add_claimant, expense, fee, money_team
-from tests.db.test_money_totals import submitted
+from tests.db.claim_helpers import (
+    TODAY,
+    add_claim,
+    add_claimant,
+    expense,
+    fee,
+    money_team,
+    submitted,
+)
 from tests.ui.helpers import show_active
 
 
@@ -152,3 +159,25 @@ def test_a_closed_editor_is_not_refreshed_when_data_changes_later(qtbot, ctx, cl
     qtbot.waitUntil(lambda: not isValid(panel))
 
     ctx.events.data_changed.emit("claim")  # nothing is left to refresh, and nothing fails
+
+
+def test_the_benefits_figures_show_only_once_the_sensitive_sections_are_opened(
+    qtbot, ctx, database
+):
+    from involve_desktop.domain.people import BenefitsAffected
+
+    _, _, worker = money_team(database)
+    person = add_claimant(database, "Zoë", "O'Brien", benefits=BenefitsAffected.YES)
+    submitted(database, worker, person, fee(600, day=date(2026, 11, 23)))
+    editor = PersonEditor(ctx, person, today=TODAY)
+    show_active(qtbot, editor)
+    editor.section_list.setCurrentRow(editor.sections.index(editor.payment))
+    assert not editor.benefits_watch.isVisible(), "the answer is special-category data"
+
+    qtbot.mouseClick(editor.payment.gate.show_button, Qt.MouseButton.LeftButton)
+
+    assert editor.benefits_watch.isVisible()
+    figures = editor.benefits_watch.figures.text()
+    assert "Carer's Allowance earnings limit" in figures and "£150.00" in figures
+    assert "does not give benefits advice" in editor.benefits_watch.not_advice.text()
+    assert not editor.dirty

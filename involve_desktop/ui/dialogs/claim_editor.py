@@ -297,7 +297,7 @@ class ClaimEditor(RecordDialog):
         try:
             saved_id = ops.change(
                 self.ctx,
-                "claim",
+                "claims",
                 save_draft,
                 self.ctx.actor,
                 self.details(),
@@ -341,7 +341,7 @@ class ClaimEditor(RecordDialog):
     ) -> bool:
         """Take one step through `ops.change`, then show the claim as it now is."""
         try:
-            ops.change(self.ctx, "claim", service, *args, **kw)
+            ops.change(self.ctx, "claims", service, *args, **kw)
         except ValidationFailed as problem:
             self.show_problems(problem.errors, not_done)
             return False
@@ -414,7 +414,7 @@ class ClaimEditor(RecordDialog):
         paid_id = self.claim_id
         try:
             new_id = ops.change(
-                self.ctx, "claim", make_adjusting_claim, self.ctx.actor, paid_id, today=self.today
+                self.ctx, "claims", make_adjusting_claim, self.ctx.actor, paid_id, today=self.today
             )
         except KnownError as problem:
             self._refused(problem)
@@ -439,7 +439,7 @@ class ClaimEditor(RecordDialog):
         if not prompts.ask_yes_no(self, "Delete draft claim", question, "Delete"):
             return
         try:
-            ops.change(self.ctx, "claim", delete_draft, self.ctx.actor, self.claim_id)
+            ops.change(self.ctx, "claims", delete_draft, self.ctx.actor, self.claim_id)
         except KnownError as problem:
             self._refused(problem)
             return

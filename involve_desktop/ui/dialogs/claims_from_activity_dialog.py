@@ -240,7 +240,7 @@ class ClaimsFromActivityDialog(QDialog):
         try:
             made = ops.change(
                 self.ctx,
-                "claim",
+                "claims",
                 make_claims_from_attendance,
                 self.ctx.actor,
                 self.activity_id,

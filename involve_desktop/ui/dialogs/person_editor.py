@@ -39,6 +39,7 @@ from involve_desktop.services.permissions import NotAllowed
 from involve_desktop.services.person_lists import list_options
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.dialogs.record_dialog import RecordDialog, not_saved_message
+from involve_desktop.ui.widgets.benefits_watch_panel import BenefitsWatchPanel
 from involve_desktop.ui.widgets.person_form_parts import SENSITIVE_MARK, PersonSection
 from involve_desktop.ui.widgets.person_money_panel import PersonMoneyPanel
 from involve_desktop.ui.widgets.person_sections import (
@@ -113,7 +114,15 @@ class PersonEditor(RecordDialog):
         self.consent = ConsentSection()
         self.payment = PaymentSection()
         self.money = PersonMoneyPanel(ctx)
-        self.payment.add_money(self.money)
+        # The benefits figures reveal the person's benefits answer, so they are shown only
+        # once the sensitive sections are opened (and that opening is audited).
+        self.benefits_watch = BenefitsWatchPanel(ctx)
+        money_box = QWidget()
+        money_column = QVBoxLayout(money_box)
+        money_column.setContentsMargins(0, 0, 0, 0)
+        money_column.addWidget(self.money)
+        money_column.addWidget(self.benefits_watch)
+        self.payment.add_money(money_box)
         self.training = TrainingSection()
         self.notes = NotesSection()
         self.sections: tuple[PersonSection, ...] = (
@@ -215,6 +224,7 @@ class PersonEditor(RecordDialog):
         self.sensitive_before = sensitive
         was_dirty = self.dirty
         self._reveal_sensitive(sensitive)
+        self.benefits_watch.set_person(self.person_id, self.today)
         self.set_dirty(was_dirty)
 
     def _reveal_sensitive(self, sensitive: SensitiveDetails) -> None:

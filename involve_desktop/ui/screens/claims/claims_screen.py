@@ -43,6 +43,7 @@ from involve_desktop.ui.screens.claims.claims_filters import ClaimFilterBar
 from involve_desktop.ui.screens.claims.claims_table import ClaimsTableModel
 from involve_desktop.ui.screens.claims.payment_run_dialog import PaymentRunDialog, save_run_csv
 from involve_desktop.ui.screens.claims.payment_runs_tab import PaymentRunsTab
+from involve_desktop.ui.screens.claims.person_totals_tab import PersonTotalsTab
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.records_model import records_table, size_columns_to
 from involve_desktop.ui.widgets.table_selection import select_rows
@@ -107,6 +108,8 @@ class ClaimsScreen(Screen):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._claims_page(), "&Claims")
         self.tabs.addTab(self.runs_tab, "Payment &runs")
+        self.totals_tab = PersonTotalsTab(ctx)
+        self.tabs.addTab(self.totals_tab, "&Totals by person")
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Claims"))
         layout.addWidget(self.tabs, 1)

@@ -92,7 +92,7 @@ class PersonTotalsTab(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName("What was just done")
         self.message.setVisible(False)
-        self.export_button = QPushButton("E&xport CSV\u2026")
+        self.export_button = QPushButton("Export CS&V\u2026")
         self.export_button.setToolTip("Save the people listed, with their totals, as a CSV file")
         note = QLabel(f"{BENEFITS_TIP} {NOT_ADVICE}")
         note.setWordWrap(True)
