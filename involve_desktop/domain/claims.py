@@ -250,12 +250,11 @@ def receipt_media_type(content: bytes) -> str | None:
 
 
 def submit_problems(
-    details: ClaimDetails, policy_receipt_over: dict[int, int | None]
+    details: ClaimDetails, policies: dict[int, PolicyDetails | None]
 ) -> dict[str, str]:
     """What must be put right before a claim goes for approval (beyond `validate_claim`).
 
-    `policy_receipt_over` gives, for each line index, the receipt rule of the policy in force
-    on that line's date (None: no receipts required).
+    `policies` gives, for each line index, the policy version in force on that line's date.
     """
     errors = validate_claim(details)
     if not details.lines:
@@ -266,16 +265,39 @@ def submit_problems(
             "change the payment method if they have changed their mind."
         )
     for index, claim_line in enumerate(details.lines):
-        limit = policy_receipt_over.get(index)
-        needs_receipt = claim_line.kind is LineKind.EXPENSE and limit is not None
-        if needs_receipt and claim_line.amount_pence > limit and not claim_line.receipts:
-            errors.setdefault(
-                line_key(index, "receipt"),
-                f"Line {index + 1}: {claim_line.rate_name} of "
-                f"{format_pence(claim_line.amount_pence)} needs a receipt (the payment policy "
-                f"asks for one over {format_pence(limit)}).",
-            )
+        problem = expense_problem(claim_line, policies.get(index))
+        if problem:
+            errors.setdefault(line_key(index, "receipt"), f"Line {index + 1}: {problem}")
     return errors
+
+
+def expense_problem(
+    claim_line: ClaimLine, policy: PolicyDetails | None, *, short: bool = False
+) -> str:
+    """What the policy asks of an expense line that it lacks: a receipt over the policy's
+    amount, or an amount within the most the policy allows per line. '' when all is well.
+    `short` gives the few words that fit a table cell."""
+    if claim_line.kind is not LineKind.EXPENSE or policy is None:
+        return ""
+    rate = policy.rate(LineKind.EXPENSE, claim_line.rate_name)
+    most = rate.unit_pence if rate is not None else None
+    amount = format_pence(claim_line.amount_pence)
+    if most is not None and claim_line.amount_pence > most:
+        if short:
+            return f"Over the most per line ({format_pence(most)})"
+        return (
+            f"{claim_line.rate_name} of {amount} is more than the payment policy allows on one "
+            f"line ({format_pence(most)})."
+        )
+    limit = policy.receipt_over_pence
+    if limit is not None and claim_line.amount_pence > limit and not claim_line.receipts:
+        if short:
+            return f"Needs a receipt (over {format_pence(limit)})"
+        return (
+            f"{claim_line.rate_name} of {amount} needs a receipt (the payment policy asks for "
+            f"one over {format_pence(limit)})."
+        )
+    return ""
 
 
 @dataclass

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from involve_desktop.db.money_models import Claim, ClaimLine, PaymentRun
-from involve_desktop.domain.claims import ClaimStatus, LineKind, submit_problems
+from involve_desktop.domain.claims import ClaimStatus, LineKind, PolicyDetails, submit_problems
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.person_record import line, lines
 from involve_desktop.domain.roles import Permission
@@ -50,15 +50,16 @@ def submit_claim(session: Session, actor: Actor | None, claim_id: int) -> None:
     """Send a draft for approval once it is complete (receipts, rates, payment method)."""
     claim = _at(session, claim_id, ClaimStatus.DRAFT, "submitted")
     details = load_claim(session, claim_id).details
-    receipt_rules: dict[int, int | None] = {}
+    policies: dict[int, PolicyDetails | None] = {}
     errors: dict[str, str] = {}
     for index, claim_line in enumerate(details.lines):
         try:
-            receipt_rules[index] = policy_on(session, claim_line.line_date)[1].receipt_over_pence
+            policies[index] = policy_on(session, claim_line.line_date)[1]
         except KnownError as problem:
+            policies[index] = None
             if claim_line.kind is not LineKind.EXPENSE:
                 errors[f"line {index + 1} rate"] = f"Line {index + 1}: {problem.message}"
-    errors = {**submit_problems(details, receipt_rules), **errors}
+    errors = {**submit_problems(details, policies), **errors}
     if errors:
         raise ValidationFailed(errors)
     claim.status = ClaimStatus.SUBMITTED.value

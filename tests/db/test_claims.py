@@ -287,3 +287,26 @@ def test_deleting_a_person_keeps_their_claims_in_the_books_and_a_merge_moves_the
         assert session.get(Claim, stays).person_id is None
         assert load_claim(session, stays).person_name == "A person since deleted"
         assert session.get(Claim, stays).fees_pence == 50_00
+
+
+def test_an_expense_over_the_most_the_policy_allows_per_line_is_not_submitted(database, team):
+    from dataclasses import replace as replaced
+
+    from involve_desktop.domain.claims import LineKind, Rate
+    from involve_desktop.services.payment_policy import load_policy, policy_id_on, save_policy
+
+    admin, _, worker = team
+    with database.session_scope() as session:
+        policy_id = policy_id_on(session, TODAY)
+        policy = load_policy(session, policy_id)
+        rates = tuple(
+            Rate(LineKind.EXPENSE, "Subsistence", 8_00) if rate.name == "Subsistence" else rate
+            for rate in policy.rates
+        )
+        save_policy(session, admin, replaced(policy, rates=rates), policy_id)
+    claim_id = add_claim(database, worker, add_claimant(database), expense(9_50, "Subsistence"))
+    with database.session_scope() as session, pytest.raises(ValidationFailed) as refused:
+        submit_claim(session, worker, claim_id)
+    assert refused.value.errors["line 1 receipt"] == (
+        "Line 1: Subsistence of £9.50 is more than the payment policy allows on one line (£8.00)."
+    )

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from involve_desktop.domain.claims import ClaimLine, FeeUnit, LineKind, PolicyDetails, Receipt
+from involve_desktop.domain.claims import (
+    ClaimLine,
+    FeeUnit,
+    LineKind,
+    PolicyDetails,
+    Receipt,
+    expense_problem,
+)
 from involve_desktop.domain.dates import NotADate, parse_date, short_date
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.money import (
@@ -295,13 +302,8 @@ class ClaimLinesModel(RecordsTableModel[LineRow]):
         return ""
 
     def receipt_note(self, claim_line: ClaimLine) -> str:
-        policy = self.policies.on(claim_line.line_date)
-        limit = policy.receipt_over_pence if policy else None
-        if claim_line.kind is not LineKind.EXPENSE or limit is None or claim_line.receipts:
-            return ""
-        if claim_line.amount_pence > limit:
-            return f"Needs a receipt (over {format_pence(limit)})"
-        return ""
+        """The policy's rule for this expense (a receipt, the most per line) it does not meet."""
+        return expense_problem(claim_line, self.policies.on(claim_line.line_date), short=True)
 
     # --- choices for the cells -----------------------------------------------------------
 
