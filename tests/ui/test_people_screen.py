@@ -159,3 +159,17 @@ def test_ctrl_f_and_a_change_elsewhere_reach_the_list(qtbot, ctx, screen):
     add_person(ctx, "Ayesha", "Qureshi")
     ctx.events.data_changed.emit("people")
     assert "Ayesha Qureshi" in shown_names(screen)
+
+
+def test_enter_in_the_search_box_searches_and_only_enter_in_the_table_opens(qtbot, screen):
+    search(qtbot, screen, "zoe")
+    screen.table.selectRow(0)
+    screen.filters.search.setFocus()
+    qtbot.keyClick(screen.filters.search, Qt.Key.Key_Return)
+    assert getattr(screen, "editor", None) is None, "Enter in the search box opens nothing"
+    assert shown_names(screen) == ["Zoë O'Brien"]
+
+    screen.table.setFocus()
+    screen.table.selectRow(0)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert screen.editor is not None and "Zoë O'Brien" in screen.editor.windowTitle()

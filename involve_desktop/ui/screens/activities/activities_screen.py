@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,6 +45,7 @@ from involve_desktop.ui.screens.activities.activities_table import ActivitiesTab
 from involve_desktop.ui.screens.base import Screen
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.records_model import records_table, size_columns_to
+from involve_desktop.ui.widgets.table_selection import table_key
 
 WATCHED_KINDS = ("activities", "people", "organisation")
 COLUMN_SAMPLES = (
@@ -114,8 +115,8 @@ class ActivitiesScreen(Screen):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         for key in ("Return", "Enter"):
-            QShortcut(QKeySequence(key), self.table, activated=self.open_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected)
+            table_key(key, self.table, self.open_selected)
+        table_key(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         self.add_button.clicked.connect(self.start_new)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)

@@ -37,7 +37,7 @@ from involve_desktop.services.budgets import (
 )
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.screens.base import Screen
-from involve_desktop.ui.screens.budgets.group_panel import GroupPanel, table_key
+from involve_desktop.ui.screens.budgets.group_panel import GroupPanel
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.records_model import (
     Column,
@@ -46,7 +46,7 @@ from involve_desktop.ui.widgets.records_model import (
     records_table,
     size_columns_to,
 )
-from involve_desktop.ui.widgets.table_selection import select_rows
+from involve_desktop.ui.widgets.table_selection import select_rows, table_key
 from involve_desktop.ui.widgets.year_picker import YearPicker
 
 TOTAL_ID = 0  # the totals row is not a budget

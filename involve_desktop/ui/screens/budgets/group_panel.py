@@ -14,8 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -49,20 +48,11 @@ from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.screens.budgets.group_entries import DecisionDialog, SpendDialog
 from involve_desktop.ui.widgets.people_finder import PeopleFinder
 from involve_desktop.ui.widgets.records_model import Column, RecordsTableModel, records_table
-from involve_desktop.ui.widgets.table_selection import select_rows
+from involve_desktop.ui.widgets.table_selection import select_rows, table_key
 
 GROUP_TAB, DECISIONS_TAB, SPENDING_TAB = range(3)
 NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|]+')
 Entry = TypeVar("Entry", Decision, Spend)
-
-
-def table_key(
-    keys: QKeySequence | QKeySequence.StandardKey | str, table: QWidget, action: Callable[[], None]
-) -> None:
-    """A key for one table only: the screen has several tables, and a key shared across the
-    window would be ambiguous and do nothing."""
-    shortcut = QShortcut(QKeySequence(keys), table, activated=action)
-    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
 
 
 def one_line(text: str) -> str:

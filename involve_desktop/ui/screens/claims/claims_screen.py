@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -46,7 +45,7 @@ from involve_desktop.ui.screens.claims.payment_runs_tab import PaymentRunsTab
 from involve_desktop.ui.screens.claims.person_totals_tab import PersonTotalsTab
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.records_model import records_table, size_columns_to
-from involve_desktop.ui.widgets.table_selection import select_rows
+from involve_desktop.ui.widgets.table_selection import select_rows, table_key
 
 # Typical values, so the columns fit their usual contents in the user's own font size.
 COLUMN_SAMPLES = (
@@ -119,9 +118,7 @@ class ClaimsScreen(Screen):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         for key in ("Return", "Enter"):
-            # Only in the table: Enter in the search or a date field applies it instead.
-            shortcut = QShortcut(QKeySequence(key), self.table, activated=self.open_selected)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            table_key(key, self.table, self.open_selected)
         self.new_button.clicked.connect(self.start_new)
         self.open_button.clicked.connect(self.open_selected)
         self.pay_button.clicked.connect(self.pay_approved)

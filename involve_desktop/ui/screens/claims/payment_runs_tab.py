@@ -4,7 +4,7 @@ run saved again as a CSV file (a lost file, or a second copy for the bank)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from involve_desktop.ui.widgets.records_model import (
     records_table,
     size_columns_to,
 )
-from involve_desktop.ui.widgets.table_selection import select_rows
+from involve_desktop.ui.widgets.table_selection import select_rows, table_key
 
 RUN_COLUMNS: tuple[Column[RunSummary], ...] = (
     Column("Paid on", lambda run: short_date(run.paid_on)),
@@ -88,8 +88,7 @@ class PaymentRunsTab(QWidget):
         self.runs_table.selectionModel().selectionChanged.connect(self._show_claims)
         self.export_button.clicked.connect(self.export_selected)
         for key in ("Return", "Enter"):
-            shortcut = QShortcut(QKeySequence(key), self.runs_table, activated=self.export_selected)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            table_key(key, self.runs_table, self.export_selected)
         # Read when first shown, not when the Claims screen opens: adding up every run
         # reads every paid claim, and most visits never look at this tab.
         self.stale = True

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,7 +31,7 @@ from involve_desktop.ui.screens.people.people_filters import PeopleFilterBar
 from involve_desktop.ui.screens.people.people_table import PeopleTableModel
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.records_model import records_table, size_columns_to
-from involve_desktop.ui.widgets.table_selection import select_rows
+from involve_desktop.ui.widgets.table_selection import select_rows, table_key
 
 # Typical values, so the columns fit their usual contents in the user's own font size.
 COLUMN_SAMPLES = (
@@ -109,12 +109,10 @@ class PeopleScreen(Screen):
         self.model.sort_requested.connect(self._sort)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
-        QShortcut(QKeySequence("Enter"), self.table, activated=self.open_selected)
+        for key in ("Return", "Enter"):
+            table_key(key, self.table, self.open_selected)
         if may_delete:
-            QShortcut(
-                QKeySequence.StandardKey.Delete, self.table, activated=self.changes.delete_selected
-            )
+            table_key(QKeySequence.StandardKey.Delete, self.table, self.changes.delete_selected)
         self.add_button.clicked.connect(self.start_new)
         self.open_button.clicked.connect(self.open_selected)
         self.archive_button.clicked.connect(self.changes.toggle_archive)
