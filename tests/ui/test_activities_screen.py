@@ -178,6 +178,7 @@ def test_filters_are_kept_when_the_records_change(ctx, screen):
 
 def test_enter_opens_the_selected_activity(qtbot, screen):
     screen.select_activity(screen.model.ids[2])
+    screen.table.setFocus()  # as after clicking a row or tabbing to the list
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.editor.isVisible())
     assert screen.editor.windowTitle() == "Steering group \u2014 activity"
@@ -193,6 +194,7 @@ def test_delete_says_what_goes_and_keeps_impact_as_feedback(
     assert len(shown_titles(screen)) == 3
 
     answers.yes_no = True
+    screen.table.setFocus()  # Delete acts on the list while the list has the focus
     qtbot.keyClick(screen.table, Qt.Key.Key_Delete)
     assert answers.asked == ["Delete activity", "Delete activity"]
     assert shown_titles(screen) == ["Interview panel", "Annual survey review"]

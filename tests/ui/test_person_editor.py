@@ -105,6 +105,7 @@ def test_an_edit_keeps_the_level_history_and_can_be_undone(qtbot, ctx, screen):
     person_id = add_person(ctx, "Łukasz", "Wiśniewski", notes="Met at the open day")
     screen.refresh()
     screen.select_person(person_id)
+    screen.table.setFocus()
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
     editor = screen.editor
     qtbot.waitUntil(editor.isVisible)
