@@ -1,11 +1,12 @@
 """The Claims screen: status tabs with their counts, search, person and dates, the totals
-line, and a payment run made through its dialog (marked paid on screen and in the database,
-its CSV written), then saved again from the Payment runs tab."""
+line, and a payment run made through its dialog (nothing ticked to start with, Enter never
+pays, a question names what is paid before anything is; marked paid on screen and in the
+database, its CSV written), then saved again from the Payment runs tab."""
 
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,22 +22,25 @@ from involve_desktop.services.claim_list import ClaimSort
 from involve_desktop.services.claim_workflow import submit_claim
 from involve_desktop.services.payment_policy import set_claim_duties
 from involve_desktop.services.permissions import Actor
-from involve_desktop.ui import ops
+from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.screens.claims.claims_screen import RUNS_TAB, ClaimsScreen
 from involve_desktop.ui.screens.claims.payment_run_dialog import PaymentRunDialog
-from tests.db.claim_helpers import TODAY, add_claimant, expense, fee
+from tests.db.claim_helpers import TODAY, add_claimant, expense, fee, set_fee_rates
 from tests.db.register_helpers import staff_member
 from tests.db.test_claim_list import claim_at
+from tests.ui.conftest import PromptAnswers
 from tests.ui.helpers import show_active, type_text
 from tests.ui.test_mnemonics import clashes, mnemonics, show_screen
 
-PAID_ON = date(2026, 11, 30)
+MARK_PAID = "Mark claims paid"
+SAVE_RUN = "Save the payment run?"
 
 
 @pytest.fixture
 def team(ctx) -> tuple[Actor, Actor, Actor]:
-    """The signed-in administrator pays, Ade approves, Tom makes the claims."""
+    """The signed-in administrator pays, Ade approves, Tom makes the claims; the policy has
+    the usual fee rates."""
     database = ctx.database()
     approver = staff_member(database, Role.APPROVER, "Ade Okafor")
     worker = staff_member(database, Role.STAFF, "Tom Reed")
@@ -47,6 +51,7 @@ def team(ctx) -> tuple[Actor, Actor, Actor]:
             approvers={ctx.actor.staff_id, approver.staff_id},
             payers={ctx.actor.staff_id},
         )
+    set_fee_rates(database, ctx.actor)  # so each fee line is at the policy's rate
     return ctx.actor, approver, worker
 
 
@@ -229,40 +234,69 @@ def pay_dialog(qtbot, screen: ClaimsScreen) -> PaymentRunDialog:
     return dialog
 
 
+class YesNoByTitle:
+    """Answers each yes/no question by its title, and keeps the words of each one asked."""
+
+    def __init__(self) -> None:
+        self.replies: dict[str, bool] = {}
+        self.asked: dict[str, str] = {}
+
+    def __call__(self, parent, title: str, question: str, yes_text: str) -> bool:
+        self.asked[title] = question
+        return self.replies[title]
+
+
+@pytest.fixture
+def questions(monkeypatch, answers: PromptAnswers) -> YesNoByTitle:
+    """In place of `answers.yes_no` where a dialog asks two different questions."""
+    stand_in = YesNoByTitle()
+    monkeypatch.setattr(prompts, "ask_yes_no", stand_in)
+    return stand_in
+
+
+def tick_row_of(qtbot, dialog: PaymentRunDialog, claim_id: int) -> None:
+    """Move to the claim's row with the arrow keys and tick it with Space."""
+    row = [record.id for record in dialog.model.records].index(claim_id)
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.model.index(0, 1))
+    for _step in range(row):
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+
+
 def test_paying_approved_claims_marks_them_paid_and_writes_the_csv(
     qtbot, ctx, screen, claims, answers, tmp_path
 ):
     dialog = pay_dialog(qtbot, screen)
-    # Listed by name, every one ticked to start with.
+    # Listed by name, none ticked to start with: nothing can be paid yet.
     assert [row.id for row in dialog.model.records] == [
         claims["zoe approved"],
         claims["lukasz approved"],
     ]
-    assert dialog.ticked_label.text() == "2 of 2 ticked: £92.00"
-    assert dialog.pay_button.text() == "&Mark 2 claims (£92.00) paid"
-    # Space on the second row unticks Łukasz's claim; this run pays Zoë's only.
-    dialog.table.setFocus()
-    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
-    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.ticked_label.text() == "0 of 2 ticked: £0.00"
+    assert not dialog.pay_button.isEnabled()
+    # Space on the first row ticks Zoë's claim; this run pays hers only.
+    tick_row_of(qtbot, dialog, claims["zoe approved"])
     assert dialog.ticked_label.text() == "1 of 2 ticked: £37.50"
+    assert dialog.pay_button.text() == "&Mark 1 claim (£37.50) paid"
     dialog.paid_on.clear()
-    type_text(dialog.paid_on, "30/11/2026")
+    type_text(dialog.paid_on, "26/11/2026")
     type_text(dialog.note, "November fees")
     answers.yes_no = True
     answers.save_file = tmp_path / "November run"
     qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
 
     assert not dialog.isVisible()
-    assert "Save the payment run?" in answers.asked
+    assert answers.asked == [MARK_PAID, SAVE_RUN]
     now = statuses(ctx)
     assert now[claims["zoe approved"]] == ClaimStatus.PAID.value
     assert now[claims["lukasz approved"]] == ClaimStatus.APPROVED.value
     assert screen.message.text() == (
-        "Marked 1 claim (£37.50) paid on 30/11/2026. Saved the run as November run.csv."
+        "Marked 1 claim (£37.50) paid on 26/11/2026. Saved the run as November run.csv."
     )
     assert tab_texts(screen)[3:5] == ["Approved (1)", "Paid (1)"]
     click_tab(qtbot, screen, 4)
-    assert shown(screen, screen.model.STATUS) == ["Paid 30/11/2026"]
+    assert shown(screen, screen.model.STATUS) == ["Paid 26/11/2026"]
     with (tmp_path / "November run.csv").open(encoding="utf-8-sig", newline="") as file:
         header, *rows = list(csv.reader(file))
     assert header[:6] == ["Claim number", "Name", "Payment method", "Fees", "Expenses", "Total"]
@@ -275,7 +309,7 @@ def test_paying_approved_claims_marks_them_paid_and_writes_the_csv(
             "0.00",
             "37.50",
             f"Claim {claims['zoe approved']}",
-            "30/11/2026",
+            "26/11/2026",
         ]
     ]
     with ctx.database().session_scope() as session:
@@ -286,10 +320,11 @@ def test_paying_approved_claims_marks_them_paid_and_writes_the_csv(
 
 
 def test_the_payment_runs_tab_lists_runs_and_saves_one_again(
-    qtbot, ctx, screen, claims, answers, tmp_path
+    qtbot, ctx, screen, claims, answers, questions, tmp_path
 ):
     dialog = pay_dialog(qtbot, screen)
-    answers.yes_no = False  # no CSV this time
+    qtbot.mouseClick(dialog.tick_all_button, Qt.MouseButton.LeftButton)
+    questions.replies = {MARK_PAID: True, SAVE_RUN: False}  # no CSV this time
     qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
     assert answers.file_pickers == []
     screen.tabs.setCurrentIndex(RUNS_TAB)
@@ -322,16 +357,114 @@ def test_someone_not_named_as_a_payer_is_told_plainly_and_cannot_pay(qtbot, ctx,
     assert not dialog.pay_button.isEnabled()
 
 
-def test_a_payment_refused_by_the_service_is_shown_in_the_dialog(qtbot, ctx, team, screen, claims):
+def test_a_payment_refused_by_the_service_is_shown_in_the_dialog(
+    qtbot, ctx, team, screen, claims, answers
+):
     dialog = pay_dialog(qtbot, screen)
     with ctx.database().session_scope() as session:
         set_claim_duties(
             session, ctx.actor, approvers={ctx.actor.staff_id}, payers={team[1].staff_id}
         )
+    qtbot.mouseClick(dialog.tick_all_button, Qt.MouseButton.LeftButton)
+    answers.yes_no = True
     qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert "Only the payers named in the payment policy" in dialog.problem.text()
     assert statuses(ctx)[claims["zoe approved"]] == ClaimStatus.APPROVED.value
+
+
+def test_enter_in_the_date_or_the_note_pays_nothing(qtbot, ctx, screen, claims, answers):
+    dialog = pay_dialog(qtbot, screen)
+    answers.yes_no = True  # were anything asked, the answer would be yes
+    # No button is pressed by Enter: not Tick all, nor Cancel (the note would be lost).
+    type_text(dialog.note, "November fees")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.ticked_label.text() == "0 of 2 ticked: £0.00"
+    qtbot.mouseClick(dialog.tick_all_button, Qt.MouseButton.LeftButton)
+    assert dialog.ticked_label.text() == "2 of 2 ticked: £92.00"
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    dialog.paid_on.setFocus()
+    qtbot.keyClick(dialog.paid_on, Qt.Key.Key_Enter)
+    assert dialog.isVisible()
+    assert dialog.note.text() == "November fees"
+    assert answers.asked == []
+    assert statuses(ctx)[claims["zoe approved"]] == ClaimStatus.APPROVED.value
+    assert statuses(ctx)[claims["lukasz approved"]] == ClaimStatus.APPROVED.value
+    # Untick all takes every tick away again.
+    qtbot.mouseClick(dialog.untick_all_button, Qt.MouseButton.LeftButton)
+    assert dialog.ticked_label.text() == "0 of 2 ticked: £0.00"
+
+
+def test_paying_asks_first_and_pays_only_the_ticked_claims_on_yes(
+    qtbot, ctx, team, screen, claims, questions
+):
+    database = ctx.database()
+    sian = add_claimant(database, "Siân", "Jones")
+    sian_approved = claim_at(database, team, sian, ClaimStatus.APPROVED, fee(300))
+    dialog = pay_dialog(qtbot, screen)
+    assert len(dialog.model.records) == 3
+    tick_row_of(qtbot, dialog, claims["zoe approved"])
+    tick_row_of(qtbot, dialog, sian_approved)
+    assert dialog.ticked_label.text() == "2 of 3 ticked: £112.50"
+
+    questions.replies = {MARK_PAID: False}
+    qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+    assert questions.asked[MARK_PAID] == (
+        "Mark 2 claims (£112.50) paid on 26 November 2026? Paid claims cannot be changed "
+        "afterwards."
+    )
+    assert dialog.isVisible()
+    assert set(statuses(ctx).values()) == {
+        status.value
+        for status in (
+            ClaimStatus.DRAFT,
+            ClaimStatus.SUBMITTED,
+            ClaimStatus.APPROVED,
+            ClaimStatus.REJECTED,
+        )
+    }
+
+    questions.replies = {MARK_PAID: True, SAVE_RUN: False}
+    qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    now = statuses(ctx)
+    assert [claim for claim, status in now.items() if status == ClaimStatus.PAID.value] == [
+        claims["zoe approved"],
+        sian_approved,
+    ]
+    assert now[claims["lukasz approved"]] == ClaimStatus.APPROVED.value
+    assert screen.message.text() == "Marked 2 claims (£112.50) paid on 26/11/2026."
+    assert tab_texts(screen)[3:5] == ["Approved (1)", "Paid (2)"]
+    click_tab(qtbot, screen, 4)
+    assert sorted(shown(screen, screen.model.NUMBER)) == sorted(
+        [str(claims["zoe approved"]), str(sian_approved)]
+    )
+
+
+def test_a_paid_on_date_in_the_future_is_refused_in_plain_words(
+    qtbot, ctx, screen, claims, answers
+):
+    dialog = pay_dialog(qtbot, screen)
+    qtbot.mouseClick(dialog.tick_all_button, Qt.MouseButton.LeftButton)
+    tomorrow = max(TODAY, date.today()) + timedelta(days=1)
+    dialog.paid_on.clear()
+    type_text(dialog.paid_on, tomorrow.strftime("%d/%m/%Y"))
+    answers.yes_no = True
+    qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "marked paid once the payment is made, not ahead of it" in dialog.problem.text()
+    assert ClaimStatus.PAID.value not in statuses(ctx).values()
+    # The ticks stay as they were, ready for the right day.
+    assert dialog.ticked_label.text() == "2 of 2 ticked: £92.00"
+
+
+def test_no_two_mnemonics_clash_in_the_payment_run_dialog(qtbot, ctx, team, claims):
+    dialog = PaymentRunDialog(ctx, today=TODAY)
+    show_active(qtbot, dialog)
+    found = mnemonics(dialog)
+    assert {"A", "U", "P", "N", "M"} <= {letter for letter, _text in found}
+    assert clashes(found) == {}
 
 
 def test_open_and_new_claim_use_the_claim_editor(qtbot, screen, claims):

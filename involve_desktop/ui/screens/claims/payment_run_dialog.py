@@ -1,10 +1,10 @@
 """A payment run: tick the approved claims being paid, say the day, mark them paid in one
 step, then save the run as a CSV file for whoever makes the payments.
 
-Every approved claim starts ticked, because a run usually pays everything waiting; the
-button says how many and how much ("Mark 5 claims paid (£1,234.50)"), so nobody pays more
-than they meant. Only the payers named in the payment policy can mark claims paid: anyone
-else is told so, plainly, before they start.
+A paid claim can never be changed, so nothing is paid by accident: every claim starts
+unticked ("Tick all" is one click away), Enter never presses Pay, and before paying the
+dialog asks, naming how many claims, how much and the day. Only the payers named in the
+payment policy can mark claims paid: anyone else is told so, plainly, before they start.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.app import AppContext
 from involve_desktop.domain.dates import short_date
+from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.money import format_pence
 from involve_desktop.errors import KnownError
 from involve_desktop.services.claim_list import ClaimRow
@@ -100,7 +101,8 @@ def save_run_csv(ctx: AppContext, parent: QWidget | None, run_id: int) -> Path |
 
 
 class TickedClaimsModel(RecordsTableModel[ClaimRow]):
-    """Approved claims with a tick in the first column; all ticked when listed."""
+    """Approved claims with a tick in the first column; none ticked when first listed, and
+    a claim listed again (after a refresh) keeps its tick."""
 
     ticks_changed = Signal()
 
@@ -109,7 +111,7 @@ class TickedClaimsModel(RecordsTableModel[ClaimRow]):
         self.ticked: set[int] = set()
 
     def set_records(self, records: list[ClaimRow]) -> None:  # type: ignore[override]
-        self.ticked = {record.id for record in records}
+        self.ticked &= {record.id for record in records}
         super().set_records(records)
         self.ticks_changed.emit()
 
@@ -198,8 +200,8 @@ class PaymentRunDialog(QDialog):
         SpaceTicks(self.table, self.model)
         intro = QLabel(
             "Tick the approved claims paid in this run (Space ticks or unticks a row). They "
-            "are marked paid together, on the day below; then you can save the run as a CSV "
-            "file for whoever makes the payments."
+            "are marked paid together, on the day below, once you have said yes; then you "
+            "can save the run as a CSV file for whoever makes the payments."
         )
         intro.setWordWrap(True)
         self.not_payer = QLabel(f"\u26a0 {NOT_A_PAYER}")
@@ -221,7 +223,16 @@ class PaymentRunDialog(QDialog):
         self.problem.setAccessibleName("Why the claims were not marked paid")
         self.cancel_button = QPushButton("Cancel")
         self.pay_button = QPushButton()
-        self.pay_button.setDefault(True)
+        # Paying cannot be undone, so Enter in the date or the note must never press it; nor
+        # any other button, which a dialog would otherwise make the default when it opens
+        # (Tick all, or Cancel, which would drop the ticks and the note). Space presses them.
+        for button in (
+            self.tick_all_button,
+            self.untick_all_button,
+            self.cancel_button,
+            self.pay_button,
+        ):
+            button.setAutoDefault(False)
         self._lay_out(intro)
 
         self.model.ticks_changed.connect(self._show_ticked)
@@ -264,7 +275,7 @@ class PaymentRunDialog(QDialog):
         layout.addLayout(buttons)
 
     def load(self) -> None:
-        """List the claims waiting to be paid now (all ticked again)."""
+        """List the claims waiting to be paid now; those still listed keep their ticks."""
         self.model.set_records(ops.query(self.ctx, approved_claims))
         self.table.setFocus()
         if self.model.records:
@@ -295,6 +306,13 @@ class PaymentRunDialog(QDialog):
         paid_on = self.paid_on.date()
         assert paid_on is not None and self.ctx.actor is not None
         what = claims_and_money(len(ticked), sum(row.total_pence for row in ticked))
+        if not prompts.ask_yes_no(
+            self,
+            "Mark claims paid",
+            f"Mark {what} paid on {long_date(paid_on)}? Paid claims cannot be changed afterwards.",
+            "Mark paid",
+        ):
+            return
         try:
             run_id = ops.change(
                 self.ctx,
