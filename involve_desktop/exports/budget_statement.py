@@ -1,6 +1,10 @@
 """The statement a group holding a delegated budget is given: one A4 page that says in plain
-words how much they have left, then what was claimed and spent against it and what the group
-decided.
+words how much they have left, then what people were paid through claims, what else was
+spent and what the group decided.
+
+Claims are given as counts and totals, never with names: fees are earnings, and what one
+person earns is theirs to share (it can matter to anyone on benefits). The group's own
+spending and decisions are listed one by one.
 
 Set in the shipped DejaVu Sans (accented names print as written). Long lists run onto more
 pages, each with the tables' headings repeated and "page n of m" at the foot.
@@ -14,13 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from involve_desktop.domain.claims import ClaimStatus
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.money import format_pence
 from involve_desktop.exports.fonts import body_font
 
 if TYPE_CHECKING:
-    from involve_desktop.services.budget_groups import BudgetStatement
+    from involve_desktop.services.budget_groups import BudgetStatement, ClaimTotals
 
 MM = 72 / 25.4  # PDF points in a millimetre
 A4 = (210 * MM, 297 * MM)
@@ -30,11 +33,7 @@ BODY_POINTS = 10
 RULE_GREY = (0.6, 0.6, 0.6)
 HEADING_GREY = (0.9, 0.9, 0.9)  # table headings, marked by words and a rule too
 
-CLAIM_STATUS_WORDS = {
-    ClaimStatus.PAID: "Paid",
-    ClaimStatus.APPROVED: "Approved, to be paid",
-    ClaimStatus.SUBMITTED: "Waiting for approval (not counted yet)",
-}
+NO_NAMES = "Claims are added up without names: what each person is paid is private to them."
 
 
 def statement_title(statement: BudgetStatement) -> str:
@@ -64,6 +63,28 @@ def summary_sentences(statement: BudgetStatement) -> list[str]:
             "they are not taken off until they are approved."
         )
     return said
+
+
+def claim_sentences(statement: BudgetStatement) -> list[str]:
+    """What people were paid, are owed and have asked for, as counts and totals."""
+    steps = (
+        ("Paid to people for their time and costs", statement.paid_claims),
+        ("Approved, to be paid", statement.approved_claims),
+        ("Waiting for approval (not taken off yet)", statement.waiting_claims),
+    )
+    if not any(totals.claims for _words, totals in steps):
+        return ["No claims against this budget yet."]
+    return [f"{words}: {_claims_and_money(totals)}." for words, totals in steps]
+
+
+def _claims_and_money(totals: ClaimTotals) -> str:
+    if not totals.claims:
+        return "none"
+    count = f"{totals.claims:,} claim{'' if totals.claims == 1 else 's'}"
+    return (
+        f"{count}, {format_pence(totals.total_pence)} (fees {format_pence(totals.fees_pence)}, "
+        f"costs {format_pence(totals.expenses_pence)})"
+    )
 
 
 def write_statement(path: Path, statement: BudgetStatement, *, made_on: date) -> int:
@@ -100,18 +121,11 @@ def write_statement(path: Path, statement: BudgetStatement, *, made_on: date) ->
         Spacer(0, 2 * MM),
         _figures_table(statement, styles),
     ]
-    story += _section(
-        "Claims",
-        ("Date", "Who", "Where it is", "Amount"),
-        [
-            (long_date(claim.work_date), claim.person_name, CLAIM_STATUS_WORDS[claim.status],
-             format_pence(claim.total_pence))
-            for claim in statement.claims
-        ],
-        (0.2, 0.35, 0.3, 0.15),
-        "No claims against this budget yet.",
-        styles,
-    )  # fmt: skip
+    story += [
+        Paragraph("Claims", styles.heading),
+        *[Paragraph(escape(text), styles.body) for text in claim_sentences(statement)],
+        Paragraph(escape(NO_NAMES), styles.small),
+    ]
     story += _section(
         "Other spending",
         ("Date", "What it was for", "Amount"),

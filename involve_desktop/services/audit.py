@@ -45,6 +45,7 @@ class AuditAction:
     EXPORTED_PAYMENT_RUN = "exported a payment run"
     CHANGED_PAYMENT_POLICY = "changed the payment policy"
     CHANGED_BUDGET = "changed a budget"
+    EXPORTED_BUDGET_STATEMENT = "saved a group's budget statement"
     EXPORTED_PERSON = "exported a person's data"
     RESTORED_BACKUP = "restored a backup"
     CHANGED_SETTINGS = "changed the settings"

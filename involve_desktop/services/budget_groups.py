@@ -3,6 +3,10 @@ they run. The group's members, the decisions they make and what is spent from th
 other than through claims (room hire, materials) are recorded here, and gathered into the
 one-page statement the group is given (`exports/budget_statement.py`).
 
+The statement gives what people were paid through claims as counts and totals, never by
+name: fees are earnings, and what one person earns is theirs to share (it can matter to
+anyone on benefits). The group's own spending and decisions are listed in full.
+
 Handing a budget to a group is a change to the budget itself (`budgets.save_budget`, which
 needs the payment-policy permission). Keeping its record (who is in the group, what they
 decided and spent) is everyday work that any staff member may do; each change is audited.
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import Person, Staff
@@ -38,7 +42,6 @@ from involve_desktop.services.permissions import Actor
 
 MAX_DECISION = 2000
 MAX_SPEND_DESCRIPTION = 200
-DELETED_PERSON = "A person since deleted"  # as the claims list says
 
 
 class RecordNotFound(KnownError):
@@ -102,11 +105,17 @@ class Spend:
 
 
 @dataclass(frozen=True)
-class StatementClaim:
-    person_name: str
-    work_date: date
-    total_pence: int
-    status: ClaimStatus
+class ClaimTotals:
+    """The claims at one step added up, without names: how many, and how much in fees (for
+    people's time) and expenses (their costs)."""
+
+    claims: int = 0
+    fees_pence: int = 0
+    expenses_pence: int = 0
+
+    @property
+    def total_pence(self) -> int:
+        return self.fees_pence + self.expenses_pence
 
 
 @dataclass(frozen=True)
@@ -121,7 +130,9 @@ class BudgetStatement:
     allocated_pence: int
     committed_pence: int  # approved claims not yet paid
     paid_pence: int  # paid claims and other spend
-    claims: tuple[StatementClaim, ...]
+    paid_claims: ClaimTotals
+    approved_claims: ClaimTotals  # approved, not yet paid: the committed money
+    waiting_claims: ClaimTotals  # sent in, not yet approved: not counted against the budget
     spends: tuple[Spend, ...]
     decisions: tuple[Decision, ...]
 
@@ -136,9 +147,7 @@ class BudgetStatement:
     @property
     def waiting_pence(self) -> int:
         """Claims sent in but not yet approved: not counted against the budget yet."""
-        return sum(
-            claim.total_pence for claim in self.claims if claim.status is ClaimStatus.SUBMITTED
-        )
+        return self.waiting_claims.total_pence
 
 
 # --- the group -------------------------------------------------------------------------
@@ -328,40 +337,35 @@ def _fill_spend(spend: BudgetSpend, details: SpendDetails, year_start: date) -> 
 # --- the statement ---------------------------------------------------------------------
 
 
-def statement_data(session: Session, budget_id: int) -> BudgetStatement:
-    """What the group's statement shows: the budget, its group, what is claimed and spent
-    against it (claims still being written are left out; rejected ones will not be paid),
-    what is left, and the group's decisions."""
-    budget = _budget(session, budget_id)
-    figures = figures_for(session, budget_id)
-    organisation = load_organisation(session)
-    claim_rows = session.execute(
+def claim_totals(session: Session, budget_id: int) -> dict[ClaimStatus, ClaimTotals]:
+    """The budget's claims added up by step (paid, approved, submitted), with no names.
+    Claims still being written are left out, and rejected ones will not be paid."""
+    rows = session.execute(
         select(
-            Claim.work_date,
-            Claim.fees_pence + Claim.expenses_pence,
             Claim.status,
-            Person.first_name,
-            Person.last_name,
-            Person.preferred_name,
+            func.count(Claim.id),
+            func.coalesce(func.sum(Claim.fees_pence), 0),
+            func.coalesce(func.sum(Claim.expenses_pence), 0),
         )
-        .outerjoin(Person, Person.id == Claim.person_id)
         .where(
             Claim.budget_id == budget_id,
             Claim.status.in_([status.value for status in COUNTED_STATUSES]),
         )
-        .order_by(Claim.work_date, Claim.id)
+        .group_by(Claim.status)
     )
-    claims = tuple(
-        StatementClaim(
-            display_name(first, last or "", preferred or "")
-            if first is not None
-            else DELETED_PERSON,
-            work_date,
-            int(total),
-            ClaimStatus(status),
-        )
-        for work_date, total, status, first, last, preferred in claim_rows
-    )
+    totals = {status: ClaimTotals() for status in COUNTED_STATUSES}
+    for status, count, fees, expenses in rows:
+        totals[ClaimStatus(status)] = ClaimTotals(int(count), int(fees), int(expenses))
+    return totals
+
+
+def statement_data(session: Session, budget_id: int) -> BudgetStatement:
+    """What the group's statement shows: the budget, its group, what people were paid and are
+    owed through claims (totals only), other spending, what is left, and the decisions."""
+    budget = _budget(session, budget_id)
+    figures = figures_for(session, budget_id)
+    organisation = load_organisation(session)
+    claims = claim_totals(session, budget_id)
     return BudgetStatement(
         organisation_name=organisation.name if organisation else "",
         budget_name=budget.name,
@@ -371,7 +375,9 @@ def statement_data(session: Session, budget_id: int) -> BudgetStatement:
         allocated_pence=figures.allocated_pence,
         committed_pence=figures.committed_pence,
         paid_pence=figures.paid_pence,
-        claims=claims,
+        paid_claims=claims[ClaimStatus.PAID],
+        approved_claims=claims[ClaimStatus.APPROVED],
+        waiting_claims=claims[ClaimStatus.SUBMITTED],
         spends=tuple(spending(session, budget_id)),
         decisions=tuple(decisions(session, budget_id)),
     )
@@ -391,14 +397,9 @@ def statement_pdf(
             write_statement(temporary, statement, made_on=today or date.today())
         ),
     )
-    # The statement names people, so it is recorded like any list of people given out.
-    named = len(set(statement.holders) | {claim.person_name for claim in statement.claims})
-    audit.record(
-        session,
-        actor,
-        AuditAction.EXPORTED_PEOPLE_LIST,
-        f"statement of budget {budget_id} ({named} people named)",
-    )
+    # It names only the group's own members (no claimants), so it is recorded as a
+    # statement of this budget rather than as a list of people given out.
+    audit.record(session, actor, AuditAction.EXPORTED_BUDGET_STATEMENT, BUDGET, budget_id)
     return pages[0]
 
 

@@ -10,10 +10,12 @@ from sqlalchemy import select
 
 from involve_desktop.db.models import AuditEvent
 from involve_desktop.domain.claims import ClaimStatus
+from involve_desktop.domain.money import line_amount
 from involve_desktop.domain.roles import Role
 from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.budget_groups import (
+    ClaimTotals,
     DecisionDetails,
     SpendDetails,
     add_decision,
@@ -43,6 +45,7 @@ from involve_desktop.services.claim_workflow import (
 )
 from involve_desktop.services.permissions import NotAllowed
 from tests.db.claim_helpers import (
+    FEE_RATES,
     TODAY,
     add_budget,
     add_claim,
@@ -101,14 +104,15 @@ def test_figures_count_approved_as_committed_and_paid_with_other_spend(database,
     admin, _, worker = team
     budget_id = add_budget(database, admin, 1_000_00)
     person = add_claimant(database)
-    for step, pence in (
-        (ClaimStatus.DRAFT, 1_00),
-        (ClaimStatus.SUBMITTED, 2_00),
-        (ClaimStatus.APPROVED, 4_00),
-        (ClaimStatus.PAID, 8_00),
-        (ClaimStatus.REJECTED, 9_00),
+    # Hours at the policy's £25.00 an hour: £10, £20, £40, £80 and £90.
+    for step, hours in (
+        (ClaimStatus.DRAFT, 40),
+        (ClaimStatus.SUBMITTED, 80),
+        (ClaimStatus.APPROVED, 160),
+        (ClaimStatus.PAID, 320),
+        (ClaimStatus.REJECTED, 360),
     ):
-        claim_at(database, team, person, step, fee(100, pence * 10), budget_id=budget_id)
+        claim_at(database, team, person, step, fee(hours), budget_id=budget_id)
     claim_at(database, team, person, ClaimStatus.APPROVED, expense(3_50), budget_id=budget_id)
     with database.session_scope() as session:
         add_spend(session, worker, budget_id, SpendDetails(TODAY, "Room hire", 60_00))
@@ -224,12 +228,13 @@ def test_a_budget_not_handed_to_a_group_has_no_group_or_decisions(database, team
             add_decision(session, worker, budget_id, DecisionDetails(TODAY, "Anything"))
 
 
-def test_the_statement_has_the_groups_figures_claims_spend_and_decisions(database, team):
+def test_the_statement_has_the_groups_figures_claim_totals_spend_and_decisions(database, team):
     admin, _, worker = team
     budget_id = group_budget(database, admin, 300_00)
     sian = add_claimant(database, "Siân", "ap Gwilym")
     zoe = add_claimant(database, "Zoë", "Okafor-Smith")
     claim_at(database, team, sian, ClaimStatus.PAID, fee(200), budget_id=budget_id)
+    claim_at(database, team, zoe, ClaimStatus.PAID, fee(100), expense(3_20), budget_id=budget_id)
     claim_at(database, team, zoe, ClaimStatus.APPROVED, fee(100), budget_id=budget_id)
     claim_at(database, team, zoe, ClaimStatus.SUBMITTED, expense(6_00), budget_id=budget_id)
     claim_at(database, team, zoe, ClaimStatus.REJECTED, fee(100), budget_id=budget_id)
@@ -245,13 +250,13 @@ def test_the_statement_has_the_groups_figures_claims_spend_and_decisions(databas
     assert (statement.budget_name, statement.year_label) == ("Care leavers' project", "2026/27")
     assert statement.project == "A film about leaving care"
     assert statement.holders == ("Siân ap Gwilym", "Zoë Okafor-Smith")
-    assert [(c.person_name, c.total_pence, c.status) for c in statement.claims] == [
-        ("Siân ap Gwilym", 50_00, ClaimStatus.PAID),
-        ("Zoë Okafor-Smith", 25_00, ClaimStatus.APPROVED),
-        ("Zoë Okafor-Smith", 6_00, ClaimStatus.SUBMITTED),
-    ]
-    assert (statement.committed_pence, statement.paid_pence) == (25_00, 50_00 + 40_00)
-    assert statement.remaining_pence == figures.remaining_pence == 300_00 - 115_00
+    # Claims are added up by step, with no names: what each person is paid is theirs.
+    assert statement.paid_claims == ClaimTotals(2, 75_00, 3_20)
+    assert statement.approved_claims == ClaimTotals(1, 25_00, 0)
+    assert statement.waiting_claims == ClaimTotals(1, 0, 6_00)
+    assert (statement.committed_pence, statement.paid_pence) == (25_00, 78_20 + 40_00)
+    assert statement.paid_claims.total_pence == statement.paid_pence - statement.other_spend_pence
+    assert statement.remaining_pence == figures.remaining_pence == 300_00 - 143_20
     assert (statement.other_spend_pence, statement.waiting_pence) == (40_00, 6_00)
     assert [d.decision for d in statement.decisions] == ["Make a film"]
 
@@ -274,7 +279,7 @@ def test_a_holder_deleted_from_the_register_leaves_the_group_and_the_budget_stay
         assert [s.description for s in spending(session, budget_id)] == ["Room hire"]
         statement = statement_data(session, budget_id)
         assert statement.paid_pence == 25_00 + 30_00
-        assert [c.person_name for c in statement.claims] == ["A person since deleted"]
+        assert statement.paid_claims == ClaimTotals(1, 25_00, 0)
 
 
 def test_someone_who_may_not_change_budgets_can_still_keep_the_groups_record(database, team):
@@ -310,17 +315,19 @@ def test_figures_always_add_up_for_any_mix_of_claims_and_spend(database, team):
     person = add_claimant(database)
     made = iter(range(1, 10_000))
     pence = st.integers(min_value=1, max_value=1_000_00)
+    hours = st.integers(min_value=1, max_value=40_00)  # in hundredths, at the policy's rate
 
     @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(
         allocated=st.integers(min_value=0, max_value=5_000_00),
-        claims=st.lists(st.tuples(st.sampled_from(list(ClaimStatus)), pence), max_size=6),
+        worked=st.lists(st.tuples(st.sampled_from(list(ClaimStatus)), hours), max_size=6),
         spends=st.lists(pence, max_size=3),
     )
-    def check(allocated, claims, spends):
+    def check(allocated, worked, spends):
         budget_id = add_budget(database, admin, allocated, f"Budget {next(made)}")
-        for status, amount in claims:
-            claim_at(database, team, person, status, fee(100, amount), budget_id=budget_id)
+        claims = [(status, line_amount(time, FEE_RATES["hour"])) for status, time in worked]
+        for status, time in worked:
+            claim_at(database, team, person, status, fee(time), budget_id=budget_id)
         with database.session_scope() as session:
             for amount in spends:
                 add_spend(session, worker, budget_id, SpendDetails(TODAY, "Materials", amount))
@@ -337,5 +344,7 @@ def test_figures_always_add_up_for_any_mix_of_claims_and_spend(database, team):
         )
         assert statement.remaining_pence == figures.remaining_pence
         assert statement.waiting_pence == total(ClaimStatus.SUBMITTED)
+        assert statement.approved_claims.total_pence == figures.committed_pence
+        assert statement.paid_claims.claims == [s for s, _ in claims].count(ClaimStatus.PAID)
 
     check()

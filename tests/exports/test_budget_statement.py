@@ -1,5 +1,6 @@
 """The group's statement as a PDF: read back as text, it says what is left in words, names the
-group as they are written, and fits one page; a long record runs on with its headings."""
+group as they are written, gives claims as totals without the claimants' names, and fits one
+page; a long record runs on with its headings."""
 
 from __future__ import annotations
 
@@ -10,16 +11,19 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from involve_desktop.db.models import AuditEvent
-from involve_desktop.domain.claims import ClaimStatus
-from involve_desktop.exports.budget_statement import summary_sentences, write_statement
+from involve_desktop.exports.budget_statement import (
+    claim_sentences,
+    summary_sentences,
+    write_statement,
+)
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.budget_groups import (
     BudgetStatement,
+    ClaimTotals,
     Decision,
     DecisionDetails,
     Spend,
     SpendDetails,
-    StatementClaim,
     add_decision,
     add_spend,
     set_holders,
@@ -27,7 +31,7 @@ from involve_desktop.services.budget_groups import (
 )
 from involve_desktop.services.budgets import BudgetDetails, save_budget
 from involve_desktop.services.claim_workflow import approve_claim, make_payment_run, submit_claim
-from tests.db.claim_helpers import TODAY, add_claim, add_claimant, fee, money_team
+from tests.db.claim_helpers import TODAY, add_claim, add_claimant, expense, fee, money_team
 
 MADE_ON = date(2026, 11, 26)
 
@@ -46,19 +50,36 @@ def statement(**changes) -> BudgetStatement:
         allocated_pence=500_00,
         committed_pence=0,
         paid_pence=0,
-        claims=(),
+        paid_claims=ClaimTotals(),
+        approved_claims=ClaimTotals(),
+        waiting_claims=ClaimTotals(),
         spends=(),
         decisions=(),
     )
     return BudgetStatement(**{**made, **changes})
 
 
+def claim_walked_to(database, team, person: int, budget_id: int, step: str, *lines) -> int:
+    """A claim against the budget, submitted, then approved, then paid as far as `step`."""
+    admin, approver, worker = team
+    claim_id = add_claim(database, worker, person, *lines, budget_id=budget_id)
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+        if step in ("approved", "paid"):
+            approve_claim(session, approver, claim_id)
+        if step == "paid":
+            make_payment_run(session, admin, [claim_id], TODAY)
+    return claim_id
+
+
 def test_the_statement_of_a_real_budget_is_one_page_with_the_group_and_the_figures(
     database, tmp_path
 ):
-    admin, approver, worker = money_team(database)
+    team = money_team(database)
+    admin, _approver, worker = team
     sian = add_claimant(database, "Siân", "ap Gwilym")
     malgorzata = add_claimant(database, "Małgorzata", "Wiśniewska")
+    zoe = add_claimant(database, "Zoë", "Okafor-Smith")  # claims, but is not in the group
     with database.session_scope() as session:
         budget_id = save_budget(
             session,
@@ -70,11 +91,10 @@ def test_the_statement_of_a_real_budget_is_one_page_with_the_group_and_the_figur
         add_decision(
             session, worker, budget_id, DecisionDetails(date(2026, 5, 2), "Hire a camera", 40_00)
         )
-    paid = add_claim(database, worker, malgorzata, fee(200), budget_id=budget_id)
-    with database.session_scope() as session:
-        submit_claim(session, worker, paid)
-        approve_claim(session, approver, paid)
-        make_payment_run(session, admin, [paid], TODAY)
+    claim_walked_to(database, team, malgorzata, budget_id, "paid", fee(200))
+    claim_walked_to(database, team, zoe, budget_id, "paid", fee(100), expense(2_50))
+    claim_walked_to(database, team, zoe, budget_id, "approved", fee(100))
+    claim_walked_to(database, team, zoe, budget_id, "submitted", expense(6_00))
     folder = tmp_path / "saved"
     folder.mkdir()
     path = folder / "statement.pdf"
@@ -87,20 +107,31 @@ def test_the_statement_of_a_real_budget_is_one_page_with_the_group_and_the_figur
     assert "Care leavers' film — statement for the group" in text
     assert "Greenfield Carers Network" in text
     assert "Held by: Siân ap Gwilym, Małgorzata Wiśniewska." in text
-    assert "You have £210.00 left of £300.00." in text
-    assert "£90.00 is paid or spent so far." in text
-    assert "26 November 2026 Małgorzata Wiśniewska Paid £50.00" in text
+    assert "You have £157.50 left of £300.00." in text
+    assert "£117.50 is paid or spent, and £25.00 is approved and waiting to be paid." in text
+    # What each person was paid is theirs: claims are totals, and no claimant is named.
+    assert (
+        "Paid to people for their time and costs: 2 claims, £77.50 (fees £75.00, costs £2.50)."
+        in text
+    )
+    assert "Approved, to be paid: 1 claim, £25.00 (fees £25.00, costs £0.00)." in text
+    assert "1 claim, £6.00 (fees £0.00, costs £6.00)." in text
+    assert "Zoë" not in text and "Okafor" not in text
+    assert text.count("Małgorzata") == 1, "named once, as one of the group"
+    assert "£50.00" not in text and "£27.50" not in text, "no one person's amount"
     assert "Camera hire £40.00" in text
     assert "2 May 2026 Hire a camera £40.00" in text
     assert "made on 26 November 2026" in text and "Page 1 of 1" in text
     assert [p.name for p in folder.iterdir()] == ["statement.pdf"], "no temporary file left"
     with database.session_scope() as session:
-        given_out = session.scalars(
-            select(AuditEvent.subject_kind).where(
-                AuditEvent.action == AuditAction.EXPORTED_PEOPLE_LIST
+        saved = session.execute(
+            select(AuditEvent.action, AuditEvent.subject_kind, AuditEvent.subject_id).where(
+                AuditEvent.action.in_(
+                    [AuditAction.EXPORTED_BUDGET_STATEMENT, AuditAction.EXPORTED_PEOPLE_LIST]
+                )
             )
         ).all()
-    assert given_out == [f"statement of budget {budget_id} (2 people named)"]
+    assert saved == [(AuditAction.EXPORTED_BUDGET_STATEMENT, "budget", budget_id)]
 
 
 def test_an_overspent_budget_says_so_in_words_and_waiting_claims_are_not_taken_off():
@@ -108,13 +139,27 @@ def test_an_overspent_budget_says_so_in_words_and_waiting_claims_are_not_taken_o
         allocated_pence=100_00,
         committed_pence=20_00,
         paid_pence=100_00,
-        claims=(StatementClaim("Zoë Okafor-Smith", TODAY, 7_50, ClaimStatus.SUBMITTED),),
+        waiting_claims=ClaimTotals(1, 0, 7_50),
     )
     assert summary_sentences(over) == [
         "You have spent £20.00 more than the £100.00 budget.",
         "£100.00 is paid or spent, and £20.00 is approved and waiting to be paid.",
         "Claims of £7.50 are waiting for approval; they are not taken off until they are approved.",
     ]
+
+
+def test_claims_are_said_as_counts_and_totals_for_each_step():
+    said = statement(
+        paid_claims=ClaimTotals(7, 360_00, 52_50),
+        approved_claims=ClaimTotals(1, 40_00, 0),
+        committed_pence=40_00,
+    )
+    assert claim_sentences(said) == [
+        "Paid to people for their time and costs: 7 claims, £412.50 (fees £360.00, costs £52.50).",
+        "Approved, to be paid: 1 claim, £40.00 (fees £40.00, costs £0.00).",
+        "Waiting for approval (not taken off yet): none.",
+    ]
+    assert claim_sentences(statement()) == ["No claims against this budget yet."]
 
 
 def test_a_new_statement_says_what_has_not_happened_yet(tmp_path):
@@ -133,9 +178,6 @@ def test_a_new_statement_says_what_has_not_happened_yet(tmp_path):
 
 def test_a_long_record_runs_on_with_headings_repeated_and_pages_numbered(tmp_path):
     count = 40
-    claims = tuple(
-        StatementClaim(f"Siân ap Gwilym {n}", TODAY, 10_00, ClaimStatus.PAID) for n in range(count)
-    )
     spends = tuple(Spend(n, TODAY, f"Bus fares {n}", 2_00, "") for n in range(count))
     decisions = tuple(
         Decision(n, TODAY, f"Decision number {n}, written out at some length " * 2, None, "")
@@ -144,7 +186,12 @@ def test_a_long_record_runs_on_with_headings_repeated_and_pages_numbered(tmp_pat
     path = tmp_path / "long.pdf"
     pages = write_statement(
         path,
-        statement(claims=claims, spends=spends, decisions=decisions, paid_pence=480_00),
+        statement(
+            paid_claims=ClaimTotals(count, 400_00, 0),
+            spends=spends,
+            decisions=decisions,
+            paid_pence=480_00,
+        ),
         made_on=MADE_ON,
     )
     texts = pdf_pages(path)
@@ -154,4 +201,4 @@ def test_a_long_record_runs_on_with_headings_repeated_and_pages_numbered(tmp_pat
     assert "You have £20.00 left of £500.00." in texts[0]
     continued = [text for text in texts[1:] if "Date" in text]
     assert continued, "a table running onto the next page repeats its headings"
-    assert "Siân ap Gwilym 39" in " ".join(texts)
+    assert "Bus fares 39" in " ".join(texts)
