@@ -177,6 +177,9 @@ class Claim(Base):
     notes: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # Who last saved the draft's lines: they may not approve it either (two people see every
+    # payment, whoever typed the amounts).
+    changed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
     submitted_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     approved_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -27,6 +27,8 @@ RECEIPT_SIGNATURES: dict[bytes, str] = {
 RECEIPT_KINDS_TEXT = "a photo (JPEG, PNG or GIF) or a PDF"
 # The first policy version covers every date before the charity's own first change.
 POLICY_FROM_THE_START = date(2000, 1, 1)
+EARLIEST_LINE_DATE = POLICY_FROM_THE_START
+LATEST_LINE_DATE = date(2099, 12, 31)
 
 
 class ClaimStatus(StrEnum):
@@ -206,6 +208,10 @@ def validate_claim(details: ClaimDetails) -> dict[str, str]:
 def _line_errors(index: int, claim_line: ClaimLine, *, adjusting: bool) -> dict[str, str]:
     errors: dict[str, str] = {}
     number = f"Line {index + 1}"
+    if not EARLIEST_LINE_DATE <= claim_line.line_date <= LATEST_LINE_DATE:
+        errors[line_key(index, "date")] = (
+            f"{number}: please check the date; claims are for work from 2000 to 2099."
+        )
     if not claim_line.rate_name.strip():
         errors[line_key(index, "rate")] = f"{number}: please choose what it is for."
     if not adjusting and (claim_line.quantity_hundredths < 0 or claim_line.unit_pence < 0):
@@ -265,10 +271,36 @@ def submit_problems(
             "change the payment method if they have changed their mind."
         )
     for index, claim_line in enumerate(details.lines):
-        problem = expense_problem(claim_line, policies.get(index))
+        policy = policies.get(index)
+        problem = expense_problem(claim_line, policy)
         if problem:
             errors.setdefault(line_key(index, "receipt"), f"Line {index + 1}: {problem}")
+        # A correction may need the rate the paid claim used, so only ordinary claims are
+        # held to the rate in force now.
+        problem = "" if details.adjusts_claim_id else rate_problem(claim_line, policy)
+        if problem:
+            errors.setdefault(line_key(index, "rate"), f"Line {index + 1}: {problem}")
     return errors
+
+
+def rate_problem(claim_line: ClaimLine, policy: PolicyDetails | None) -> str:
+    """Why a fee or mileage line's rate is not the policy's rate for its date ('' when it is):
+    a version added later for an earlier date changes what a draft should pay."""
+    if claim_line.kind is LineKind.EXPENSE or policy is None:
+        return ""
+    rate = policy.rate(claim_line.kind, claim_line.rate_name)
+    day = f"{claim_line.line_date.day} {claim_line.line_date:%B %Y}"
+    if rate is None or rate.unit_pence is None:
+        return (
+            f"the payment policy in force on {day} has no rate for “{claim_line.rate_name}”. "
+            "Choose another, or add the rate in Settings → Payment policy."
+        )
+    if rate.unit_pence != claim_line.unit_pence:
+        return (
+            f"the rate in force on {day} is {format_pence(rate.unit_pence)}, not "
+            f"{format_pence(claim_line.unit_pence)}. Choose what it is for again to take it."
+        )
+    return ""
 
 
 def expense_problem(

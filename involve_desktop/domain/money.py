@@ -16,8 +16,12 @@ HUNDREDTHS = 100
 MAX_LINE_PENCE = 10_000_00
 MAX_QUANTITY_HUNDREDTHS = 10_000 * HUNDREDTHS
 
-_MONEY_TEXT = re.compile(r"^(?P<sign>[-\u2212])?£?(?P<number>\d[\d,]*(\.\d*)?|\.\d+)(?P<pence>p)?$")
-_NUMBER_TEXT = re.compile(r"^(?P<sign>[-\u2212])?(?P<number>\d[\d,]*(\.\d*)?|\.\d+)$")
+# Commas only between groups of three figures ("1,234.50"): "1,5" is a decimal comma, which
+# would otherwise be read as fifteen.
+_NUMBER = r"(?P<number>(\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+)"
+_MONEY_TEXT = re.compile(rf"^(?P<sign>[-\u2212])?£?{_NUMBER}(?P<pence>p)?$")
+_NUMBER_TEXT = re.compile(rf"^(?P<sign>[-\u2212])?{_NUMBER}$")
+_DECIMAL_COMMA = re.compile(r"\d,\d{1,2}p?$|\d,\d{4,}")
 
 
 class NotAnAmount(ValueError):
@@ -43,6 +47,7 @@ def parse_pence(text: str, *, negative_allowed: bool = False) -> int:
     if not cleaned:
         raise NotAnAmount("Please enter an amount, for example 12.50.")
     if match is None:
+        _refuse_decimal_comma(cleaned)
         raise NotAnAmount(f"“{text.strip()}” is not an amount of money. Write it like 12.50.")
     number = _decimal(match["number"])
     if match["pence"]:
@@ -74,6 +79,7 @@ def parse_quantity(text: str, *, places: int = 2, negative_allowed: bool = False
         raise NotAnAmount("Please enter how many, for example 1 or 2.5.")
     match = _NUMBER_TEXT.match(cleaned)
     if match is None:
+        _refuse_decimal_comma(cleaned)
         raise NotAnAmount(f"“{text.strip()}” is not a number. Write it like 2.5.")
     number = _decimal(match["number"])
     if number.as_tuple().exponent < -places:  # type: ignore[operator]
@@ -95,6 +101,11 @@ def line_amount(quantity_hundredths: int, unit_pence: int) -> int:
     553.5p, paid as 554p). The one rounding rule for every line in the app."""
     exact = Decimal(quantity_hundredths) * Decimal(unit_pence) / HUNDREDTHS
     return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _refuse_decimal_comma(cleaned: str) -> None:
+    if _DECIMAL_COMMA.search(cleaned):
+        raise NotAnAmount(f"“{cleaned}”: please write it with a point, not a comma, like 1.50.")
 
 
 def _decimal(number: str) -> Decimal:

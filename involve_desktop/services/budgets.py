@@ -197,6 +197,14 @@ def save_budget(
     budget = Budget() if budget_id is None else _get(session, budget_id)
     if budget_id is None:
         session.add(budget)
+    elif budget.year_start != year_start and _used(session, budget_id):
+        raise ValidationFailed(
+            {
+                "year": f"Claims or spending are already against “{budget.name}” in "
+                f"{year_label(budget.year_start)}, so it stays in that year. Add a budget for "
+                f"{year_label(year_start)} instead."
+            }
+        )
     budget.year_start = year_start
     budget.name = line(details.name)
     budget.allocated_pence = details.allocated_pence
@@ -212,15 +220,19 @@ def delete_budget(session: Session, actor: Actor, budget_id: int) -> None:
     """Remove a budget nothing has been claimed or spent against."""
     require(actor, Permission.CHANGE_PAYMENT_POLICY)
     budget = _get(session, budget_id)
-    claims = session.scalar(select(func.count()).where(Claim.budget_id == budget_id))
-    spent = session.scalar(select(func.count()).where(BudgetSpend.budget_id == budget_id))
-    if claims or spent:
+    if _used(session, budget_id):
         raise KnownError(
-            f"“{budget.name}” has {claims} claim(s) and {spent} other spend(s) against it, so it "
-            "stays: the year's accounts need it. Set its amount instead."
+            f"“{budget.name}” has claims or other spending against it, so it stays: the "
+            "year's accounts need it. Set its amount instead."
         )
     session.delete(budget)
     audit.record(session, actor, AuditAction.CHANGED_BUDGET, BUDGET, budget_id)
+
+
+def _used(session: Session, budget_id: int) -> bool:
+    claims = session.scalar(select(func.count()).where(Claim.budget_id == budget_id))
+    spent = session.scalar(select(func.count()).where(BudgetSpend.budget_id == budget_id))
+    return bool(claims or spent)
 
 
 def _get(session: Session, budget_id: int) -> Budget:

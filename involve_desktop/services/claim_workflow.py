@@ -38,6 +38,14 @@ class OverBudget(KnownError):
         self.overspend_pence = overspend_pence
 
 
+class ClaimChanged(KnownError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This claim was changed since you opened it. It is shown again as it is now: "
+            "please check it before approving."
+        )
+
+
 class WrongStep(KnownError):
     def __init__(self, status: ClaimStatus, wanted: str) -> None:
         super().__init__(
@@ -63,7 +71,7 @@ def submit_claim(session: Session, actor: Actor | None, claim_id: int) -> None:
     if errors:
         raise ValidationFailed(errors)
     claim.status = ClaimStatus.SUBMITTED.value
-    claim.submitted_at = datetime.now()
+    claim.submitted_at = claim.updated_at = datetime.now()
     claim.submitted_by = actor.staff_id if actor else None
     audit.record(session, actor, AuditAction.SUBMITTED_CLAIM, CLAIM, claim_id)
 
@@ -72,16 +80,23 @@ def return_to_draft(session: Session, actor: Actor | None, claim_id: int) -> Non
     """A submitted claim goes back for changes (the person spotted a mistake)."""
     claim = _at(session, claim_id, ClaimStatus.SUBMITTED, "sent back to draft")
     claim.status = ClaimStatus.DRAFT.value
+    claim.updated_at = datetime.now()
     claim.submitted_at = None
     claim.submitted_by = None
     audit.record(session, actor, AuditAction.RETURNED_CLAIM, CLAIM, claim_id)
 
 
 def approve_claim(
-    session: Session, actor: Actor, claim_id: int, *, over_budget_confirmed: bool = False
+    session: Session,
+    actor: Actor,
+    claim_id: int,
+    *,
+    over_budget_confirmed: bool = False,
+    seen_version: datetime | None = None,
 ) -> None:
-    """Approve a submitted claim. Raises `NotAllowed` for someone who may not approve it and
-    `OverBudget` (nothing changed) when it would overspend and that was not confirmed."""
+    """Approve a submitted claim. Raises `NotAllowed` for someone who may not approve it,
+    `OverBudget` (nothing changed) when it would overspend and that was not confirmed, and
+    `ClaimChanged` when `seen_version` (the `updated_at` the approver was shown) is stale."""
     require(actor, Permission.APPROVE_CLAIMS)
     claim = _at(session, claim_id, ClaimStatus.SUBMITTED, "approved")
     if not is_designated(session, actor.staff_id):
@@ -89,16 +104,18 @@ def approve_claim(
             "Only the approvers named in the payment policy can approve claims. "
             "An administrator can name you in Settings → Payment policy."
         )
-    if actor.staff_id in (claim.created_by, claim.submitted_by):
+    if actor.staff_id in (claim.created_by, claim.changed_by, claim.submitted_by):
         raise NotAllowed(
-            "You made or submitted this claim, so someone else must approve it: two people "
-            "see every payment."
+            "You made, changed or submitted this claim, so someone else must approve it: two "
+            "people see every payment."
         )
+    if seen_version is not None and claim.updated_at != seen_version:
+        raise ClaimChanged()
     overspend = overspend_if_approved(session, claim_id)
     if overspend and not over_budget_confirmed:
         raise OverBudget(overspend_message(session, claim_id, overspend), overspend)
     claim.status = ClaimStatus.APPROVED.value
-    claim.approved_at = datetime.now()
+    claim.approved_at = claim.updated_at = datetime.now()
     claim.approved_by = actor.staff_id
     claim.approved_over_budget = bool(overspend)
     action = AuditAction.APPROVED_CLAIM_OVER_BUDGET if overspend else AuditAction.APPROVED_CLAIM
@@ -120,14 +137,20 @@ def reject_claim(session: Session, actor: Actor, claim_id: int, reason: str) -> 
     if len(reason) > MAX_REASON:
         raise ValidationFailed({"reason": f"Please keep the reason under {MAX_REASON} characters."})
     claim.status = ClaimStatus.REJECTED.value
-    claim.rejected_at = datetime.now()
+    claim.rejected_at = claim.updated_at = datetime.now()
     claim.rejected_by = actor.staff_id
     claim.rejection_reason = reason
     audit.record(session, actor, AuditAction.REJECTED_CLAIM, CLAIM, claim_id)
 
 
 def make_payment_run(
-    session: Session, actor: Actor, claim_ids: list[int], paid_on: date, note: str = ""
+    session: Session,
+    actor: Actor,
+    claim_ids: list[int],
+    paid_on: date,
+    note: str = "",
+    *,
+    today: date | None = None,
 ) -> int:
     """Mark approved claims paid together, as one run; return the run's id."""
     if not is_designated(session, actor.staff_id, to_pay=True):
@@ -144,12 +167,22 @@ def make_payment_run(
             "Some of these claims are no longer waiting to be paid (another person may have "
             "paid or changed them). The list is refreshed: please check and try again."
         )
-    run = PaymentRun(paid_on=paid_on, made_by=actor.staff_id, made_at=datetime.now())
+    if paid_on > (today or date.today()):
+        raise KnownError("Claims can be marked paid once the payment is made, not ahead of it.")
+    nobody = [c.id for c in claims if c.person_id is None]
+    if nobody:
+        raise KnownError(
+            f"Claim {nobody[0]} belongs to a person since deleted from the register, so there "
+            "is nobody to pay. Reject it with a reason instead."
+        )
+    now = datetime.now()
+    run = PaymentRun(paid_on=paid_on, made_by=actor.staff_id, made_at=now)
     run.note = line(note)[:200]
     session.add(run)
     session.flush()
     for claim in claims:
         claim.status = ClaimStatus.PAID.value
+        claim.updated_at = now
         claim.paid_on = paid_on
         claim.paid_by = actor.staff_id
         claim.payment_run_id = run.id

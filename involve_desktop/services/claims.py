@@ -12,7 +12,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import Person, Staff
-from involve_desktop.db.money_models import Claim, ClaimReceipt
+from involve_desktop.db.money_models import Budget, Claim, ClaimReceipt
 from involve_desktop.db.money_models import ClaimLine as ClaimLineRow
 from involve_desktop.domain.claims import (
     MAX_RECEIPT_BYTES,
@@ -25,12 +25,14 @@ from involve_desktop.domain.claims import (
     receipt_problem,
     validate_claim,
 )
+from involve_desktop.domain.financial_year import year_containing, year_label
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.people import PaymentMethod
 from involve_desktop.domain.person_record import display_name, line, lines
 from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.organisation import financial_year_start
 from involve_desktop.services.payment_policy import policy_on
 from involve_desktop.services.permissions import Actor
 
@@ -90,6 +92,9 @@ class ClaimRecord:
     adjusting_claim_ids: tuple[int, ...]
     made_by: int | None
     submitted_by: int | None
+    changed_by: int | None
+    # When it was last saved or moved a step: an approval names the version it saw.
+    updated_at: datetime
 
     @property
     def title(self) -> str:
@@ -152,6 +157,8 @@ def load_claim(session: Session, claim_id: int) -> ClaimRecord:
         adjusting_claim_ids=tuple(adjusting),
         made_by=claim.created_by,
         submitted_by=claim.submitted_by,
+        changed_by=claim.changed_by,
+        updated_at=claim.updated_at,
     )
 
 
@@ -173,6 +180,15 @@ def save_draft(
         errors["person"] = "This person is no longer in the records. Please choose again."
     if details.payment_method not in {method.value for method in PaymentMethod}:
         errors["payment_method"] = "Please choose how this person is paid."
+    work_date = details.work_date or today or date.today()
+    budget_problem = _budget_problem(session, details.budget_id, work_date)
+    if budget_problem:
+        errors["budget"] = budget_problem
+    if details.adjusts_claim_id is not None:
+        adjusted = session.get(Claim, details.adjusts_claim_id)
+        paid = adjusted is not None and adjusted.status == ClaimStatus.PAID.value
+        if not paid or adjusted.person_id != details.person_id:
+            errors["person"] = "An adjusting claim corrects a paid claim of the same person."
     if errors:
         raise ValidationFailed(errors)
     now = datetime.now()
@@ -191,7 +207,8 @@ def save_draft(
     claim.notes = lines(details.notes)
     claim.fees_pence = details.fees_pence
     claim.expenses_pence = details.expenses_pence
-    claim.work_date = details.work_date or today or date.today()
+    claim.work_date = work_date
+    claim.changed_by = actor.staff_id if actor else None
     claim.updated_at = now
     session.flush()
     _replace_lines(session, claim.id, details.lines, now)
@@ -272,10 +289,14 @@ def _replace_lines(
         session.flush()
         for receipt in claim_line.receipts:
             if receipt.receipt_id is not None:
-                # Kept receipts move to the line's new row before the old rows go.
+                # Kept receipts move to the line's new row before the old rows go; only this
+                # claim's own receipts can move.
                 session.execute(
                     update(ClaimReceipt)
-                    .where(ClaimReceipt.id == receipt.receipt_id)
+                    .where(
+                        ClaimReceipt.id == receipt.receipt_id,
+                        ClaimReceipt.line_id.in_(old_line_ids),
+                    )
                     .values(line_id=row.id)
                 )
             elif receipt.content is not None:
@@ -291,6 +312,22 @@ def _replace_lines(
                 )
     if old_line_ids:
         session.execute(delete(ClaimLineRow).where(ClaimLineRow.id.in_(old_line_ids)))
+
+
+def _budget_problem(session: Session, budget_id: int | None, work_date: date) -> str:
+    """Why the claim cannot go against this budget: gone, or another financial year's."""
+    if budget_id is None:
+        return ""
+    budget = session.get(Budget, budget_id)
+    if budget is None:
+        return "This budget is no longer in the records. Please choose another."
+    first, _ = year_containing(work_date, financial_year_start(session))
+    if budget.year_start != first:
+        return (
+            f"The work is in {year_label(first)}, but “{budget.name}” is a "
+            f"{year_label(budget.year_start)} budget. Please choose one of {year_label(first)}."
+        )
+    return ""
 
 
 def _policy_the_rate_came_from(session: Session, claim_line: ClaimLine) -> int | None:

@@ -22,6 +22,8 @@ from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.people import BenefitsAffected
 from involve_desktop.domain.person_record import display_name
 from involve_desktop.domain.roles import Permission
+from involve_desktop.services import audit
+from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.organisation import financial_year_start
 from involve_desktop.services.payment_policy import load_thresholds
 from involve_desktop.services.permissions import Actor, require
@@ -151,13 +153,14 @@ def person_year_totals(session: Session, person_id: int) -> list[PeriodTotal]:
 
 def person_month_totals(session: Session, person_id: int, year_first: date) -> list[PeriodTotal]:
     """The twelve months of the financial year starting `year_first` (months with money)."""
+    _, year_last = year_containing(year_first, financial_year_start(session))
     months = []
     first = year_first.replace(day=1)
-    for _ in range(12):
+    while first <= year_last:
         following = (first + timedelta(days=32)).replace(day=1)
-        total = period_total(
-            session, person_id, first, following - timedelta(days=1), f"{first:%B %Y}"
-        )
+        # A year starting on the 6th (the tax year) opens and closes with part-months.
+        start, end = max(first, year_first), min(following - timedelta(days=1), year_last)
+        total = period_total(session, person_id, start, end, f"{first:%B %Y}")
         if total.fees_pence or total.expenses_pence:
             months.append(total)
         first = following
@@ -275,7 +278,9 @@ def benefits_watch(
     claim_id: int | None = None,
     claim_fee_lines: tuple[tuple[date, int], ...] = (),
 ) -> BenefitsWatch:
-    """The person's fees against each threshold, in the periods holding `around`.
+    """The person's fees against each threshold, in the period holding `around` or any of
+    the claim's fee lines, whichever has the most (a claim spanning two weeks is checked in
+    both, and the fuller week is shown).
 
     The claim being edited is counted from `claim_fee_lines` (its unsaved fee lines, by
     date) instead of from the database, so the figures match what is on screen.
@@ -288,13 +293,31 @@ def benefits_watch(
         if person is not None and person.benefits_affected
         else None
     )
+    days = {around, *(day for day, _pence in claim_fee_lines)}
     checks = []
     for threshold in load_thresholds(session):
-        first, last, label = period_around(around, threshold.period, session)
-        saved = period_total(session, person_id, first, last, label, leave_out_claim=claim_id)
-        this_claim = sum(pence for day, pence in claim_fee_lines if first <= day <= last)
-        period = PeriodTotal(
-            label, first, last, saved.fees_pence + this_claim, saved.expenses_pence
-        )
-        checks.append(ThresholdCheck(threshold, period))
+        periods = {period_around(day, threshold.period, session) for day in days}
+        fullest: PeriodTotal | None = None
+        for first, last, label in sorted(periods):
+            saved = period_total(session, person_id, first, last, label, leave_out_claim=claim_id)
+            this_claim = sum(pence for day, pence in claim_fee_lines if first <= day <= last)
+            period = PeriodTotal(
+                label, first, last, saved.fees_pence + this_claim, saved.expenses_pence
+            )
+            if fullest is None or period.fees_pence > fullest.fees_pence:
+                fullest = period
+        assert fullest is not None  # `days` always holds `around`
+        checks.append(ThresholdCheck(threshold, fullest))
     return BenefitsWatch(answer, tuple(checks))
+
+
+def note_benefits_shown(session: Session, actor: Actor | None, person_id: int) -> None:
+    """Record that a person's benefits answer was shown beside a claim (it is
+    special-category data, and every showing of it is in the audit trail)."""
+    audit.record(session, actor, AuditAction.OPENED_SENSITIVE, "person", person_id)
+
+
+def note_benefits_listed(session: Session, actor: Actor | None, year_first: date) -> None:
+    """Record that everyone's benefits answers were listed beside a year's totals."""
+    subject = f"benefits answers beside the {year_label(year_first)} totals"
+    audit.record(session, actor, AuditAction.OPENED_SENSITIVE, subject)

@@ -38,6 +38,7 @@ from involve_desktop.services.permissions import Actor, require
 PAYMENT_POLICY = "payment policy"
 MAX_RATE_NAME = 80
 MAX_RATE_PENCE = 10_000_00
+MAX_THRESHOLD_PENCE = 1_000_000_00
 
 
 class PolicyVersionInUse(KnownError):
@@ -148,8 +149,9 @@ def validate_policy(details: PolicyDetails) -> dict[str, str]:
         elif rate.unit_pence is not None and not 0 <= rate.unit_pence <= MAX_RATE_PENCE:
             errors[key] = f"The amount for “{name}” must be between £0 and £10,000."
         seen.add((rate.kind, name.casefold()))
-    if details.receipt_over_pence is not None and details.receipt_over_pence < 0:
-        errors["receipt_over"] = "The receipt rule cannot be below £0."
+    receipt_over = details.receipt_over_pence
+    if receipt_over is not None and not 0 <= receipt_over <= MAX_RATE_PENCE:
+        errors["receipt_over"] = "The receipt rule must be between £0 and £10,000."
     return errors
 
 
@@ -241,6 +243,8 @@ def set_claim_duties(
             )
     if not approvers & staff.keys():
         raise ValidationFailed({"approvers": "Please name at least one person to approve claims."})
+    if not payers & staff.keys():
+        raise ValidationFailed({"payers": "Please name at least one person to pay claims."})
     for member in staff.values():
         member.designated_approver = member.id in approvers
         member.designated_payer = member.id in payers
@@ -269,8 +273,10 @@ def save_thresholds(session: Session, actor: Actor, thresholds: list[Threshold])
     for index, threshold in enumerate(thresholds):
         if not threshold.name.strip():
             errors[f"threshold {index + 1}"] = "Please give each figure a name."
-        elif threshold.amount_pence <= 0:
-            errors[f"threshold {index + 1}"] = f"Please give an amount for “{threshold.name}”."
+        elif not 0 < threshold.amount_pence <= MAX_THRESHOLD_PENCE:
+            errors[f"threshold {index + 1}"] = (
+                f"Please give an amount for “{threshold.name}” between £0.01 and £1,000,000."
+            )
     if errors:
         raise ValidationFailed(errors)
     session.execute(delete(BenefitsThreshold))

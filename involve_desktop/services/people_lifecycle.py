@@ -25,7 +25,9 @@ from involve_desktop.db.models import (
 )
 from involve_desktop.db.money_models import BudgetHolder, Claim
 from involve_desktop.domain.activities import Attendance
+from involve_desktop.domain.claims import ClaimStatus
 from involve_desktop.domain.roles import Permission
+from involve_desktop.errors import KnownError
 from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.people import PERSON, PersonNotFound
@@ -160,6 +162,18 @@ def delete_person(session: Session, actor: Actor, person_id: int) -> None:
     require(actor, Permission.DELETE_PEOPLE)
     if session.get(Person, person_id) is None:
         raise PersonNotFound()
+    waiting = session.scalar(
+        select(func.count()).where(
+            Claim.person_id == person_id,
+            Claim.status.in_([ClaimStatus.SUBMITTED.value, ClaimStatus.APPROVED.value]),
+        )
+    )
+    if waiting:
+        raise KnownError(
+            f"This person has {waiting} claim{'s' if waiting > 1 else ''} waiting for approval "
+            "or payment. Pay or reject them first, so nobody is left owed money with no record "
+            "of who they are."
+        )
     for link in PERSON_LINKS:
         if link.detach_on_delete:
             session.execute(

@@ -29,7 +29,8 @@ FEE_RATES = {"hour": 25_00, "half day": 75_00, "day": 150_00, "session": 40_00}
 
 
 def money_team(database: Database) -> tuple[Actor, Actor, Actor]:
-    """An administrator (approves and pays), an approver, and a staff member who makes claims."""
+    """An administrator (approves and pays), an approver, and a staff member who makes claims;
+    the policy has the fee rates of `FEE_RATES` (so `fee()` lines are at the policy's rate)."""
     admin = staff_member(database, Role.ADMINISTRATOR, "Priya Shah")
     approver = staff_member(database, Role.APPROVER, "Ade Okafor")
     worker = staff_member(database, Role.STAFF, "Tom Reed")
@@ -37,6 +38,7 @@ def money_team(database: Database) -> tuple[Actor, Actor, Actor]:
         set_claim_duties(
             session, admin, approvers={admin.staff_id, approver.staff_id}, payers={admin.staff_id}
         )
+    set_fee_rates(database, admin)
     return admin, approver, worker
 
 
@@ -47,6 +49,8 @@ def set_fee_rates(database: Database, admin: Actor, rates: dict[str, int] = FEE_
         assert policy_id is not None
         policy = load_policy(session, policy_id)
         fees = tuple(Rate(LineKind.FEE, name, pence) for name, pence in rates.items())
+        if policy.rates_of(LineKind.FEE) == fees:
+            return  # already so (claims may use the version by now, which fixes it)
         others = tuple(rate for rate in policy.rates if rate.kind is not LineKind.FEE)
         save_policy(session, admin, replace(policy, rates=fees + others), policy_id)
 

@@ -260,6 +260,7 @@ def test_claims_from_attendance_use_the_rate_in_force_and_skip_who_should_be(dat
 
 
 def test_a_missing_rate_for_the_activity_date_is_said_plainly(database, team):
+    set_fee_rates(database, team[0], {"hour": 25_00})
     activity = add_paid_activity(database, held_on=date(2026, 3, 3))
     with database.session_scope() as session, pytest.raises(NoRateForActivity) as refused:
         preview_claims(session, activity, FeeUnit.DAY)
@@ -310,3 +311,97 @@ def test_an_expense_over_the_most_the_policy_allows_per_line_is_not_submitted(da
     assert refused.value.errors["line 1 receipt"] == (
         "Line 1: Subsistence of £9.50 is more than the payment policy allows on one line (£8.00)."
     )
+
+
+def test_the_two_person_rule_holds_whoever_typed_the_amounts_and_whatever_changed(database, team):
+    from involve_desktop.services.claim_workflow import ClaimChanged, return_to_draft
+
+    admin, approver, worker = team
+    person = add_claimant(database)
+    claim_id = add_claim(database, worker, person, fee(200))
+    # The approver changes a colleague's draft: they may no longer approve it.
+    with database.session_scope() as session:
+        details = load_claim(session, claim_id).details
+        save_draft(
+            session, approver, ClaimDetails(**{**details.__dict__, "lines": (fee(4000),)}), claim_id
+        )
+        submit_claim(session, worker, claim_id)
+    with database.session_scope() as session, pytest.raises(NotAllowed, match="changed"):
+        approve_claim(session, approver, claim_id)
+
+    # An approval names the version seen: a claim changed since is shown again first.
+    with database.session_scope() as session:
+        seen = load_claim(session, claim_id).updated_at
+        return_to_draft(session, worker, claim_id)
+        save_draft(session, worker, load_claim(session, claim_id).details, claim_id)
+        submit_claim(session, worker, claim_id)
+    with database.session_scope() as session, pytest.raises(ClaimChanged):
+        approve_claim(session, admin, claim_id, seen_version=seen)
+    with database.session_scope() as session:
+        approve_claim(
+            session, admin, claim_id, seen_version=load_claim(session, claim_id).updated_at
+        )
+
+
+def test_a_claim_goes_against_a_budget_of_its_own_year(database, team):
+    admin, _, worker = team
+    next_year = add_budget(database, admin, 100_00, name="Involvement", day=date(2027, 4, 1))
+    with pytest.raises(ValidationFailed) as refused:
+        add_claim(database, worker, add_claimant(database), fee(100), budget_id=next_year)
+    assert refused.value.errors["budget"] == (
+        "The work is in 2026/27, but “Involvement” is a 2027/28 budget. Please choose one of "
+        "2026/27."
+    )
+
+
+def test_a_draft_at_old_rates_is_not_submitted_after_a_backdated_rise(database, team):
+    from dataclasses import replace as replaced
+
+    from involve_desktop.domain.claims import LineKind, Rate
+    from involve_desktop.services.payment_policy import load_policy, policy_id_on, save_policy
+
+    admin, _, worker = team
+    claim_id = add_claim(database, worker, add_claimant(database), fee(100))  # at £25.00
+    with database.session_scope() as session:
+        policy = load_policy(session, policy_id_on(session, TODAY))
+        rates = tuple(
+            Rate(LineKind.FEE, "hour", 30_00) if rate.name == "hour" else rate
+            for rate in policy.rates
+        )
+        save_policy(session, admin, replaced(policy, effective_from=date(2026, 11, 1), rates=rates))
+    with database.session_scope() as session, pytest.raises(ValidationFailed) as refused:
+        submit_claim(session, worker, claim_id)
+    assert refused.value.errors["line 1 rate"] == (
+        "Line 1: the rate in force on 26 November 2026 is £30.00, not £25.00. Choose what it "
+        "is for again to take it."
+    )
+
+
+def test_a_person_owed_money_is_not_deleted(database, team):
+    from involve_desktop.services.people_lifecycle import delete_person
+
+    admin, _, worker = team
+    person = add_claimant(database)
+    claim_id = add_claim(database, worker, person, fee(100))
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+    with database.session_scope() as session, pytest.raises(KnownError, match="waiting for"):
+        delete_person(session, admin, person)
+    with database.session_scope() as session:
+        assert session.get(Claim, claim_id).person_id == person
+
+
+def test_a_receipt_of_another_claim_cannot_be_taken_by_a_draft(database, team, tmp_path: Path):
+    worker = team[2]
+    photo = tmp_path / "parking.png"
+    photo.write_bytes(PNG)
+    person = add_claimant(database)
+    first = add_claim(
+        database, worker, person, expense(12_00, receipts=(read_receipt_file(photo),))
+    )
+    with database.session_scope() as session:
+        [kept] = load_claim(session, first).details.lines[0].receipts
+    second = add_claim(database, worker, person, expense(12_00, receipts=(kept,)))
+    with database.session_scope() as session:
+        assert load_claim(session, first).details.lines[0].receipts == (kept,)
+        assert load_claim(session, second).details.lines[0].receipts == ()

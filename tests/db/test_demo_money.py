@@ -53,11 +53,11 @@ def test_claims_reach_every_step_and_each_adds_up_from_its_lines(database, demo)
             )
             assert claim.work_date == record.details.work_date
             if claim.status != ClaimStatus.DRAFT.value:
-                rules = {
-                    index: policy_on(session, line.line_date)[1].receipt_over_pence
+                policies = {
+                    index: policy_on(session, line.line_date)[1]
                     for index, line in enumerate(record.details.lines)
                 }
-                assert submit_problems(record.details, rules) == {}, claim.id
+                assert submit_problems(record.details, policies) == {}, claim.id
         for quantity, unit, amount in session.execute(
             select(ClaimLine.quantity_hundredths, ClaimLine.unit_pence, ClaimLine.amount_pence)
         ):

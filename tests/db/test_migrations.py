@@ -220,3 +220,32 @@ def test_records_from_before_money_gain_a_policy_thresholds_and_approvers(tmp_pa
     assert duties == [(1, 1, 1), (2, 0, 0)]
     assert rows(database, "SELECT id, title, held_on, paid FROM activity") == activities_before
     assert rows(database, "SELECT count(*) FROM claim") == [(0,)]
+
+
+def test_the_money_revision_steps_back_cleanly_to_activities(tmp_path: Path):
+    from alembic import command
+
+    from involve_desktop.db.engine import create_db_engine
+    from involve_desktop.db.migrate import alembic_config
+
+    # GIVEN a database from before money, upgraded, with a claim-free register
+    database = tmp_path / "involve.db"
+    shutil.copy(FIXTURES / "0004_activities.db", database)
+    tables_before = rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    staff_before = rows(database, "SELECT * FROM staff ORDER BY id")
+    prepare_database(database)
+
+    # WHEN the money revision is stepped back
+    engine = create_db_engine(database)
+    try:
+        with engine.connect() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0004_activities")
+    finally:
+        engine.dispose()
+
+    # THEN the tables and staff are as they were
+    tables = rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    assert sorted(tables) == sorted(tables_before)
+    assert rows(database, "SELECT * FROM staff ORDER BY id") == staff_before

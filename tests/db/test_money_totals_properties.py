@@ -9,7 +9,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from involve_desktop.domain.claims import (
     ClaimDetails,
     ClaimStatus,
     LineKind,
+    Rate,
     Receipt,
 )
 from involve_desktop.domain.claims import ClaimLine as Line
@@ -46,13 +47,18 @@ from involve_desktop.services.money_totals import (
     person_year_totals,
 )
 from involve_desktop.services.organisation import financial_year_start, save_organisation
+from involve_desktop.services.payment_policy import load_policy, policy_id_on, save_policy
 from tests.conftest import EXAMPLE_ORGANISATION, TEST_KEY
-from tests.db.claim_helpers import TODAY, add_budget, add_claimant, money_team
+from tests.db.claim_helpers import TODAY, add_budget, add_claimant, money_team, set_fee_rates
 
 FIRST_DAY = date(2025, 1, 1)  # lines fall in three financial years (April to March)
 DAYS = 820
 RECEIPT = Receipt("receipt.png", "image/png", 8, b"\x89PNG\r\n\x1a\n")
 YEAR_STARTS = (date(2024, 4, 1), date(2025, 4, 1), date(2026, 4, 1))
+# Every rate a line may use is a rate of the policy (a claim is submitted only at the
+# policy's rates), named by its amount so that many rates can stand side by side.
+FEE_PENCE = (25_00, 27_50, 40_00, 75_00, 150_00, 33)
+MILE_PENCE = (45, 25, 24, 20)
 
 
 @contextmanager
@@ -87,11 +93,12 @@ def lines(draw, *, back: bool = False) -> Line:
     sign = -1 if back else 1
     if kind is LineKind.FEE:
         quantity = draw(st.integers(1, 1_000))  # up to 10 hours, in hundredths
-        rate = draw(st.sampled_from((25_00, 27_50, 40_00, 75_00, 150_00, 33)))
-        return Line(kind, "hour", sign * quantity, rate, day)
+        rate = draw(st.sampled_from(FEE_PENCE))
+        return Line(kind, f"hour at {rate}", sign * quantity, rate, day)
     if kind is LineKind.MILEAGE:
         tenths = draw(st.integers(1, 999))  # 0.1 to 99.9 miles
-        return Line(kind, "Car", sign * tenths * 10, draw(st.sampled_from((45, 25, 24, 20))), day)
+        rate = draw(st.sampled_from(MILE_PENCE))
+        return Line(kind, f"car at {rate}", sign * tenths * 10, rate, day)
     pence = draw(st.integers(1, 200_00))
     return Line(kind, "Parking", sign * 100, pence, day, receipts=(RECEIPT,))
 
@@ -131,10 +138,25 @@ def make_claims(database: Database, plan: list[PlannedClaim], spend: list[int]):
         add_claimant(database, "Zoë", "O'Brien"),
         add_claimant(database, "Łukasz", "Wiśniewski"),
     ]
+    rates = {f"hour at {pence}": pence for pence in FEE_PENCE}
+    set_fee_rates(database, admin, rates)
+    with database.session_scope() as session:
+        policy_id = policy_id_on(session, TODAY)
+        policy = load_policy(session, policy_id)
+        mileage = tuple(Rate(LineKind.MILEAGE, f"car at {p}", p) for p in MILE_PENCE)
+        others = tuple(rate for rate in policy.rates if rate.kind is not LineKind.MILEAGE)
+        save_policy(session, admin, replace(policy, rates=others + mileage), policy_id)
     budgets = [
         add_budget(database, admin, 500_00 * (index + 1), day=year)
         for index, year in enumerate(YEAR_STARTS)
     ]
+
+    def budget_for(claim_lines: tuple[Line, ...]) -> int:
+        """The budget of the year the work is in (a claim goes against its own year's)."""
+        work_date = min(claim_line.line_date for claim_line in claim_lines)
+        first, _ = year_containing(work_date, financial_year_start(session))
+        return next(b.budget_id for b in budget_figures(session) if b.year_start == first)
+
     with database.session_scope() as session:
         for index, pence in enumerate(spend):
             year = YEAR_STARTS[index % len(budgets)]
@@ -142,7 +164,7 @@ def make_claims(database: Database, plan: list[PlannedClaim], spend: list[int]):
                 session, admin, budgets[index % len(budgets)], SpendDetails(year, "Room", pence)
             )
         for claim in plan:
-            budget_id = budgets[claim.budget] if claim.budget is not None else None
+            budget_id = budget_for(claim.lines) if claim.budget is not None else None
             details = ClaimDetails(
                 people[claim.person], "bank_transfer", claim.lines, budget_id=budget_id
             )
@@ -154,7 +176,7 @@ def make_claims(database: Database, plan: list[PlannedClaim], spend: list[int]):
                     people[claim.person],
                     "bank_transfer",
                     claim.correction,
-                    budget_id=budget_id,
+                    budget_id=budget_for(claim.correction) if budget_id else None,
                     adjusts_claim_id=claim_id,
                 )
                 save_draft(session, worker, corrected, correction_id, today=TODAY)

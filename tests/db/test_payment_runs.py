@@ -61,7 +61,7 @@ def claims(database, team) -> dict[str, int]:
 
 def pay(database, actor, claim_ids, note: str = "") -> int:
     with database.session_scope() as session:
-        return make_payment_run(session, actor, claim_ids, PAID_ON, note)
+        return make_payment_run(session, actor, claim_ids, PAID_ON, note, today=PAID_ON)
 
 
 def read_csv(path) -> list[list[str]]:

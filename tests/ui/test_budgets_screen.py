@@ -196,7 +196,7 @@ def test_a_budget_with_claims_is_not_deleted_and_the_reason_is_said(
     assert answers.asked == ["Delete budget"]
     [(title, message)] = answers.problems
     assert title == "The budget was not deleted"
-    assert "has 2 claim(s) and 0 other spend(s) against it, so it stays" in message
+    assert "has claims or other spending against it, so it stays" in message
     assert len(rows_shown(screen)) == 3
 
     with ctx.database().session_scope() as session:

@@ -258,7 +258,9 @@ def test_approving_ones_own_claim_is_refused_plainly(qtbot, ctx, database, team,
     qtbot.mouseClick(editor.workflow.submit, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(editor.workflow.approve, Qt.MouseButton.LeftButton)
     [(_title, message)] = answers.problems
-    assert message.startswith("You made or submitted this claim, so someone else must approve it")
+    assert message.startswith(
+        "You made, changed or submitted this claim, so someone else must approve it"
+    )
     assert message in editor.state_label.text()
     assert claim_status(database, claim_id) == ClaimStatus.SUBMITTED.value
 

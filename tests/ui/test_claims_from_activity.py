@@ -160,6 +160,7 @@ def test_the_button_is_only_for_paid_activities_that_have_taken_place(
 def test_without_fee_rates_the_dialog_points_to_the_payment_policy(
     qtbot, ctx, database, team, screen
 ):
+    set_fee_rates(database, team[0], {})  # the charity has not set any yet
     activity = add_paid_activity(database)
     mark_attended(database, activity, add_claimant(database))
     dialog = open_dialog(qtbot, screen, activity)

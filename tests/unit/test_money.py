@@ -39,6 +39,9 @@ def test_amounts_are_read_as_people_write_them(typed: str, pence: int):
         ("12.345", "at most two figures after the point"),
         ("-3", "less than nothing"),
         ("1.5p", "Pence are whole numbers"),
+        ("12,50", "with a point, not a comma"),
+        ("1,2345", "with a point, not a comma"),
+        ("1,23,456", "not an amount of money"),
     ],
 )
 def test_what_is_not_an_amount_is_said_plainly(typed: str, message: str):
@@ -69,3 +72,9 @@ def test_a_line_rounds_halves_away_from_nothing():
     assert line_amount(1230, 45) == 554  # 12.3 miles at 45p is 553.5p
     assert line_amount(-1230, 45) == -554
     assert line_amount(167, 2500) == 4175
+
+
+def test_a_decimal_comma_is_never_read_as_a_thousands_separator():
+    with pytest.raises(NotAnAmount, match="with a point, not a comma"):
+        parse_quantity("1,5")  # not fifteen hours
+    assert parse_quantity("1,000") == 100_000

@@ -181,6 +181,7 @@ def upgrade() -> None:
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("created_by", sa.Integer(), nullable=True),
+        sa.Column("changed_by", sa.Integer(), nullable=True),
         sa.Column("submitted_at", sa.DateTime(), nullable=True),
         sa.Column("submitted_by", sa.Integer(), nullable=True),
         sa.Column("approved_at", sa.DateTime(), nullable=True),
@@ -214,6 +215,9 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(
             ["created_by"], ["staff.id"], name=op.f("fk_claim_created_by_staff")
+        ),
+        sa.ForeignKeyConstraint(
+            ["changed_by"], ["staff.id"], name=op.f("fk_claim_changed_by_staff")
         ),
         sa.ForeignKeyConstraint(["paid_by"], ["staff.id"], name=op.f("fk_claim_paid_by_staff")),
         sa.ForeignKeyConstraint(
@@ -402,7 +406,7 @@ def _designate_approvers_and_payers() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("staff", schema=None) as batch_op:
+    with op.batch_alter_table("staff", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("designated_payer")
         batch_op.drop_column("designated_approver")
 
