@@ -515,3 +515,10 @@ def test_filters_are_kept_while_the_user_moves_around(qtbot, ctx, claims):
     assert screen.filters.status() is ClaimStatus.APPROVED
     assert screen.filters.search.text() == "zoe"
     assert shown(screen, screen.model.NUMBER) == [str(claims["zoe approved"])]
+
+
+def test_everyones_totals_are_added_up_only_when_their_tab_is_shown(qtbot, screen):
+    assert screen.totals_tab.everyone == [], "opening Claims does not add up the whole year"
+    screen.tabs.setCurrentWidget(screen.totals_tab)
+    qtbot.waitUntil(lambda: bool(screen.totals_tab.everyone))
+    assert screen.totals_tab.model.rowCount() == len(screen.totals_tab.everyone)
