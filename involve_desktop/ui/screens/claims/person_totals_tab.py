@@ -105,7 +105,9 @@ class PersonTotalsTab(QWidget):
         self.when_shown = RefreshWhenShown(self, self.refresh, ignored=("audit",))
         ctx.events.data_changed.connect(self.when_shown.request)
         self.year.load_year_start(ctx)
-        self.refresh()
+        # Adding up a year for everyone is read when the tab is first shown, not when the
+        # Claims screen opens.
+        self.when_shown.request()
 
     def _lay_out(self, note: QLabel) -> None:
         top = QHBoxLayout()
