@@ -104,13 +104,14 @@ def run_demo(paths: AppPaths, args: argparse.Namespace) -> int:
         finally:
             database.close()
     log.info(
-        "Built a demo database with %d people and %d activities",
+        "Built a demo database with %d people, %d activities and %d claims",
         summary.people,
         summary.activities,
+        summary.claims,
     )
     print(
-        f"Demo database ready at {paths.database} with {count_of_people(summary.people)} "
-        f"and {summary.activities:,} activities."
+        f"Demo database ready at {paths.database} with {count_of_people(summary.people)}, "
+        f"{summary.activities:,} activities and {summary.claims:,} claims."
     )
     print(f"Sign in as {DEMO_ADMINISTRATOR!r} with the password {args.password!r}.")
     print(f"Recovery key: {recovery_key}")
