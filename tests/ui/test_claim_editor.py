@@ -12,12 +12,17 @@ from sqlalchemy import select
 
 from involve_desktop.db.models import AuditEvent
 from involve_desktop.db.money_models import Claim
-from involve_desktop.domain.claims import ClaimStatus, LineKind
+from involve_desktop.domain.claims import ClaimDetails, ClaimStatus, LineKind
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.people import BenefitsAffected, PaymentMethod
 from involve_desktop.services.audit import AuditAction
-from involve_desktop.services.claim_workflow import approve_claim, make_payment_run, submit_claim
-from involve_desktop.services.claims import load_claim
+from involve_desktop.services.claim_workflow import (
+    approve_claim,
+    make_payment_run,
+    return_to_draft,
+    submit_claim,
+)
+from involve_desktop.services.claims import load_claim, save_draft
 from involve_desktop.services.money_totals import NOT_ADVICE
 from involve_desktop.ui import ops
 from involve_desktop.ui.dialogs.claim_editor import ClaimEditor
@@ -249,20 +254,76 @@ def test_submitting_without_a_receipt_says_which_line_and_keeps_the_draft(
     assert editor.state_label.text().startswith("Not submitted: one thing needs correcting")
 
 
-def test_approving_ones_own_claim_is_refused_plainly(qtbot, ctx, database, team, answers):
+def test_approving_ones_own_claim_is_held_back_with_the_reason_in_words(
+    qtbot, ctx, database, team, answers
+):
     _admin, approver, _worker = team
     ctx.actor = approver
     person = add_claimant(database)
     claim_id = add_claim(database, approver, person, fee(100))
     editor = open_editor(qtbot, ctx, claim_id)
     qtbot.mouseClick(editor.workflow.submit, Qt.MouseButton.LeftButton)
+    assert editor.workflow.approve.isVisible()
+    assert not editor.workflow.approve.isEnabled()
+    reason = "You made, changed or submitted this claim, so someone else must approve it"
+    assert reason in shown_text(editor.status_label)
+    assert editor.workflow.approve.toolTip().startswith(reason)
+    qtbot.mouseClick(editor.workflow.approve, Qt.MouseButton.LeftButton)
+    assert claim_status(database, claim_id) == ClaimStatus.SUBMITTED.value
+    assert answers.problems == []
+
+
+def test_an_approver_who_changed_a_draft_someone_else_made_cannot_approve_it(
+    qtbot, ctx, database, team
+):
+    _admin, approver, worker = team
+    claim_id = add_claim(database, worker, add_claimant(database), fee(100))
+    ctx.actor = approver
+    editor = open_editor(qtbot, ctx, claim_id)
+    editor.lines.go_to(0, Col.QUANTITY)
+    keys(qtbot, "2")
+    tab(qtbot)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert not editor.workflow.approve.isEnabled()
+    assert "You made, changed or submitted this claim" in shown_text(editor.status_label)
+
+
+def test_a_claim_changed_since_it_was_opened_is_shown_again_before_it_can_be_approved(
+    qtbot, ctx, database, team, answers
+):
+    _admin, approver, worker = team
+    person = add_claimant(database)
+    claim_id = add_claim(database, worker, person, fee(100))
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+    ctx.actor = approver
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert "Total £25.00" in editor.lines.totals.text()
+
+    # Meanwhile the worker sends it back, makes it bigger and submits it again.
+    with database.session_scope() as session:
+        return_to_draft(session, worker, claim_id)
+    with database.session_scope() as session:
+        bigger = ClaimDetails(person, PaymentMethod.BANK_TRANSFER.value, (fee(400),))
+        save_draft(session, worker, bigger, claim_id, today=TODAY)
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+
     qtbot.mouseClick(editor.workflow.approve, Qt.MouseButton.LeftButton)
     [(_title, message)] = answers.problems
-    assert message.startswith(
-        "You made, changed or submitted this claim, so someone else must approve it"
-    )
+    assert message.startswith("This claim was changed since you opened it.")
     assert message in editor.state_label.text()
     assert claim_status(database, claim_id) == ClaimStatus.SUBMITTED.value
+    assert "Total £100.00" in editor.lines.totals.text()
+    assert cell(editor, 0, Col.QUANTITY) == "4 hours"
+
+    qtbot.mouseClick(editor.workflow.approve, Qt.MouseButton.LeftButton)
+    assert claim_status(database, claim_id) == ClaimStatus.APPROVED.value
+    assert len(answers.problems) == 1
 
 
 def test_approving_over_budget_asks_first_and_no_leaves_it_waiting(

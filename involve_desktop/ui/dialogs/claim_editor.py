@@ -33,7 +33,9 @@ from involve_desktop.services.activities import load_activity
 from involve_desktop.services.attendance import participation_history
 from involve_desktop.services.budgets import budget_for_date
 from involve_desktop.services.claim_workflow import (
+    ClaimChanged,
     OverBudget,
+    WrongStep,
     approve_claim,
     make_adjusting_claim,
     reject_claim,
@@ -60,6 +62,10 @@ from involve_desktop.ui.widgets.claim_lines_table import WARNING, ActivityChoice
 
 RECENT_ACTIVITIES = 40
 BENEFITS_WIDTH_CHARACTERS = 44
+OWN_CLAIM = (
+    "You made, changed or submitted this claim, so someone else must approve it: two people "
+    "see every payment."
+)
 
 
 class ClaimEditor(RecordDialog):
@@ -216,6 +222,10 @@ class ClaimEditor(RecordDialog):
             if record.payment_run_id is not None:
                 said.append(f"Paid in payment run {record.payment_run_id}.")
             said += [f"Corrected by claim {later}." for later in record.adjusting_claim_ids]
+        may_approve = self._may_approve()
+        own_claim = may_approve and self._own_claim()
+        if own_claim and status is ClaimStatus.SUBMITTED:
+            said.append(html.escape(OWN_CLAIM))
         if self.adjusts_claim_id is not None:
             said.append(
                 f"Corrects claim {self.adjusts_claim_id}: a line below nothing takes money back."
@@ -228,13 +238,22 @@ class ClaimEditor(RecordDialog):
         self.lines.set_read_only(not editable)
         self.save_button.setVisible(editable)
         self.cancel_button.setText("Cancel" if editable else "Close")
-        self.workflow.show_for(status, self.claim_id is not None, self._may_approve())
+        self.workflow.show_for(status, self.claim_id is not None, may_approve)
+        self.workflow.refuse_approval(OWN_CLAIM if own_claim else "")
 
     def _may_approve(self) -> bool:
         actor = self.ctx.actor
         if actor is None or not can(actor.role, Permission.APPROVE_CLAIMS):
             return False
         return ops.query(self.ctx, is_designated, actor.staff_id)
+
+    def _own_claim(self) -> bool:
+        """Whether the signed-in approver made, changed or submitted the claim shown (the
+        two-person rule keeps them from approving it)."""
+        record, actor = self.record, self.ctx.actor
+        if record is None or actor is None:
+            return False
+        return actor.staff_id in (record.made_by, record.changed_by, record.submitted_by)
 
     def _show_budgets(self, chosen: int | None) -> None:
         first, _last = year_containing(self._work_date(), self.year_start)
@@ -347,6 +366,11 @@ class ClaimEditor(RecordDialog):
             return False
         except OverBudget:
             raise  # the approver is asked whether to go on
+        except (ClaimChanged, WrongStep) as problem:
+            # Someone else moved the claim on: show it as it now is before saying why.
+            self._load()
+            self._refused(problem)
+            return False
         except KnownError as problem:
             self._refused(problem)
             return False
@@ -386,6 +410,8 @@ class ClaimEditor(RecordDialog):
                 self.ctx.actor,
                 self.claim_id,
                 over_budget_confirmed=over_budget_confirmed,
+                # The version shown: approving one changed since is refused, not done blind.
+                seen_version=self.record.updated_at if self.record else None,
             )
         except OverBudget as warning:
             question = f"{warning.message}\n\nApprove it anyway?"

@@ -201,3 +201,9 @@ class WorkflowButtons:
         }
         for button, visible in shown.items():
             button.setVisible(visible)
+
+    def refuse_approval(self, reason: str) -> None:
+        """Approve stays in sight but cannot be pressed when `reason` says why ('' allows it);
+        the editor says the reason in its status too, for keyboard and screen-reader users."""
+        self.approve.setEnabled(not reason)
+        self.approve.setToolTip(reason)
