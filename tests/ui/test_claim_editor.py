@@ -16,6 +16,7 @@ from involve_desktop.domain.claims import ClaimDetails, ClaimStatus, LineKind
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.people import BenefitsAffected, PaymentMethod
 from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.budgets import delete_budget
 from involve_desktop.services.claim_workflow import (
     approve_claim,
     make_payment_run,
@@ -599,3 +600,72 @@ def test_a_saved_receipt_is_copied_out_and_removed(qtbot, ctx, database, team, a
     assert ops.query(ctx, load_claim, claim_id).details.lines[0].receipts  # until saved
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert ops.query(ctx, load_claim, claim_id).details.lines[0].receipts == ()
+
+
+def test_the_budget_follows_the_financial_year_of_the_work(qtbot, ctx, database, team, answers):
+    admin, _approver, worker = team
+    ctx.actor = worker
+    person = add_claimant(database)
+    last_year = add_budget(database, admin, 500_00, day=date(2026, 5, 1))
+    this_year = add_budget(database, admin, 800_00, day=date(2027, 5, 1))
+    editor = ClaimEditor(ctx, None, person_id=person, today=date(2027, 4, 2))
+    show_active(qtbot, editor)
+    assert editor.header.budget.currentText() == "Involvement 2027/28 \u2014 £800.00 left"
+
+    # A line for work done before the year turned puts the claim in last year's budget.
+    editor.lines.table.setFocus()
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_Insert)
+    editor.lines.go_to(0, Col.DATE)
+    keys(qtbot, "28/03/2027")
+    tab(qtbot)
+    assert editor.header.budget.currentText() == "Involvement 2026/27 \u2014 £500.00 left"
+    listed = [editor.header.budget.itemText(i) for i in range(editor.header.budget.count())]
+    assert listed == ["No budget", "Involvement 2026/27 \u2014 £500.00 left"]
+    assert editor.header.budget_note.isVisible()
+    assert editor.header.budget_note.text() == (
+        "The work is now in 2026/27, so the claim goes against \u201cInvolvement 2026/27\u201d "
+        "instead of \u201cInvolvement 2027/28\u201d."
+    )
+    editor.lines.go_to(0, Col.QUANTITY)
+    keys(qtbot, "2")
+    tab(qtbot)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    with database.session_scope() as session:
+        [claim] = session.scalars(select(Claim)).all()
+        claim_id = claim.id
+        assert claim.budget_id == last_year
+
+    # Opened again in the new year, it keeps its year's budget until its date moves.
+    editor = ClaimEditor(ctx, claim_id, today=date(2027, 4, 2))
+    show_active(qtbot, editor)
+    assert editor.header.budget.currentText() == "Involvement 2026/27 \u2014 £500.00 left"
+    assert not editor.header.budget_note.isVisible()
+    editor.lines.go_to(0, Col.DATE)
+    keys(qtbot, "3/4/2027")
+    tab(qtbot)
+    assert editor.header.budget.currentText() == "Involvement 2027/28 \u2014 £800.00 left"
+    assert "now in 2027/28" in editor.header.budget_note.text()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert ops.query(ctx, load_claim, claim_id).details.budget_id == this_year
+
+
+def test_a_budget_that_cannot_be_used_is_said_at_the_budget(qtbot, ctx, database, team, answers):
+    admin, _approver, worker = team
+    ctx.actor = worker
+    person = add_claimant(database)
+    budget = add_budget(database, admin, 500_00)
+    editor = open_editor(qtbot, ctx, None, person_id=person)
+    assert editor.header.budget_id() == budget
+    with database.session_scope() as session:
+        delete_budget(session, admin, budget)  # by someone else, meanwhile
+    editor.lines.table.setFocus()
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_Insert)
+    tab(qtbot, 4)
+    keys(qtbot, "1")
+    tab(qtbot)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible()
+    message = editor.header.errors["budget"]
+    assert message.isVisible()
+    assert "This budget is no longer in the records" in message.text()
+    assert editor.state_label.text().startswith("Not saved: one thing needs correcting")

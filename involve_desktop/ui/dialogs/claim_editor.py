@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.app import AppContext
 from involve_desktop.domain.claims import ClaimDetails, ClaimStatus
-from involve_desktop.domain.financial_year import year_containing
+from involve_desktop.domain.financial_year import year_containing, year_label
 from involve_desktop.domain.money import format_pence
 from involve_desktop.domain.people import PaymentMethod
 from involve_desktop.domain.roles import Permission, can
@@ -153,11 +153,7 @@ class ClaimEditor(RecordDialog):
             details = self.record.details
             self.person_id = details.person_id
         else:
-            details = ClaimDetails(
-                self.person_id,
-                self._preferred_method(self.person_id),
-                budget_id=ops.query(self.ctx, budget_for_date, self.today),
-            )
+            details = ClaimDetails(self.person_id, self._preferred_method(self.person_id))
         self.adjusts_claim_id = details.adjusts_claim_id
         self.lines.model.adjusting = details.adjusts_claim_id is not None
         self.lines.model.set_lines(details.lines)
@@ -165,7 +161,13 @@ class ClaimEditor(RecordDialog):
         self.header.set_method(details.payment_method)
         self.header.notes.setText(details.notes)
         self.header.budget_year = None
-        self._show_budgets(details.budget_id)
+        # A saved claim's budget (or none) was chosen; a new one's follows the work's year.
+        self.header.budget_touched = self.record is not None
+        self.header.show_budget_note("")
+        budget_id = details.budget_id
+        if self.record is None:
+            budget_id = ops.query(self.ctx, budget_for_date, self._work_date())
+        self._show_budgets(budget_id)
         self._show_person()
         self._show_status()
         self.header.show_errors({})
@@ -259,6 +261,41 @@ class ClaimEditor(RecordDialog):
         first, _last = year_containing(self._work_date(), self.year_start)
         self.header.show_budgets(first, chosen)
 
+    def _follow_work_year(self) -> None:
+        """When the lines' dates move the claim into another financial year, it goes against
+        that year's budget (the one a new claim would have), and the note says so."""
+        work_date = self._work_date()
+        first, _last = year_containing(work_date, self.year_start)
+        header = self.header
+        if first == header.budget_year:
+            return
+        was = header.budget_id()
+        was_label = header.budget_labels.get(was, "") if was is not None else ""
+        header.show_budgets(first, None)
+        now = None
+        if was is not None and was in header.year_budget_ids:
+            now, was_label = was, ""  # already this year's: it stays
+        elif was is not None or not header.budget_touched:
+            now = ops.query(self.ctx, budget_for_date, work_date)
+        header.choose_budget(now)
+        now_label = header.budget_labels.get(now, "") if now is not None else ""
+        year = year_label(first)
+        if was_label and now_label:
+            note = (
+                f"The work is now in {year}, so the claim goes against “{now_label}” "
+                f"instead of “{was_label}”."
+            )
+        elif was_label:
+            note = (
+                f"The work is now in {year}, so it can no longer go against “{was_label}”: "
+                f"choose a {year} budget, or none."
+            )
+        elif now_label:
+            note = f"The work is in {year}, so the claim goes against “{now_label}”."
+        else:
+            note = ""
+        header.show_budget_note(note)
+
     def _work_date(self) -> date:
         return min((line.line_date for line in self.lines.model.lines()), default=self.today)
 
@@ -269,7 +306,7 @@ class ClaimEditor(RecordDialog):
             self.set_dirty(True)
 
     def _lines_changed(self) -> None:
-        self._show_budgets(self.header.budget_id())
+        self._follow_work_year()
         self._refresh_benefits()
         self._mark_dirty()
 

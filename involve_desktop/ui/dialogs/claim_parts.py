@@ -67,6 +67,10 @@ class ClaimHeader(FormSection):
         super().__init__(parent)
         self.ctx = ctx
         self.budget_year: date | None = None
+        # The name of each budget listed, and whether the user chose one themselves.
+        self.budget_labels: dict[int, str] = {}
+        self.year_budget_ids: set[int] = set()
+        self.budget_touched = False
         self.person_name = QLabel()
         self.person_name.setAccessibleName("Whose claim")
         self.change_person = QPushButton("Chan&ge person\u2026")
@@ -93,7 +97,17 @@ class ClaimHeader(FormSection):
         self.add_row("payment_method", "Pa&yment method:", method_box, self.method)
         self.method.setAccessibleName("Payment method")
         self.budget = QComboBox()
-        self.add_row("budget", "&Budget:", self.budget)
+        self.budget_note = QLabel()
+        self.budget_note.setWordWrap(True)
+        self.budget_note.setAccessibleName("About the budget")
+        self.budget_note.setVisible(False)
+        budget_box = QWidget()
+        budget_column = QVBoxLayout(budget_box)
+        budget_column.setContentsMargins(0, 0, 0, 0)
+        budget_column.addWidget(self.budget)
+        budget_column.addWidget(self.budget_note)
+        self.add_row("budget", "&Budget:", budget_box, self.budget)
+        self.budget.setAccessibleName("Budget")
         self.notes = QLineEdit()
         self.notes.setMaxLength(MAX_NOTES)
         self.add_row("notes", "&Notes:", self.notes)
@@ -102,7 +116,7 @@ class ClaimHeader(FormSection):
         self.change_person.clicked.connect(self.choose_again)
         self.finder.chosen.connect(self.person_chosen)
         self.method.currentIndexChanged.connect(self._method_changed)
-        self.budget.currentIndexChanged.connect(self.notify_changed)
+        self.budget.currentIndexChanged.connect(self._budget_changed)
         self.notes.textEdited.connect(self.notify_changed)
 
     def show_person(self, name: str, *, choosing: bool) -> None:
@@ -132,7 +146,8 @@ class ClaimHeader(FormSection):
             field.setEnabled(editable)
 
     def show_budgets(self, year_first: date, chosen: int | None) -> None:
-        """The budgets of the claim's financial year, with what each has left."""
+        """The budgets of the claim's financial year, with what each has left; one chosen
+        from another year before it was refused is listed too, so it is not hidden."""
         if year_first == self.budget_year:
             return
         self.budget_year = year_first
@@ -140,15 +155,33 @@ class ClaimHeader(FormSection):
         self.budget.clear()
         self.budget.addItem("No budget", NO_BUDGET)
         figures = ops.query(self.ctx, budget_figures, year_first)
+        self.year_budget_ids = {budget.budget_id for budget in figures}
         if chosen and chosen not in {budget.budget_id for budget in figures}:
             try:
                 figures.append(ops.query(self.ctx, figures_for, chosen))
             except KnownError:
                 chosen = None  # deleted since
+        self.budget_labels = {budget.budget_id: budget.label for budget in figures}
         for budget in figures:
             self.budget.addItem(budget_text(budget.label, budget.remaining_pence), budget.budget_id)
-        self.budget.setCurrentIndex(max(self.budget.findData(chosen or NO_BUDGET), 0))
         self.loading = was_loading
+        self.choose_budget(chosen)
+
+    def choose_budget(self, budget_id: int | None) -> None:
+        """Select a listed budget (or none) for the user, not as their own choice."""
+        was_loading, self.loading = self.loading, True
+        self.budget.setCurrentIndex(max(self.budget.findData(budget_id or NO_BUDGET), 0))
+        self.loading = was_loading
+
+    def show_budget_note(self, note: str) -> None:
+        self.budget_note.setText(note)
+        self.budget_note.setVisible(bool(note))
+
+    def _budget_changed(self, *_args: object) -> None:
+        if not self.loading:
+            self.budget_touched = True
+            self.show_budget_note("")
+        self.notify_changed()
 
     def _method_changed(self, *_args: object) -> None:
         declines = self.method.currentData() == PaymentMethod.DECLINES.value
