@@ -3,6 +3,7 @@ claim walked through its steps by different people, and the words shown at each 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -25,6 +26,7 @@ from involve_desktop.services.claim_workflow import (
 )
 from involve_desktop.services.claims import load_claim, save_draft
 from involve_desktop.services.money_totals import NOT_ADVICE
+from involve_desktop.services.payment_policy import load_policy, policy_id_on, save_policy
 from involve_desktop.ui import ops
 from involve_desktop.ui.dialogs.claim_editor import ClaimEditor
 from involve_desktop.ui.prompts import UnsavedChoice
@@ -669,3 +671,70 @@ def test_a_budget_that_cannot_be_used_is_said_at_the_budget(qtbot, ctx, database
     assert message.isVisible()
     assert "This budget is no longer in the records" in message.text()
     assert editor.state_label.text().startswith("Not saved: one thing needs correcting")
+
+
+def backdate_a_higher_hourly_rate(database, admin, starts: date, hour_pence: int) -> None:
+    """A new policy version, added now, in force from an earlier date."""
+    with database.session_scope() as session:
+        policy_id = policy_id_on(session, TODAY)
+        assert policy_id is not None
+        current = load_policy(session, policy_id)
+        rates = tuple(
+            replace(rate, unit_pence=hour_pence) if rate.name == "hour" else rate
+            for rate in current.rates
+        )
+        save_policy(session, admin, replace(current, effective_from=starts, rates=rates))
+
+
+def test_a_draft_at_an_old_rate_takes_the_policys_rate_when_opened(
+    qtbot, ctx, database, team, answers
+):
+    admin, _approver, worker = team
+    ctx.actor = worker
+    claim_id = add_claim(database, worker, add_claimant(database), expense(4_50), fee(200))
+    backdate_a_higher_hourly_rate(database, admin, date(2026, 11, 1), 30_00)
+
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert cell(editor, 1, Col.RATE) == "£30.00"
+    assert cell(editor, 1, Col.AMOUNT) == "£60.00"
+    assert editor.lines.notice.isVisible()
+    assert editor.lines.notice.text() == (
+        "Rates brought up to date with the payment policy: line 2 was £25.00 an hour, now £30.00."
+    )
+    assert editor.dirty
+    assert editor.state_label.text() == "Unsaved changes."
+    assert ops.query(ctx, load_claim, claim_id).details.total_pence == 54_50  # until saved
+
+    qtbot.mouseClick(editor.workflow.submit, Qt.MouseButton.LeftButton)
+    assert claim_status(database, claim_id) == ClaimStatus.SUBMITTED.value
+    assert ops.query(ctx, load_claim, claim_id).details.total_pence == 64_50
+    assert not editor.lines.notice.isVisible()
+
+
+def test_a_rate_changed_while_the_draft_is_open_is_said_in_the_line(
+    qtbot, ctx, database, team, answers
+):
+    admin, _approver, worker = team
+    ctx.actor = worker
+    claim_id = add_claim(database, worker, add_claimant(database), fee(200))
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert not editor.lines.notice.isVisible()
+    assert not editor.dirty
+    backdate_a_higher_hourly_rate(database, admin, date(2026, 11, 1), 30_00)
+
+    qtbot.mouseClick(editor.workflow.submit, Qt.MouseButton.LeftButton)
+    assert claim_status(database, claim_id) == ClaimStatus.DRAFT.value
+    said = "the rate in force on 26 November 2026 is £30.00, not £25.00."
+    assert said in cell(editor, 0, Col.CHECK)
+    assert f"Line 1: {said}" in editor.lines.problems.text()
+    assert editor.state_label.text().startswith("Not submitted: one thing needs correcting")
+
+    # Choosing what it is for again takes the rate now in force.
+    editor.lines.go_to(0, Col.WHAT)
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_F2)
+    tab(qtbot)
+    assert cell(editor, 0, Col.AMOUNT) == "£60.00"
+    assert cell(editor, 0, Col.CHECK) == ""
+    qtbot.mouseClick(editor.workflow.submit, Qt.MouseButton.LeftButton)
+    assert claim_status(database, claim_id) == ClaimStatus.SUBMITTED.value
+    assert ops.query(ctx, load_claim, claim_id).details.fees_pence == 60_00

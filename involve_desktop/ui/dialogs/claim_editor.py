@@ -93,10 +93,8 @@ class ClaimEditor(RecordDialog):
         self.record: ClaimRecord | None = None
         self.adjusts_claim_id: int | None = None
         self.year_start = ops.query(ctx, financial_year_start)
-        versions = ops.query(ctx, policy_versions)
         self.policies = PolicyBook(
-            [(version.policy_id, version.effective_from) for version in versions],
-            lambda policy_id: ops.query(ctx, load_policy, policy_id),
+            self._policy_versions(), lambda policy_id: ops.query(ctx, load_policy, policy_id)
         )
         self.lines = ClaimLinesEditor(ctx, self.policies)
         self.lines.model.default_date = self.today
@@ -145,9 +143,14 @@ class ClaimEditor(RecordDialog):
 
     # --- loading -------------------------------------------------------------------------
 
+    def _policy_versions(self) -> list[tuple[int, date]]:
+        versions = ops.query(self.ctx, policy_versions)
+        return [(version.policy_id, version.effective_from) for version in versions]
+
     def _load(self) -> None:
         self.header.loading = True
         self.record = None
+        self.policies.refresh(self._policy_versions())
         if self.claim_id is not None:
             self.record = ops.query(self.ctx, load_claim, self.claim_id)
             details = self.record.details
@@ -173,8 +176,23 @@ class ClaimEditor(RecordDialog):
         self.header.show_errors({})
         self.lines.show_problems({})
         self.header.loading = False
+        updated = self._bring_rates_up_to_date()
         self._refresh_benefits()
-        self.set_dirty(False)
+        self.set_dirty(bool(updated))
+
+    def _bring_rates_up_to_date(self) -> list[str]:
+        """A draft takes the policy's rates for its lines' dates as it is opened (submitting
+        one at an old rate is refused); the note says what changed, so it is saved knowingly."""
+        editable = self.record is not None and self.record.status.editable
+        updated = []
+        if editable and self.adjusts_claim_id is None:
+            updated = self.lines.model.bring_rates_up_to_date()
+        self.lines.show_notice(
+            "Rates brought up to date with the payment policy: " + "; ".join(updated) + "."
+            if updated
+            else ""
+        )
+        return updated
 
     def _preferred_method(self, person_id: int | None) -> str:
         if person_id is None:
@@ -399,6 +417,9 @@ class ClaimEditor(RecordDialog):
         try:
             ops.change(self.ctx, "claims", service, *args, **kw)
         except ValidationFailed as problem:
+            if any(key.startswith("line ") and key.endswith(" rate") for key in problem.errors):
+                # The policy changed while the claim was open: choosing again takes its rate.
+                self.policies.refresh(self._policy_versions())
             self.show_problems(problem.errors, not_done)
             return False
         except OverBudget:

@@ -80,6 +80,10 @@ class ClaimLinesEditor(QWidget):
         self.totals = QLabel()
         self.totals.setAccessibleName("Totals of the claim")
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("What changed in the lines")
+        self.notice.setVisible(False)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(ERROR_STYLE)
@@ -96,6 +100,7 @@ class ClaimLinesEditor(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.notice)
         layout.addWidget(self.problems)
         layout.addLayout(self._receipts_strip())
 
@@ -212,6 +217,11 @@ class ClaimLinesEditor(QWidget):
         self.add_button.setVisible(not read_only)
         self.remove_button.setVisible(not read_only)
         self._show_state()
+
+    def show_notice(self, text: str) -> None:
+        """Something the editor did to the lines for the user, said once ('' to clear)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def show_problems(self, errors: dict[str, str]) -> bool:
         """The services' messages about lines, in the lines; focus the first. True if any."""

@@ -90,6 +90,12 @@ UNIT_WORDS = {
     FeeUnit.SESSION.value: ("session", "sessions"),
 }
 MILES = ("mile", "miles")
+PER_UNIT = {
+    FeeUnit.HOUR.value: "an hour",
+    FeeUnit.HALF_DAY.value: "a half day",
+    FeeUnit.DAY.value: "a day",
+    FeeUnit.SESSION.value: "a session",
+}
 
 
 @dataclass(frozen=True)
@@ -117,8 +123,12 @@ class PolicyBook:
     def __init__(
         self, versions: Sequence[tuple[int, date]], load: Callable[[int], PolicyDetails]
     ) -> None:
-        self.versions = sorted(versions, key=lambda version: version[1], reverse=True)
         self._load = load
+        self.refresh(versions)
+
+    def refresh(self, versions: Sequence[tuple[int, date]]) -> None:
+        """Forget what was read: a version may have been added or changed since."""
+        self.versions = sorted(versions, key=lambda version: version[1], reverse=True)
         self._read: dict[int, PolicyDetails] = {}
 
     def on(self, day: date) -> PolicyDetails | None:
@@ -134,6 +144,13 @@ def what_label(claim_line: ClaimLine) -> str:
     if claim_line.kind is LineKind.FEE and claim_line.rate_name in UNIT_WORDS:
         return FeeUnit(claim_line.rate_name).label
     return claim_line.rate_name
+
+
+def per_unit(claim_line: ClaimLine) -> str:
+    """'an hour', 'a mile', or 'for “Interview panel”' for a rate the charity named."""
+    if claim_line.kind is LineKind.MILEAGE:
+        return "a mile"
+    return PER_UNIT.get(claim_line.rate_name, f"for \u201c{claim_line.rate_name}\u201d")
 
 
 def quantity_text(claim_line: ClaimLine) -> str:
@@ -225,6 +242,28 @@ class ClaimLinesModel(RecordsTableModel[LineRow]):
         record.line = replace(record.line, receipts=tuple(receipts))
         self._changed_rows(row, row)
         self.edited.emit()
+
+    def bring_rates_up_to_date(self) -> list[str]:
+        """Fee and mileage lines take the rate the policy now has for their date (a version
+        added later for an earlier date changes what a draft should pay); says what changed,
+        as 'line 2 was £25.00 an hour, now £30.00'. A rate the policy no longer has is left
+        for the line's Check cell to point out."""
+        changed = []
+        for number, row in enumerate(self.records, start=1):
+            if row.line.kind is LineKind.EXPENSE:
+                continue
+            policy = self.policies.on(row.line.line_date)
+            rate = policy.rate(row.line.kind, row.line.rate_name) if policy else None
+            if rate is None or rate.unit_pence is None or rate.unit_pence == row.line.unit_pence:
+                continue
+            changed.append(
+                f"line {number} was {format_rate(row.line.unit_pence)} {per_unit(row.line)}, "
+                f"now {format_rate(rate.unit_pence)}"
+            )
+            row.line = replace(row.line, unit_pence=rate.unit_pence)
+        if changed:
+            self._changed_rows(0, len(self.records) - 1)
+        return changed
 
     def totals(self) -> dict[LineKind, int]:
         """Pence by kind of line."""
