@@ -556,6 +556,18 @@ def test_the_benefits_panel_speaks_for_a_person_whose_benefits_may_be_affected(
     not_watched = add_claimant(database, "Tom", "Okafor", benefits=BenefitsAffected.NO)
     other = open_editor(qtbot, ctx, add_claim(database, worker, not_watched, fee(750)))
     assert not other.benefits.isVisible()
+    # Showing the answer is audited once for the person, not at each change of a line.
+    assert sensitive_showings(database) == [("person", watched)]
+
+
+def sensitive_showings(database) -> list[tuple[str, int | None]]:
+    with database.session_scope() as session:
+        rows = session.execute(
+            select(AuditEvent.subject_kind, AuditEvent.subject_id)
+            .where(AuditEvent.action == AuditAction.OPENED_SENSITIVE)
+            .order_by(AuditEvent.id)
+        )
+        return [tuple(row) for row in rows]
 
 
 def test_every_input_is_named_and_no_mnemonics_clash(qtbot, ctx, database, team):

@@ -148,3 +148,35 @@ def test_a_claim_submitted_elsewhere_is_counted_when_the_tab_is_shown(
 
     tab.show()
     assert rows(tab)[1] == ["Zoë O'Brien", "2", "£62.50", "£0.00", "£62.50", ""]
+
+
+def benefits_listings(database) -> list[str]:
+    with database.session_scope() as session:
+        return list(
+            session.scalars(
+                select(AuditEvent.subject_kind)
+                .where(AuditEvent.action == AuditAction.OPENED_SENSITIVE)
+                .order_by(AuditEvent.id)
+            )
+        )
+
+
+def test_each_years_list_showing_benefits_answers_is_audited_once_as_it_loads(qtbot, tab, database):
+    this_year = "benefits answers beside the 2026/27 totals"
+    assert benefits_listings(database) == [this_year]
+
+    qtbot.keyClicks(tab.search, "sian")  # narrowing what is loaded reads nothing again
+    qtbot.waitUntil(lambda: len(rows(tab)) == 1)
+    assert benefits_listings(database) == [this_year]
+
+    tab.year.setFocus()
+    qtbot.keyClick(tab.year, Qt.Key.Key_Down)
+    assert tab.year.currentText() == "2025/26"
+    qtbot.keyClick(tab.year, Qt.Key.Key_Down)  # 2024/25: nobody, so no answers shown
+    assert tab.year.currentText() == "2024/25"
+    assert benefits_listings(database) == [this_year, "benefits answers beside the 2025/26 totals"]
+
+
+def test_a_tab_never_shown_audits_nothing(qtbot, ctx, people, database):
+    PersonTotalsTab(ctx, today=TODAY)
+    assert benefits_listings(database) == []

@@ -27,6 +27,7 @@ from involve_desktop.services.money_totals import (
     BenefitsWatch,
     ThresholdCheck,
     benefits_watch,
+    note_benefits_shown,
 )
 from involve_desktop.services.people_list import rows_for
 from involve_desktop.services.permissions import NotAllowed
@@ -77,6 +78,8 @@ class BenefitsWatchPanel(QFrame):
         super().__init__(parent)
         self.ctx = ctx
         self.watch: BenefitsWatch | None = None
+        # Whose answer this panel has shown (each person's first showing is audited).
+        self.shown_for: set[int] = set()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Payments and benefits")
         title = QLabel("<b>Payments and benefits</b>")
@@ -145,6 +148,11 @@ class BenefitsWatchPanel(QFrame):
             self.watch, person_name(self.ctx, person_id), claim_id is not None or bool(fee_lines)
         )
         self.setVisible(True)
+        if person_id not in self.shown_for:
+            # Their benefits answer is special-category data: its showing is in the audit
+            # trail, once for each person (not at every change of a line).
+            ops.change(self.ctx, "audit", note_benefits_shown, self.ctx.actor, person_id)
+            self.shown_for.add(person_id)
 
     def _show(self, watch: BenefitsWatch, name: str, with_claim: bool) -> None:
         if watch.answer is BenefitsAffected.YES:

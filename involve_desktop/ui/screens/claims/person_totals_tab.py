@@ -17,7 +17,12 @@ from involve_desktop.app import AppContext
 from involve_desktop.domain.financial_year import year_label
 from involve_desktop.domain.money import format_pence
 from involve_desktop.errors import KnownError
-from involve_desktop.services.money_totals import NOT_ADVICE, PersonYearTotal, everyone_year_totals
+from involve_desktop.services.money_totals import (
+    NOT_ADVICE,
+    PersonYearTotal,
+    everyone_year_totals,
+    note_benefits_listed,
+)
 from involve_desktop.services.money_totals_export import (
     WATCH_WORDS,
     benefits_words,
@@ -135,6 +140,10 @@ class PersonTotalsTab(QWidget):
     def refresh(self) -> None:
         first = self.year_first()
         self.everyone = ops.query(self.ctx, everyone_year_totals, first) if first else []
+        if first and any(total.benefits_may_be_affected for total in self.everyone):
+            # The benefits answers are special-category data: each loading of a year's list
+            # that shows any is in the audit trail (a search only narrows what was loaded).
+            ops.change(self.ctx, "audit", note_benefits_listed, self.ctx.actor, first)
         self._show()
 
     def _show(self) -> None:
