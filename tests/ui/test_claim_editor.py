@@ -560,6 +560,26 @@ def test_the_benefits_panel_speaks_for_a_person_whose_benefits_may_be_affected(
     assert sensitive_showings(database) == [("person", watched)]
 
 
+def test_a_claim_over_two_weeks_is_held_against_the_fuller_week(qtbot, ctx, database, team):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    watched = add_claimant(database, benefits=BenefitsAffected.YES)
+    first_week, second_week = fee(600, day=date(2026, 11, 16)), fee(900, day=date(2026, 11, 23))
+    editor = open_editor(qtbot, ctx, add_claim(database, worker, watched, first_week, second_week))
+    figures = editor.benefits.figures.text()
+    assert (
+        "\u26a0 Carer's Allowance earnings limit (2025/26 figure), £196.00 a week: fees of "
+        "£225.00 in the week of 23 November 2026 \u2014 £29.00 over it." in figures
+    )
+    assert "week of 16 November" not in figures
+    assert "£375.00 in November 2026" in figures  # both weeks are in one month
+    assert editor.benefits.counted.text().endswith(
+        "This claim's fees fall in more than one week: each figure is held against the week "
+        "with the most."
+    )
+    assert editor.benefits.suggestion.text().startswith("This takes Siân ap Gwilym over a figure")
+
+
 def sensitive_showings(database) -> list[tuple[str, int | None]]:
     with database.session_scope() as session:
         rows = session.execute(

@@ -64,6 +64,21 @@ def check_text(check: ThresholdCheck) -> str:
     )
 
 
+def spread_over_periods(watch: BenefitsWatch, fee_days: Sequence[date]) -> str:
+    """'week' (or 'week or month', 'month') when the claim's fee lines fall in more than one of
+    the periods watched, so the figure shown is the fullest of them; '' when they do not."""
+    spread = []
+    for period in (ThresholdPeriod.WEEK, ThresholdPeriod.MONTH, ThresholdPeriod.YEAR):
+        checks = [check for check in watch.checks if check.threshold.period is period]
+        if any(
+            not check.period.first <= day <= check.period.last
+            for check in checks
+            for day in fee_days
+        ):
+            spread.append("financial year" if period is ThresholdPeriod.YEAR else period.value)
+    return " or ".join(spread)
+
+
 def person_name(ctx: AppContext, person_id: int) -> str:
     """The name a person goes by, as the register shows it."""
     found = ops.query(ctx, rows_for, [person_id])
@@ -145,7 +160,10 @@ class BenefitsWatchPanel(QFrame):
             return
         assert person_id is not None
         self._show(
-            self.watch, person_name(self.ctx, person_id), claim_id is not None or bool(fee_lines)
+            self.watch,
+            person_name(self.ctx, person_id),
+            claim_id is not None or bool(fee_lines),
+            spread=spread_over_periods(self.watch, [day for day, _pence in fee_lines]),
         )
         self.setVisible(True)
         if person_id not in self.shown_for:
@@ -154,7 +172,7 @@ class BenefitsWatchPanel(QFrame):
             ops.change(self.ctx, "audit", note_benefits_shown, self.ctx.actor, person_id)
             self.shown_for.add(person_id)
 
-    def _show(self, watch: BenefitsWatch, name: str, with_claim: bool) -> None:
+    def _show(self, watch: BenefitsWatch, name: str, with_claim: bool, *, spread: str) -> None:
         if watch.answer is BenefitsAffected.YES:
             self.intro.setText(f"{name} has said payments may affect their benefits.")
         else:
@@ -174,6 +192,11 @@ class BenefitsWatchPanel(QFrame):
                 + (", with this claim as it is now" if with_claim else "")
                 + ". Mileage and expenses paid back are not earnings, so they are left out."
             )
+            if spread:
+                counted += (
+                    f" This claim's fees fall in more than one {spread}: each figure is held "
+                    f"against the {spread} with the most."
+                )
             self.figures.setText("\n\n".join(check_text(check) for check in watch.checks))
             self.counted.setText(counted)
         close = watch.any_over or any(check.near for check in watch.checks)
