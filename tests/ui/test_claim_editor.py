@@ -27,6 +27,7 @@ from involve_desktop.services.claim_workflow import (
 from involve_desktop.services.claims import load_claim, save_draft
 from involve_desktop.services.money_totals import NOT_ADVICE
 from involve_desktop.services.payment_policy import load_policy, policy_id_on, save_policy
+from involve_desktop.services.people_lifecycle import delete_person
 from involve_desktop.ui import ops
 from involve_desktop.ui.dialogs.claim_editor import ClaimEditor
 from involve_desktop.ui.prompts import UnsavedChoice
@@ -578,6 +579,37 @@ def test_a_claim_over_two_weeks_is_held_against_the_fuller_week(qtbot, ctx, data
         "with the most."
     )
     assert editor.benefits.suggestion.text().startswith("This takes Siân ap Gwilym over a figure")
+
+
+def test_a_draft_whose_person_was_deleted_can_be_given_to_someone(qtbot, ctx, database, team):
+    admin, _approver, worker = team
+    gone = add_claimant(database, "Ben", "Gone")
+    add_claimant(database, "Zoë", "O'Brien")
+    claim_id = add_claim(database, worker, gone, fee(100))
+    with database.session_scope() as session:
+        delete_person(session, admin, gone)
+    ctx.actor = worker
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert editor.windowTitle() == f"Claim {claim_id} \u2014 A person since deleted"
+    assert "was deleted from the register" in editor.header.person_name.text()
+    assert editor.header.finder.isVisible()
+
+    editor.header.finder.search.setFocus()
+    keys(qtbot, "obrien")
+    qtbot.waitUntil(lambda: not editor.header.finder.typing_timer.isActive())
+    qtbot.keyClick(editor.header.finder.search, Qt.Key.Key_Return)
+    assert "Zoë O'Brien" in editor.header.person_name.text()
+    assert editor.windowTitle() == f"Claim {claim_id} \u2014 Zoë O'Brien"
+    assert editor.dirty
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    saved = ops.query(ctx, load_claim, claim_id)
+    assert saved.person_name == "Zoë O'Brien"
+    assert saved.details.total_pence == 25_00
+
+    # Saved with a person, it is theirs.
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert not editor.header.finder.isVisible()
+    assert not editor.header.change_person.isVisible()
 
 
 def sensitive_showings(database) -> list[tuple[str, int | None]]:

@@ -220,15 +220,24 @@ class ClaimEditor(RecordDialog):
         return list(choices.values())
 
     def _show_person(self) -> None:
-        if self.record is not None:
-            name = self.record.person_name
+        record = self.record
+        # A draft whose person was deleted from the register can be given to someone again.
+        gone = (
+            record is not None
+            and record.status.editable
+            and record.details.person_id is None
+            and self.adjusts_claim_id is None
+        )
+        choosing = (self.claim_id is None and not self.person_fixed) or gone
+        if self.person_id is not None and (record is None or choosing):
+            name = person_name(self.ctx, self.person_id)
         else:
-            name = person_name(self.ctx, self.person_id) if self.person_id is not None else ""
-        self.header.show_person(name, choosing=self.claim_id is None and not self.person_fixed)
-        if self.record is None:
+            name = record.person_name if record is not None and not gone else ""
+        self.header.show_person(name, choosing=choosing, gone=gone)
+        if record is None:
             self.set_title("New claim")
         else:
-            self.set_title(f"Claim {self.record.claim_id} \u2014 {self.record.person_name}")
+            self.set_title(f"Claim {record.claim_id} \u2014 {name or record.person_name}")
 
     def _show_status(self) -> None:
         record = self.record

@@ -3,6 +3,7 @@ budget) and the buttons for the steps a claim takes."""
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -73,6 +74,7 @@ class ClaimHeader(FormSection):
         self.budget_touched = False
         self.person_name = QLabel()
         self.person_name.setAccessibleName("Whose claim")
+        self.person_name.setWordWrap(True)
         self.change_person = QPushButton("Chan&ge person\u2026")
         self.finder = ClaimantFinder(ctx)
         person_box = QWidget()
@@ -119,11 +121,15 @@ class ClaimHeader(FormSection):
         self.budget.currentIndexChanged.connect(self._budget_changed)
         self.notes.textEdited.connect(self.notify_changed)
 
-    def show_person(self, name: str, *, choosing: bool) -> None:
-        """The person's name ('' for nobody yet); `choosing` while a new claim may change it."""
-        self.person_name.setText(
-            f"<b>{name}</b>" if name else "Nobody chosen yet: find them below."
+    def show_person(self, name: str, *, choosing: bool, gone: bool = False) -> None:
+        """The person's name ('' for nobody yet); `choosing` while it may be changed (a new
+        claim, or a draft whose person is `gone` from the register)."""
+        nobody = (
+            "The person this claim was for was deleted from the register: find who it is for below."
+            if gone
+            else "Nobody chosen yet: find them below."
         )
+        self.person_name.setText(f"<b>{html.escape(name, quote=False)}</b>" if name else nobody)
         self.finder.setVisible(choosing and not name)
         self.change_person.setVisible(choosing and bool(name))
 
