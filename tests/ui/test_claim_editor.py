@@ -505,17 +505,55 @@ def test_a_new_claim_finds_its_person_and_takes_their_payment_method(qtbot, ctx,
         assert claim.fees_pence == 50_00
 
 
-def test_no_rate_in_the_policy_is_said_in_the_line(qtbot, ctx, database, team):
+def test_a_date_outside_the_years_claims_cover_is_refused_in_the_line(qtbot, ctx, database, team):
     _admin, _approver, worker = team
     ctx.actor = worker
     claim_id = add_claim(database, worker, add_claimant(database), fee(100))
     editor = open_editor(qtbot, ctx, claim_id)
+    for typed in ("31/12/9999", "1/1/1999", "31/12/99999", "0/0/0", "1e400"):
+        editor.lines.go_to(0, Col.DATE)
+        keys(qtbot, typed)
+        tab(qtbot)
+        assert cell(editor, 0, Col.DATE) == "26/11/2026", typed  # what was there stays
+        assert cell(editor, 0, Col.CHECK).startswith("\u26a0 "), typed
     editor.lines.go_to(0, Col.DATE)
-    keys(qtbot, "1/1/1999")
+    keys(qtbot, "31/12/9999")
     tab(qtbot)
-    assert cell(editor, 0, Col.RATE) == "no rate"
-    assert "No payment policy is in force on 1 January 1999" in cell(editor, 0, Col.CHECK)
-    assert cell(editor, 0, Col.AMOUNT) == "£0.00"
+    assert cell(editor, 0, Col.CHECK) == (
+        "\u26a0 Please check the date: claims are for work from 2000 to 2099."
+    )
+    assert editor.header.budget_year == date(2026, 4, 1)
+    for typed in ("1e400", "99999999999999999999"):
+        editor.lines.go_to(0, Col.QUANTITY)
+        keys(qtbot, typed)
+        tab(qtbot)
+    assert cell(editor, 0, Col.QUANTITY) == "99999999999999999999 hours"
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible()
+    assert cell(editor, 0, Col.CHECK) == "\u26a0 That is more than anyone could claim."
+    assert ops.query(ctx, load_claim, claim_id).details.total_pence == 25_00
+
+
+def test_no_rate_in_the_policy_is_said_in_the_line(qtbot, ctx, database, team):
+    admin, _approver, worker = team
+    ctx.actor = worker
+    claim_id = add_claim(database, worker, add_claimant(database), fee(100))
+    with database.session_scope() as session:
+        policy_id = policy_id_on(session, TODAY)
+        assert policy_id is not None
+        current = load_policy(session, policy_id)
+        sessions_only = tuple(rate for rate in current.rates if rate.name != "hour")
+        save_policy(
+            session, admin, replace(current, effective_from=date(2026, 11, 1), rates=sessions_only)
+        )
+    editor = open_editor(qtbot, ctx, claim_id)
+    assert cell(editor, 0, Col.AMOUNT) == "£25.00"  # left as it was, for the user to decide
+    assert not editor.dirty
+    assert "The policy in force on 26 November 2026 has no rate for \u201cPer hour\u201d" in cell(
+        editor, 0, Col.CHECK
+    )
+    qtbot.mouseClick(editor.workflow.submit, Qt.MouseButton.LeftButton)
+    assert claim_status(database, claim_id) == ClaimStatus.DRAFT.value
 
 
 def test_the_benefits_panel_speaks_for_a_person_whose_benefits_may_be_affected(
@@ -788,9 +826,9 @@ def test_a_rate_changed_while_the_draft_is_open_is_said_in_the_line(
 
     qtbot.mouseClick(editor.workflow.submit, Qt.MouseButton.LeftButton)
     assert claim_status(database, claim_id) == ClaimStatus.DRAFT.value
-    said = "the rate in force on 26 November 2026 is £30.00, not £25.00."
-    assert said in cell(editor, 0, Col.CHECK)
-    assert f"Line 1: {said}" in editor.lines.problems.text()
+    said = "he rate in force on 26 November 2026 is £30.00, not £25.00."
+    assert cell(editor, 0, Col.CHECK).startswith(f"\u26a0 T{said}")
+    assert f"Line 1: t{said}" in editor.lines.problems.text()
     assert editor.state_label.text().startswith("Not submitted: one thing needs correcting")
 
     # Choosing what it is for again takes the rate now in force.

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.domain.claims import (
+    EARLIEST_LINE_DATE,
+    LATEST_LINE_DATE,
     ClaimLine,
     FeeUnit,
     LineKind,
@@ -316,7 +318,8 @@ class ClaimLinesModel(RecordsTableModel[LineRow]):
         """The one thing to say first in the line's Check cell."""
         if row.problems:
             said = next(iter(row.problems.values()))
-            return WARNING + LINE_PREFIX.sub("", said)  # the row itself says which line
+            said = LINE_PREFIX.sub("", said)  # the row itself says which line
+            return WARNING + said[:1].upper() + said[1:]
         rate = self.rate_note(row.line)
         if rate:
             return WARNING + rate
@@ -441,6 +444,13 @@ class ClaimLinesModel(RecordsTableModel[LineRow]):
             day = parse_date(text)
             if day is None:
                 raise NotADate("Please give the date of the work or the cost.")
+            if not EARLIEST_LINE_DATE <= day <= LATEST_LINE_DATE:
+                # Refused here as the domain refuses it at save: a year like 9999 has no
+                # financial year or week after it to count in.
+                raise NotADate(
+                    f"Please check the date: claims are for work from "
+                    f"{EARLIEST_LINE_DATE.year} to {LATEST_LINE_DATE.year}."
+                )
             return self._with_policy_rate(replace(claim_line, line_date=day))
         if column == Col.ACTIVITY:
             chosen = self.activities.get(int(text or NO_ACTIVITY))
