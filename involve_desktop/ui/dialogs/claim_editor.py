@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.app import AppContext
 from involve_desktop.domain.claims import ClaimDetails, ClaimStatus
-from involve_desktop.domain.financial_year import year_containing, year_label
+from involve_desktop.domain.financial_year import year_containing
 from involve_desktop.domain.money import format_pence
 from involve_desktop.domain.people import PaymentMethod
 from involve_desktop.domain.roles import Permission, can
@@ -54,7 +54,7 @@ from involve_desktop.services.organisation import financial_year_start
 from involve_desktop.services.payment_policy import is_designated, load_policy, policy_versions
 from involve_desktop.services.people import load_person
 from involve_desktop.ui import ops, prompts
-from involve_desktop.ui.dialogs.claim_parts import ClaimHeader, WorkflowButtons
+from involve_desktop.ui.dialogs.claim_parts import OWN_CLAIM, ClaimHeader, WorkflowButtons
 from involve_desktop.ui.dialogs.record_dialog import RecordDialog, not_saved_message
 from involve_desktop.ui.widgets.benefits_watch_panel import BenefitsWatchPanel, person_name
 from involve_desktop.ui.widgets.claim_lines_editor import ClaimLinesEditor
@@ -62,10 +62,6 @@ from involve_desktop.ui.widgets.claim_lines_table import WARNING, ActivityChoice
 
 RECENT_ACTIVITIES = 40
 BENEFITS_WIDTH_CHARACTERS = 44
-OWN_CLAIM = (
-    "You made, changed or submitted this claim, so someone else must approve it: two people "
-    "see every payment."
-)
 
 
 class ClaimEditor(RecordDialog):
@@ -176,23 +172,13 @@ class ClaimEditor(RecordDialog):
         self.header.show_errors({})
         self.lines.show_problems({})
         self.header.loading = False
-        updated = self._bring_rates_up_to_date()
-        self._refresh_benefits()
-        self.set_dirty(bool(updated))
-
-    def _bring_rates_up_to_date(self) -> list[str]:
-        """A draft takes the policy's rates for its lines' dates as it is opened (submitting
-        one at an old rate is refused); the note says what changed, so it is saved knowingly."""
+        # A draft takes the policy's rates for its lines' dates as it is opened (submitting
+        # one at an old rate is refused) and is then saved knowingly; a correction may need
+        # the paid claim's rate, so it keeps its own.
         editable = self.record is not None and self.record.status.editable
-        updated = []
-        if editable and self.adjusts_claim_id is None:
-            updated = self.lines.model.bring_rates_up_to_date()
-        self.lines.show_notice(
-            "Rates brought up to date with the payment policy: " + "; ".join(updated) + "."
-            if updated
-            else ""
-        )
-        return updated
+        updated = self.lines.bring_rates_up_to_date(editable and self.adjusts_claim_id is None)
+        self._refresh_benefits()
+        self.set_dirty(updated)
 
     def _preferred_method(self, person_id: int | None) -> str:
         if person_id is None:
@@ -289,39 +275,9 @@ class ClaimEditor(RecordDialog):
         self.header.show_budgets(first, chosen)
 
     def _follow_work_year(self) -> None:
-        """When the lines' dates move the claim into another financial year, it goes against
-        that year's budget (the one a new claim would have), and the note says so."""
         work_date = self._work_date()
         first, _last = year_containing(work_date, self.year_start)
-        header = self.header
-        if first == header.budget_year:
-            return
-        was = header.budget_id()
-        was_label = header.budget_labels.get(was, "") if was is not None else ""
-        header.show_budgets(first, None)
-        now = None
-        if was is not None and was in header.year_budget_ids:
-            now, was_label = was, ""  # already this year's: it stays
-        elif was is not None or not header.budget_touched:
-            now = ops.query(self.ctx, budget_for_date, work_date)
-        header.choose_budget(now)
-        now_label = header.budget_labels.get(now, "") if now is not None else ""
-        year = year_label(first)
-        if was_label and now_label:
-            note = (
-                f"The work is now in {year}, so the claim goes against “{now_label}” "
-                f"instead of “{was_label}”."
-            )
-        elif was_label:
-            note = (
-                f"The work is now in {year}, so it can no longer go against “{was_label}”: "
-                f"choose a {year} budget, or none."
-            )
-        elif now_label:
-            note = f"The work is in {year}, so the claim goes against “{now_label}”."
-        else:
-            note = ""
-        header.show_budget_note(note)
+        self.header.follow_year(first, lambda: ops.query(self.ctx, budget_for_date, work_date))
 
     def _work_date(self) -> date:
         return min((line.line_date for line in self.lines.model.lines()), default=self.today)

@@ -4,6 +4,7 @@ budget) and the buttons for the steps a claim takes."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.app import AppContext
 from involve_desktop.domain.claims import ClaimStatus
+from involve_desktop.domain.financial_year import year_label
 from involve_desktop.domain.money import format_pence
 from involve_desktop.domain.people import PaymentMethod
 from involve_desktop.errors import KnownError
@@ -31,6 +33,12 @@ CHOOSE_HINT = "Type part of a name, then press Enter or double-click to choose w
 NO_BUDGET = 0  # budget ids start at 1; the list's "none" needs a value it can find again
 MAX_NOTES = 500
 SHOWN_FOUND = 7  # rows of people found shown at once
+# The two-person rule, as the editor says it to an approver who may not approve (the
+# services refuse the same, in the same words).
+OWN_CLAIM = (
+    "You made, changed or submitted this claim, so someone else must approve it: two people "
+    "see every payment."
+)
 
 
 def budget_text(label: str, remaining_pence: int) -> str:
@@ -172,6 +180,39 @@ class ClaimHeader(FormSection):
             self.budget.addItem(budget_text(budget.label, budget.remaining_pence), budget.budget_id)
         self.loading = was_loading
         self.choose_budget(chosen)
+
+    def follow_year(self, year_first: date, default_budget: Callable[[], int | None]) -> None:
+        """When the lines' dates move the claim into another financial year, it goes against
+        that year's `default_budget()` (the one a new claim would have) in place of one of the
+        year it left, or of none not chosen by the user; the note says so."""
+        if year_first == self.budget_year:
+            return
+        was = self.budget_id()
+        was_label = self.budget_labels.get(was, "") if was is not None else ""
+        self.show_budgets(year_first, None)
+        now = None
+        if was is not None and was in self.year_budget_ids:
+            now, was_label = was, ""  # already this year's: it stays
+        elif was is not None or not self.budget_touched:
+            now = default_budget()
+        self.choose_budget(now)
+        now_label = self.budget_labels.get(now, "") if now is not None else ""
+        year = year_label(year_first)
+        if was_label and now_label:
+            note = (
+                f"The work is now in {year}, so the claim goes against \u201c{now_label}\u201d "
+                f"instead of \u201c{was_label}\u201d."
+            )
+        elif was_label:
+            note = (
+                f"The work is now in {year}, so it can no longer go against "
+                f"\u201c{was_label}\u201d: choose a {year} budget, or none."
+            )
+        elif now_label:
+            note = f"The work is in {year}, so the claim goes against \u201c{now_label}\u201d."
+        else:
+            note = ""
+        self.show_budget_note(note)
 
     def choose_budget(self, budget_id: int | None) -> None:
         """Select a listed budget (or none) for the user, not as their own choice."""

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,15 +31,15 @@ from involve_desktop.services.export_files import save_atomically
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.widgets.cell_edits import commit_cell_edits
 from involve_desktop.ui.widgets.claim_lines_table import (
+    EDIT,
     WARNING,
-    ClaimLineDelegate,
     ClaimLinesModel,
     Col,
     PolicyBook,
 )
 from involve_desktop.ui.widgets.form_section import ERROR_STYLE
 from involve_desktop.ui.widgets.people_finder import EnterKey
-from involve_desktop.ui.widgets.records_model import records_table, size_columns_to
+from involve_desktop.ui.widgets.records_model import Index, records_table, size_columns_to
 
 RECEIPT_FILTER = "Receipts (*.pdf *.png *.jpg *.jpeg *.gif);;All files (*)"
 COLUMN_SAMPLES = (
@@ -56,6 +60,38 @@ KEYS_HINT = (
 
 def kilobytes(size: int) -> str:
     return f"{max(1, round(size / 1024)):,} KB"
+
+
+class ClaimLineDelegate(QStyledItemDelegate):
+    """Lists for the kind, the activity and what the line is for; plain text for the rest."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        model = index.model()
+        header = str(model.headerData(index.column(), Qt.Orientation.Horizontal))
+        if index.column() in (Col.KIND, Col.ACTIVITY, Col.WHAT):
+            assert isinstance(model, ClaimLinesModel)
+            box = QComboBox(parent)
+            for shown, value in model.choices(index):
+                box.addItem(shown, value)
+            box.setAccessibleName(f"{header}, line {index.row() + 1}")
+            box.activated.connect(lambda _chosen: self.commitData.emit(box))
+            return box
+        edit = QLineEdit(parent)
+        edit.setAccessibleName(f"{header}, line {index.row() + 1}")
+        return edit
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(EDIT)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(value), 0))
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else str(value))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), EDIT)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), EDIT)
 
 
 class ClaimLinesEditor(QWidget):
@@ -218,10 +254,17 @@ class ClaimLinesEditor(QWidget):
         self.remove_button.setVisible(not read_only)
         self._show_state()
 
-    def show_notice(self, text: str) -> None:
-        """Something the editor did to the lines for the user, said once ('' to clear)."""
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
+    def bring_rates_up_to_date(self, wanted: bool = True) -> bool:
+        """Give fee and mileage lines the policy's rates for their dates (when `wanted`) and
+        say which changed, or clear what was said before; True if any changed."""
+        updated = self.model.bring_rates_up_to_date() if wanted else []
+        self.notice.setText(
+            "Rates brought up to date with the payment policy: " + "; ".join(updated) + "."
+            if updated
+            else ""
+        )
+        self.notice.setVisible(bool(updated))
+        return bool(updated)
 
     def show_problems(self, errors: dict[str, str]) -> bool:
         """The services' messages about lines, in the lines; focus the first. True if any."""

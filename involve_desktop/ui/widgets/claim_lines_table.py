@@ -15,14 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from involve_desktop.domain.claims import (
     EARLIEST_LINE_DATE,
@@ -92,12 +85,7 @@ UNIT_WORDS = {
     FeeUnit.SESSION.value: ("session", "sessions"),
 }
 MILES = ("mile", "miles")
-PER_UNIT = {
-    FeeUnit.HOUR.value: "an hour",
-    FeeUnit.HALF_DAY.value: "a half day",
-    FeeUnit.DAY.value: "a day",
-    FeeUnit.SESSION.value: "a session",
-}
+PER_UNIT = {unit.value: ("an " if unit is FeeUnit.HOUR else "a ") + unit.value for unit in FeeUnit}
 
 
 @dataclass(frozen=True)
@@ -501,35 +489,3 @@ class ClaimLinesModel(RecordsTableModel[LineRow]):
 
     def _changed_rows(self, first: int, last: int) -> None:
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
-
-
-class ClaimLineDelegate(QStyledItemDelegate):
-    """Lists for the kind, the activity and what the line is for; plain text for the rest."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        model = index.model()
-        header = str(model.headerData(index.column(), Qt.Orientation.Horizontal))
-        if index.column() in (Col.KIND, Col.ACTIVITY, Col.WHAT):
-            assert isinstance(model, ClaimLinesModel)
-            box = QComboBox(parent)
-            for shown, value in model.choices(index):
-                box.addItem(shown, value)
-            box.setAccessibleName(f"{header}, line {index.row() + 1}")
-            box.activated.connect(lambda _chosen: self.commitData.emit(box))
-            return box
-        edit = QLineEdit(parent)
-        edit.setAccessibleName(f"{header}, line {index.row() + 1}")
-        return edit
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = index.data(EDIT)
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findData(value), 0))
-        elif isinstance(editor, QLineEdit):
-            editor.setText("" if value is None else str(value))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), EDIT)
-        elif isinstance(editor, QLineEdit):
-            model.setData(index, editor.text(), EDIT)
