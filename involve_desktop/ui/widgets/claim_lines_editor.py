@@ -304,7 +304,9 @@ class ClaimLinesEditor(QWidget):
         if record is None:
             self.receipts_title.setText("Receipts: choose a line to see or attach its receipts.")
         else:
-            self.receipts_title.setText(f"Receipts for line {row + 1}:")
+            self.receipts_title.setText(
+                f"Receipts for line {row + 1} (photos or PDFs, up to {MAX_RECEIPT_TEXT} each):"
+            )
             for receipt in record.line.receipts:
                 saved = "" if receipt.receipt_id is not None else " (not saved yet)"
                 self.receipts.addItem(
