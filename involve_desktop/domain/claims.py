@@ -223,7 +223,9 @@ def _line_errors(index: int, claim_line: ClaimLine, *, adjusting: bool) -> dict[
         errors[line_key(index, "quantity")] = f"{number}: please say how many."
     elif abs(claim_line.quantity_hundredths) > MAX_QUANTITY_HUNDREDTHS:
         errors[line_key(index, "quantity")] = f"{number}: that is more than anyone could claim."
-    elif abs(claim_line.amount_pence) > MAX_LINE_PENCE:
+    elif (
+        abs(claim_line.amount_pence) > MAX_LINE_PENCE or abs(claim_line.unit_pence) > MAX_LINE_PENCE
+    ):
         errors[line_key(index, "amount")] = (
             f"{number}: {format_pence(claim_line.amount_pence)} is more than one line can hold "
             f"({format_pence(MAX_LINE_PENCE)}). Please check it, or split it."
@@ -256,15 +258,21 @@ def receipt_media_type(content: bytes) -> str | None:
 
 
 def submit_problems(
-    details: ClaimDetails, policies: dict[int, PolicyDetails | None]
+    details: ClaimDetails,
+    policies: dict[int, PolicyDetails | None],
+    adjusted_rates: frozenset[tuple[LineKind, str, int]] = frozenset(),
 ) -> dict[str, str]:
     """What must be put right before a claim goes for approval (beyond `validate_claim`).
 
-    `policies` gives, for each line index, the policy version in force on that line's date.
+    `policies` gives, for each line index, the policy version in force on that line's date;
+    `adjusted_rates` the (kind, name, rate) of the paid claim an adjusting claim corrects,
+    which its lines may use as well as the policy's.
     """
     errors = validate_claim(details)
     if not details.lines:
         errors["lines"] = "A claim needs at least one line before it can be submitted."
+    elif details.total_pence == 0 and details.adjusts_claim_id is None:
+        errors["lines"] = "This claim comes to £0.00, so there is nothing to pay."
     if details.payment_method == "declines" and details.fees_pence > 0:
         errors["payment_method"] = (
             "This person has chosen not to be paid for their time. Remove the fee lines, or "
@@ -275,21 +283,30 @@ def submit_problems(
         problem = expense_problem(claim_line, policy)
         if problem:
             errors.setdefault(line_key(index, "receipt"), f"Line {index + 1}: {problem}")
-        # A correction may need the rate the paid claim used, so only ordinary claims are
-        # held to the rate in force now.
-        problem = "" if details.adjusts_claim_id else rate_problem(claim_line, policy)
+        # A correction may use the rate the paid claim used as well as the policy's.
+        used_before = (claim_line.kind, claim_line.rate_name, claim_line.unit_pence)
+        problem = "" if used_before in adjusted_rates else rate_problem(claim_line, policy)
         if problem:
             errors.setdefault(line_key(index, "rate"), f"Line {index + 1}: {problem}")
     return errors
 
 
 def rate_problem(claim_line: ClaimLine, policy: PolicyDetails | None) -> str:
-    """Why a fee or mileage line's rate is not the policy's rate for its date ('' when it is):
-    a version added later for an earlier date changes what a draft should pay."""
-    if claim_line.kind is LineKind.EXPENSE or policy is None:
+    """Why a line is not what the policy in force on its date allows ('' when it is): a fee
+    or mileage rate other than the policy's (a version added later for an earlier date
+    changes what a draft should pay), or an expense the policy does not list."""
+    if policy is None:
         return ""
     rate = policy.rate(claim_line.kind, claim_line.rate_name)
     day = f"{claim_line.line_date.day} {claim_line.line_date:%B %Y}"
+    if claim_line.kind is LineKind.EXPENSE:
+        if rate is not None:
+            return ""
+        return (
+            f"the payment policy in force on {day} does not list “{claim_line.rate_name}” as "
+            "something that can be claimed. Choose another, or add it in Settings → Payment "
+            "policy."
+        )
     if rate is None or rate.unit_pence is None:
         return (
             f"the payment policy in force on {day} has no rate for “{claim_line.rate_name}”. "

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from involve_desktop.db.money_models import Claim, ClaimLine, PaymentRun
 from involve_desktop.domain.claims import ClaimStatus, LineKind, PolicyDetails, submit_problems
 from involve_desktop.domain.formatting import long_date
+from involve_desktop.domain.money import format_pence
 from involve_desktop.domain.person_record import line, lines
 from involve_desktop.domain.roles import Permission
 from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.budgets import overspend_if_approved, overspend_message
-from involve_desktop.services.claims import CLAIM, get_claim, load_claim
+from involve_desktop.services.claims import CLAIM, get_claim, handled_by, load_claim
 from involve_desktop.services.payment_policy import is_designated, policy_on
 from involve_desktop.services.permissions import Actor, NotAllowed, require
 
@@ -67,7 +68,20 @@ def submit_claim(session: Session, actor: Actor | None, claim_id: int) -> None:
             policies[index] = None
             if claim_line.kind is not LineKind.EXPENSE:
                 errors[f"line {index + 1} rate"] = f"Line {index + 1}: {problem.message}"
-    errors = {**submit_problems(details, policies), **errors}
+    adjusted_rates: frozenset[tuple[LineKind, str, int]] = frozenset()
+    if details.adjusts_claim_id is not None:
+        adjusted = load_claim(session, details.adjusts_claim_id).details
+        adjusted_rates = frozenset(
+            (line.kind, line.rate_name, line.unit_pence) for line in adjusted.lines
+        )
+        left = _left_after_corrections(session, details.adjusts_claim_id, claim_id)
+        if left + details.total_pence < 0:
+            errors["lines"] = (
+                f"This correction takes back {format_pence(-details.total_pence)}, but only "
+                f"{format_pence(max(left, 0))} of claim {details.adjusts_claim_id} is left to "
+                "take back after its other corrections."
+            )
+    errors = {**submit_problems(details, policies, adjusted_rates), **errors}
     if errors:
         raise ValidationFailed(errors)
     claim.status = ClaimStatus.SUBMITTED.value
@@ -104,7 +118,7 @@ def approve_claim(
             "Only the approvers named in the payment policy can approve claims. "
             "An administrator can name you in Settings → Payment policy."
         )
-    if actor.staff_id in (claim.created_by, claim.changed_by, claim.submitted_by):
+    if actor.staff_id in handled_by(session, claim_id):
         raise NotAllowed(
             "You made, changed or submitted this claim, so someone else must approve it: two "
             "people see every payment."
@@ -216,6 +230,18 @@ def make_adjusting_claim(
     session.flush()
     audit.record(session, actor, AuditAction.MADE_CLAIM, CLAIM, claim.id)
     return claim.id
+
+
+def _left_after_corrections(session: Session, paid_id: int, leave_out: int) -> int:
+    """What a paid claim and its other live corrections come to: what can still go back."""
+    live = [ClaimStatus.SUBMITTED.value, ClaimStatus.APPROVED.value, ClaimStatus.PAID.value]
+    total = session.scalar(
+        select(func.coalesce(func.sum(Claim.fees_pence + Claim.expenses_pence), 0)).where(
+            (Claim.id == paid_id) | ((Claim.adjusts_claim_id == paid_id) & Claim.status.in_(live)),
+            Claim.id != leave_out,
+        )
+    )
+    return int(total or 0)
 
 
 def claims_for_activity(session: Session, activity_id: int) -> list[int]:

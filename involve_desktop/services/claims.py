@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from involve_desktop.db.models import Person, Staff
+from involve_desktop.db.models import Activity, AuditEvent, Person, Staff
 from involve_desktop.db.money_models import Budget, Claim, ClaimReceipt
 from involve_desktop.db.money_models import ClaimLine as ClaimLineRow
 from involve_desktop.domain.claims import (
@@ -95,6 +95,8 @@ class ClaimRecord:
     changed_by: int | None
     # When it was last saved or moved a step: an approval names the version it saw.
     updated_at: datetime
+    # Everyone who ever made, changed or submitted it: none of them may approve it.
+    handled_by: frozenset[int] = frozenset()
 
     @property
     def title(self) -> str:
@@ -159,6 +161,7 @@ def load_claim(session: Session, claim_id: int) -> ClaimRecord:
         submitted_by=claim.submitted_by,
         changed_by=claim.changed_by,
         updated_at=claim.updated_at,
+        handled_by=frozenset(handled_by(session, claim_id)),
     )
 
 
@@ -181,14 +184,20 @@ def save_draft(
     if details.payment_method not in {method.value for method in PaymentMethod}:
         errors["payment_method"] = "Please choose how this person is paid."
     work_date = details.work_date or today or date.today()
-    budget_problem = _budget_problem(session, details.budget_id, work_date)
-    if budget_problem:
-        errors["budget"] = budget_problem
+    adjusted = None
     if details.adjusts_claim_id is not None:
         adjusted = session.get(Claim, details.adjusts_claim_id)
         paid = adjusted is not None and adjusted.status == ClaimStatus.PAID.value
         if not paid or adjusted.person_id != details.person_id:
             errors["person"] = "An adjusting claim corrects a paid claim of the same person."
+        elif not details.lines:
+            work_date = adjusted.work_date  # a correction belongs with what it corrects
+    # A correction may go against the budget the paid claim went against, whatever the year.
+    if adjusted is None or details.budget_id != adjusted.budget_id:
+        budget_problem = _budget_problem(session, details.budget_id, work_date)
+        if budget_problem:
+            errors["budget"] = budget_problem
+    errors.update(_gone_activities(session, details))
     if errors:
         raise ValidationFailed(errors)
     now = datetime.now()
@@ -258,6 +267,22 @@ def receipt_content(session: Session, actor: Actor | None, receipt_id: int) -> R
     )
 
 
+def handled_by(session: Session, claim_id: int) -> set[int]:
+    """Every staff member who made, changed or submitted the claim, at any time (from the
+    audit trail: the claim's own columns hold only the latest of each)."""
+    hands = (AuditAction.MADE_CLAIM, AuditAction.CHANGED_CLAIM, AuditAction.SUBMITTED_CLAIM)
+    return set(
+        session.scalars(
+            select(AuditEvent.staff_id).where(
+                AuditEvent.subject_kind == CLAIM,
+                AuditEvent.subject_id == claim_id,
+                AuditEvent.action.in_(hands),
+                AuditEvent.staff_id.is_not(None),
+            )
+        )
+    )
+
+
 def get_claim(session: Session, claim_id: int) -> Claim:
     claim = session.get(Claim, claim_id)
     if claim is None:
@@ -312,6 +337,20 @@ def _replace_lines(
                 )
     if old_line_ids:
         session.execute(delete(ClaimLineRow).where(ClaimLineRow.id.in_(old_line_ids)))
+
+
+def _gone_activities(session: Session, details: ClaimDetails) -> dict[str, str]:
+    """Lines tied to an activity deleted since the claim was opened."""
+    wanted = {line.activity_id for line in details.lines if line.activity_id is not None}
+    if not wanted:
+        return {}
+    there = set(session.scalars(select(Activity.id).where(Activity.id.in_(wanted))))
+    return {
+        f"line {index + 1} activity": f"Line {index + 1}: its activity has been deleted "
+        "since. Choose another activity, or none."
+        for index, claim_line in enumerate(details.lines)
+        if claim_line.activity_id is not None and claim_line.activity_id not in there
+    }
 
 
 def _budget_problem(session: Session, budget_id: int | None, work_date: date) -> str:

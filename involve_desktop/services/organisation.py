@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import Organisation
+from involve_desktop.db.money_models import Budget
 from involve_desktop.domain.financial_year import DEFAULT_YEAR_START, YearStart
 from involve_desktop.domain.organisation import (
     MAX_LOGO_BYTES,
@@ -50,13 +53,20 @@ def save_organisation(session: Session, details: OrganisationDetails) -> Organis
     errors = validate_organisation(details)
     if errors:
         raise ValidationFailed(errors)
-    row = session.get(Organisation, 1) or Organisation(id=1)
+    existing = session.get(Organisation, 1)
+    row = existing or Organisation(id=1)
     row.name = details.name.strip()
     row.charity_number = details.charity_number.strip().upper()
     row.address = details.address.strip()
     row.logo = details.logo
+    moved = (row.year_start_month, row.year_start_day) != (
+        details.year_start.month,
+        details.year_start.day,
+    )
     row.year_start_month = details.year_start.month
     row.year_start_day = details.year_start.day
+    if moved and existing is not None:
+        _move_budget_years(session, details.year_start)
     row.evaluation_month = details.evaluation_month
     row.people_word_singular = details.terms.singular.strip()
     row.people_word_plural = details.terms.plural.strip()
@@ -105,3 +115,10 @@ def financial_year_start(session: Session) -> YearStart:
     """The day and month the charity's financial year starts (1 April until it is set)."""
     row = session.get(Organisation, 1)
     return YearStart(row.year_start_month, row.year_start_day) if row else DEFAULT_YEAR_START
+
+
+def _move_budget_years(session: Session, start: YearStart) -> None:
+    """Each budget stays with its year (2026/27 stays 2026/27) when the year's first day moves,
+    so claims and the budgets they go against keep matching."""
+    for budget in session.scalars(select(Budget)):
+        budget.year_start = date(budget.year_start.year, start.month, start.day)

@@ -164,6 +164,18 @@ def save_policy(
     clash = session.scalar(
         select(PaymentPolicy.id).where(PaymentPolicy.effective_from == details.effective_from)
     )
+    earliest = session.scalar(select(func.min(PaymentPolicy.effective_from)))
+    version = session.get(PaymentPolicy, policy_id) if policy_id is not None else None
+    if version is not None and version.effective_from == earliest:
+        if details.effective_from != earliest:
+            errors["effective_from"] = (
+                "The first version covers every date before the others, so its date stays. "
+                "Start a new version from the date you want instead."
+            )
+    elif policy_id is None and earliest is not None and details.effective_from < earliest:
+        errors["effective_from"] = (
+            f"The first version already covers every date before {long_date(earliest)}."
+        )
     if clash is not None and clash != policy_id:
         errors["effective_from"] = (
             f"A version already starts on {long_date(details.effective_from)}. "

@@ -89,9 +89,10 @@ def change_role(session: Session, actor: Actor, staff_id: int, role: Role) -> St
     row = _get(session, staff_id)
     if row.role == Role.ADMINISTRATOR and role != Role.ADMINISTRATOR:
         _refuse_if_last_administrator(session, row, "change the role of")
-    row.role = role.value
-    if not can(role, Permission.APPROVE_CLAIMS):
+    if not can(role, Permission.APPROVE_CLAIMS) and row.designated_approver:
+        _refuse_if_last_on_duty(session, row, approver=True)
         row.designated_approver = False
+    row.role = role.value
     record(session, actor, AuditAction.CHANGED_STAFF_ROLE, "staff", staff_id)
     return _member(row)
 
@@ -102,6 +103,10 @@ def deactivate(session: Session, actor: Actor, staff_id: int, keys: Keys) -> Sta
     row = _get(session, staff_id)
     if row.role == Role.ADMINISTRATOR:
         _refuse_if_last_administrator(session, row, "deactivate")
+    if row.designated_approver:
+        _refuse_if_last_on_duty(session, row, approver=True)
+    if row.designated_payer:
+        _refuse_if_last_on_duty(session, row, approver=False)
     row.active = False
     row.deactivated_at = datetime.now()
     keys.file.remove_slot(slot_id(staff_id))
@@ -173,6 +178,21 @@ def _refuse_if_last_administrator(session: Session, row: Staff, doing: str) -> N
         raise LastAdministrator(
             f"You cannot {doing} {row.name}: they are the only administrator, and Involve "
             "always needs one to manage staff. Make someone else an administrator first."
+        )
+
+
+def _refuse_if_last_on_duty(session: Session, row: Staff, *, approver: bool) -> None:
+    """Claims always need someone to approve and someone to pay them."""
+    duty = Staff.designated_approver if approver else Staff.designated_payer
+    others = session.scalar(
+        select(func.count()).where(Staff.active.is_(True), duty.is_(True), Staff.id != row.id)
+    )
+    if not others:
+        what = "approves" if approver else "pays"
+        raise KnownError(
+            f"{row.name} is the only one who {what} claims. Name someone else in Settings → "
+            "Payment policy first, so claims are never left with nobody to "
+            f"{'approve' if approver else 'pay'} them."
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -405,3 +406,119 @@ def test_a_receipt_of_another_claim_cannot_be_taken_by_a_draft(database, team, t
     with database.session_scope() as session:
         assert load_claim(session, first).details.lines[0].receipts == (kept,)
         assert load_claim(session, second).details.lines[0].receipts == ()
+
+
+def test_whoever_once_changed_a_claim_may_not_approve_it_even_after_others_did(database, team):
+    _, approver, worker = team
+    person = add_claimant(database)
+    claim_id = add_claim(database, worker, person, fee(100))
+    with database.session_scope() as session:
+        details = load_claim(session, claim_id).details
+        save_draft(session, approver, replace(details, lines=(fee(1000),)), claim_id)
+    with database.session_scope() as session:  # the maker only touches the notes after
+        details = load_claim(session, claim_id).details
+        save_draft(session, worker, replace(details, notes="Checked."), claim_id)
+        submit_claim(session, worker, claim_id)
+    with database.session_scope() as session, pytest.raises(NotAllowed, match="changed"):
+        approve_claim(session, approver, claim_id)
+
+
+def test_a_correction_takes_back_no_more_than_was_paid_and_only_at_rates_used(database, team):
+    admin, approver, worker = team
+    person = add_claimant(database)
+    claim_id = add_claim(database, worker, person, fee(100))  # £25.00
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+        approve_claim(session, approver, claim_id)
+        make_payment_run(session, admin, [claim_id], TODAY)
+        correction = make_adjusting_claim(session, worker, claim_id, today=TODAY)
+
+    def correct(*lines) -> None:
+        with database.session_scope() as session:
+            details = load_claim(session, correction).details
+            save_draft(session, worker, replace(details, lines=lines), correction)
+
+    correct(fee(-200))  # takes back £50.00 of £25.00
+    with database.session_scope() as session, pytest.raises(ValidationFailed) as refused:
+        submit_claim(session, worker, correction)
+    assert refused.value.errors["lines"] == (
+        f"This correction takes back £50.00, but only £25.00 of claim {claim_id} is left to "
+        "take back after its other corrections."
+    )
+    correct(fee(100, pence=900_00), fee(-100))
+    with database.session_scope() as session, pytest.raises(ValidationFailed) as refused:
+        submit_claim(session, worker, correction)
+    assert (
+        "the rate in force on 26 November 2026 is £25.00, not £900.00"
+        in (refused.value.errors["line 1 rate"])
+    )
+    correct(fee(-50))
+    with database.session_scope() as session:
+        submit_claim(session, worker, correction)
+        assert session.get(Claim, correction).fees_pence == -12_50
+
+
+def test_an_expense_the_policy_does_not_list_is_not_submitted(database, team):
+    worker = team[2]
+    claim_id = add_claim(database, worker, add_claimant(database), expense(3_00, "Holiday"))
+    with database.session_scope() as session, pytest.raises(ValidationFailed) as refused:
+        submit_claim(session, worker, claim_id)
+    assert (
+        "does not list “Holiday” as something that can be claimed"
+        in (refused.value.errors["line 1 rate"])
+    )
+
+
+def test_a_line_whose_activity_was_deleted_meanwhile_is_said_at_the_line(database, team):
+    from involve_desktop.services.activities import delete_activity
+
+    admin, _, worker = team
+    activity = add_paid_activity(database)
+    claim_id = add_claim(database, worker, add_claimant(database), fee(100, activity_id=activity))
+    with database.session_scope() as session:
+        details = load_claim(session, claim_id).details
+        delete_activity(session, admin, activity)
+    with database.session_scope() as session, pytest.raises(ValidationFailed) as refused:
+        save_draft(session, worker, replace(details, notes="x"), claim_id)
+    assert "its activity has been deleted" in refused.value.errors["line 1 activity"]
+
+
+def test_moving_the_year_start_keeps_each_budget_with_its_year(database, team):
+    from involve_desktop.domain.financial_year import YearStart
+    from involve_desktop.services.organisation import load_organisation, save_organisation
+
+    admin, _, worker = team
+    budget_id = add_budget(database, admin, 100_00)
+    with database.session_scope() as session:
+        details = load_organisation(session)
+        save_organisation(session, replace(details, year_start=YearStart(4, 6)))
+    claim_id = add_claim(database, worker, add_claimant(database), fee(100), budget_id=budget_id)
+    with database.session_scope() as session:
+        assert session.get(Claim, claim_id).budget_id == budget_id
+
+
+def test_the_first_policy_version_keeps_its_date(database, team):
+    from involve_desktop.services.payment_policy import load_policy, policy_id_on, save_policy
+
+    admin = team[0]
+    with database.session_scope() as session:
+        first = policy_id_on(session, date(2001, 1, 1))
+        policy = load_policy(session, first)
+        with pytest.raises(ValidationFailed) as refused:
+            save_policy(session, admin, replace(policy, effective_from=date(2027, 1, 1)), first)
+    assert "its date stays" in refused.value.errors["effective_from"]
+
+
+def test_the_last_approver_or_payer_is_not_taken_off_by_a_role_change(database, team):
+    from involve_desktop.domain.roles import Role
+    from involve_desktop.services.payment_policy import set_claim_duties
+    from involve_desktop.services.staff import change_role
+
+    admin, approver, _ = team
+    with database.session_scope() as session:
+        set_claim_duties(session, admin, approvers={approver.staff_id}, payers={admin.staff_id})
+    with (
+        database.session_scope() as session,
+        pytest.raises(KnownError, match="only one who approves"),
+    ):
+        change_role(session, admin, approver.staff_id, Role.STAFF)

@@ -268,7 +268,7 @@ class ClaimEditor(RecordDialog):
         record, actor = self.record, self.ctx.actor
         if record is None or actor is None:
             return False
-        return actor.staff_id in (record.made_by, record.changed_by, record.submitted_by)
+        return actor.staff_id in record.handled_by
 
     def _show_budgets(self, chosen: int | None) -> None:
         first, _last = year_containing(self._work_date(), self.year_start)
