@@ -277,7 +277,11 @@ class AuditEvent(Base):
     """Who did what, when. Records are named by kind and id, never by personal data."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_at", "at"),)
+    __table_args__ = (
+        Index("ix_audit_event_at", "at"),
+        # Who handled a claim is read from its own events (the two-person rule).
+        Index("ix_audit_event_subject", "subject_kind", "subject_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)

@@ -334,6 +334,11 @@ def upgrade() -> None:
             sa.Column("designated_payer", sa.Boolean(), server_default="0", nullable=False)
         )
 
+    with op.batch_alter_table("audit_event", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_audit_event_subject", ["subject_kind", "subject_id"], unique=False
+        )
+
     _seed_policy_and_thresholds()
     _designate_approvers_and_payers()
 
@@ -406,6 +411,9 @@ def _designate_approvers_and_payers() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("audit_event", schema=None) as batch_op:
+        batch_op.drop_index("ix_audit_event_subject")
+
     with op.batch_alter_table("staff", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("designated_payer")
         batch_op.drop_column("designated_approver")
