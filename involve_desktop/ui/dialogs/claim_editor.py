@@ -57,6 +57,7 @@ from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.dialogs.claim_parts import OWN_CLAIM, ClaimHeader, WorkflowButtons
 from involve_desktop.ui.dialogs.record_dialog import RecordDialog, not_saved_message
 from involve_desktop.ui.widgets.benefits_watch_panel import BenefitsWatchPanel, person_name
+from involve_desktop.ui.widgets.cell_edits import commit_cell_edits
 from involve_desktop.ui.widgets.claim_lines_editor import ClaimLinesEditor
 from involve_desktop.ui.widgets.claim_lines_table import WARNING, ActivityChoice, PolicyBook
 
@@ -379,6 +380,7 @@ class ClaimEditor(RecordDialog):
         self, done: str, not_done: str, service: Callable[..., Any], *args: Any, **kw: Any
     ) -> bool:
         """Take one step through `ops.change`, then show the claim as it now is."""
+        commit_cell_edits(self)
         try:
             ops.change(self.ctx, "claims", service, *args, **kw)
         except ValidationFailed as problem:
@@ -403,6 +405,9 @@ class ClaimEditor(RecordDialog):
         return True
 
     def submit(self) -> None:
+        # A mnemonic does not move the keyboard, so a cell still being typed in is finished
+        # here: otherwise the claim would be saved and submitted without it.
+        commit_cell_edits(self)
         if (self.dirty or self.claim_id is None) and not self.save(close=False):
             return
         self._step(
