@@ -840,3 +840,43 @@ def test_a_rate_changed_while_the_draft_is_open_is_said_in_the_line(
     qtbot.mouseClick(editor.workflow.submit, Qt.MouseButton.LeftButton)
     assert claim_status(database, claim_id) == ClaimStatus.SUBMITTED.value
     assert ops.query(ctx, load_claim, claim_id).details.fees_pence == 60_00
+
+
+def hours_saved(ctx, claim_id: int) -> int:
+    return ops.query(ctx, load_claim, claim_id).details.lines[0].quantity_hundredths
+
+
+def test_submitting_by_its_mnemonic_keeps_the_cell_being_typed(qtbot, ctx, database, team):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    claim_id = add_claim(database, worker, add_claimant(database), fee(150))
+    editor = open_editor(qtbot, ctx, claim_id)
+    editor.lines.go_to(0, Col.QUANTITY)
+    keys(qtbot, "9")
+    assert not editor.dirty  # still in the cell's editor, not yet in the claim
+    # What Alt+U does: the button clicks itself and the keyboard stays in the cell.
+    editor.workflow.submit.animateClick()
+    qtbot.waitUntil(lambda: claim_status(database, claim_id) == ClaimStatus.SUBMITTED.value)
+    assert hours_saved(ctx, claim_id) == 9_00
+    assert cell(editor, 0, Col.QUANTITY) == "9 hours"
+
+
+def test_closing_while_typing_in_a_cell_asks_first(qtbot, ctx, database, team, answers):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    claim_id = add_claim(database, worker, add_claimant(database), fee(150))
+    editor = open_editor(qtbot, ctx, claim_id)
+    editor.lines.go_to(0, Col.QUANTITY)
+    keys(qtbot, "9")
+    answers.unsaved = UnsavedChoice.CANCEL
+    editor.close()  # the window's X, or Alt+F4
+    assert editor.isVisible()
+    assert answers.asked == ["unsaved this claim"]
+    assert cell(editor, 0, Col.QUANTITY) == "9 hours"
+
+    editor.lines.go_to(0, Col.QUANTITY)
+    keys(qtbot, "4")
+    answers.unsaved = UnsavedChoice.SAVE
+    editor.reject()  # Escape or Cancel
+    assert not editor.isVisible()
+    assert hours_saved(ctx, claim_id) == 4_00

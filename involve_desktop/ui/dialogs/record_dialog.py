@@ -64,6 +64,8 @@ class RecordDialog(QDialog):
         self.state_label.setText("Unsaved changes." if dirty else "")
 
     def reject(self) -> None:
+        # A cell still being typed in counts as a change, so closing asks before losing it.
+        commit_cell_edits(self)
         if self.dirty:
             choice = prompts.ask_unsaved_changes(self, self.what_is_edited)
             if choice is prompts.UnsavedChoice.CANCEL:
@@ -75,6 +77,7 @@ class RecordDialog(QDialog):
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        commit_cell_edits(self)
         if self.dirty:
             event.ignore()
             self.reject()
