@@ -880,3 +880,35 @@ def test_closing_while_typing_in_a_cell_asks_first(qtbot, ctx, database, team, a
     editor.reject()  # Escape or Cancel
     assert not editor.isVisible()
     assert hours_saved(ctx, claim_id) == 4_00
+
+
+def test_a_correction_made_after_a_rate_rise_takes_back_at_the_rate_paid(
+    qtbot, ctx, database, team
+):
+    admin, approver, worker = team
+    person = add_claimant(database)
+    activity = add_paid_activity(database)
+    worked = date(2026, 10, 1)
+    claim_id = add_claim(database, worker, person, fee(150, day=worked, activity_id=activity))
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+    with database.session_scope() as session:
+        approve_claim(session, approver, claim_id)
+    with database.session_scope() as session:
+        make_payment_run(session, admin, [claim_id], TODAY)
+    backdate_a_higher_hourly_rate(database, admin, date(2026, 11, 1), 30_00)
+
+    ctx.actor = worker
+    editor = open_editor(qtbot, ctx, claim_id)
+    qtbot.mouseClick(editor.workflow.adjust, Qt.MouseButton.LeftButton)
+    new_id = editor.claim_id
+    qtbot.keyClick(editor.lines.table, Qt.Key.Key_Insert)
+    assert editor.lines.model.lines()[0].line_date == worked
+    assert editor.lines.model.lines()[0].activity_id == activity
+    editor.lines.go_to(0, Col.QUANTITY)
+    keys(qtbot, "-1.5")
+    tab(qtbot)
+    assert cell(editor, 0, Col.RATE) == "£25.00"
+    assert cell(editor, 0, Col.AMOUNT) == "-£37.50"
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert ops.query(ctx, load_claim, new_id).details.total_pence == -37_50

@@ -15,12 +15,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from involve_desktop.app import AppContext
 from involve_desktop.domain.claims import ClaimDetails, ClaimStatus
@@ -94,7 +89,6 @@ class ClaimEditor(RecordDialog):
             self._policy_versions(), lambda policy_id: ops.query(ctx, load_policy, policy_id)
         )
         self.lines = ClaimLinesEditor(ctx, self.policies)
-        self.lines.model.default_date = self.today
         self.benefits = BenefitsWatchPanel(ctx)
         self.header = ClaimHeader(ctx)
         self.workflow = WorkflowButtons()
@@ -156,6 +150,8 @@ class ClaimEditor(RecordDialog):
             details = ClaimDetails(self.person_id, self._preferred_method(self.person_id))
         self.adjusts_claim_id = details.adjusts_claim_id
         self.lines.model.adjusting = details.adjusts_claim_id is not None
+        corrected = self.adjusts_claim_id and ops.query(self.ctx, load_claim, self.adjusts_claim_id)
+        self.lines.model.follow_corrected(corrected.details.lines if corrected else (), self.today)
         self.lines.model.set_lines(details.lines)
         self.lines.model.set_activities(self._activity_choices(details))
         self.header.set_method(details.payment_method)
@@ -281,7 +277,8 @@ class ClaimEditor(RecordDialog):
         self.header.follow_year(first, lambda: ops.query(self.ctx, budget_for_date, work_date))
 
     def _work_date(self) -> date:
-        return min((line.line_date for line in self.lines.model.lines()), default=self.today)
+        model = self.lines.model
+        return min((line.line_date for line in model.lines()), default=model.default_date)
 
     # --- changes -------------------------------------------------------------------------
 

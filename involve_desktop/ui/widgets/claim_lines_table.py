@@ -177,6 +177,7 @@ class ClaimLinesModel(RecordsTableModel[LineRow]):
         self.policies = policies
         self.activities: dict[int, ActivityChoice] = {}
         self.default_date = date.today()
+        self.default_activity_id: int | None = None
         self.adjusting = False
         self.read_only = False
 
@@ -193,6 +194,13 @@ class ClaimLinesModel(RecordsTableModel[LineRow]):
         if self.records:
             self._changed_rows(0, len(self.records) - 1)
 
+    def follow_corrected(self, corrected: Sequence[ClaimLine], today: date) -> None:
+        """A correction's new lines take the corrected claim's work date (so its rates and its
+        week's benefits figures) and its activity when all its lines share one."""
+        self.default_date = min((line.line_date for line in corrected), default=today)
+        activities = {line.activity_id for line in corrected}
+        self.default_activity_id = activities.pop() if len(activities) == 1 else None
+
     def add_line(self, after: int | None = None) -> int:
         """A new line below `after` (or at the end), like the line above it; returns its row."""
         row = len(self.records) if after is None else min(after + 1, len(self.records))
@@ -200,7 +208,7 @@ class ClaimLinesModel(RecordsTableModel[LineRow]):
         if above is not None:
             kind, day, activity_id = above.line.kind, above.line.line_date, above.line.activity_id
         else:
-            day, activity_id = self.default_date, None
+            day, activity_id = self.default_date, self.default_activity_id
             policy = self.policies.on(day)
             kind = LineKind.FEE if policy and policy.rates_of(LineKind.FEE) else LineKind.EXPENSE
         new_line = self._fresh(ClaimLine(kind, "", 0, 0, day, activity_id=activity_id))
