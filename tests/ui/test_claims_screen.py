@@ -522,3 +522,20 @@ def test_everyones_totals_are_added_up_only_when_their_tab_is_shown(qtbot, scree
     screen.tabs.setCurrentWidget(screen.totals_tab)
     qtbot.waitUntil(lambda: bool(screen.totals_tab.everyone))
     assert screen.totals_tab.model.rowCount() == len(screen.totals_tab.everyone)
+
+
+def test_a_step_keeps_the_filters_and_says_what_happened(qtbot, screen, claims):
+    click_tab(qtbot, screen, 2)  # Submitted
+    search(qtbot, screen, "obrien")
+    submitted = claims["niamh submitted"]
+    screen.select_claim(submitted)
+    screen.open_selected()
+    editor = screen.editor
+    qtbot.mouseClick(editor.workflow.approve, Qt.MouseButton.LeftButton)
+    assert statuses(screen.ctx)[submitted] == ClaimStatus.APPROVED.value
+    assert screen.filters.status() is ClaimStatus.SUBMITTED
+    assert screen.filters.search.text() == "obrien"
+    assert screen.message.text() == (
+        f"Claim {submitted} is now approved. The filters chosen do not show it."
+    )
+    editor.reject()

@@ -10,6 +10,7 @@ and the line under the table adds up the money of everything listed. The editor 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -46,6 +47,9 @@ from involve_desktop.ui.screens.claims.person_totals_tab import PersonTotalsTab
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.records_model import records_table, size_columns_to
 from involve_desktop.ui.widgets.table_selection import select_rows, table_key
+
+if TYPE_CHECKING:
+    from involve_desktop.ui.dialogs.claim_editor import ClaimEditor
 
 # Typical values, so the columns fit their usual contents in the user's own font size.
 COLUMN_SAMPLES = (
@@ -93,6 +97,8 @@ class ClaimsScreen(Screen):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("What was just done")
+        self.editor: ClaimEditor | None = None  # the claim editor open, if any
+        self.opened_claim_id: int | None = None  # the claim it was opened on (None: a new one)
         self.new_button = QPushButton("&New claim")
         self.new_button.setToolTip("Ctrl+N")
         self.open_button = QPushButton("&Open")
@@ -241,12 +247,28 @@ class ClaimsScreen(Screen):
         editor.saved.connect(self._saved)
         editor.finished.connect(lambda _result: editor.deleteLater())
         self.editor = editor
+        self.opened_claim_id = claim_id
         editor.open()  # window-modal, without a nested event loop
 
     def _saved(self, claim_id: int) -> None:
-        if self.model.row_of(claim_id) < 0:
-            self.filters.clear(every_status=True)  # a claim the filters hide is shown, not lost
-        self.select_claim(claim_id)
+        """A new claim (or correction) the filters hide is shown, not lost; a step taken by
+        a claim already listed keeps the filters the user chose and says what happened."""
+        is_new = claim_id != self.opened_claim_id
+        shown = self.model.row_of(claim_id) >= 0
+        if is_new and not shown:
+            self.filters.clear(every_status=True)
+            shown = True
+        if shown:
+            self.select_claim(claim_id)
+        editor = self.editor
+        record = editor.record if editor is not None and editor.claim_id == claim_id else None
+        if is_new or record is None:
+            self.message.setText(f"Saved claim {claim_id}.")
+            return
+        status = record.status
+        said = "a draft" if status is ClaimStatus.DRAFT else status.label.lower()
+        hidden = "" if shown else " The filters chosen do not show it."
+        self.message.setText(f"Claim {claim_id} is now {said}.{hidden}")
 
     def pay_approved(self) -> None:
         dialog = PaymentRunDialog(self.ctx, self, today=self.today)
