@@ -6,6 +6,7 @@ database, its CSV written), then saved again from the Payment runs tab."""
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -19,7 +20,12 @@ from involve_desktop.domain.people import PaymentMethod
 from involve_desktop.domain.roles import Role
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.claim_list import ClaimSort
-from involve_desktop.services.claim_workflow import submit_claim
+from involve_desktop.services.claim_workflow import (
+    approve_claim,
+    make_adjusting_claim,
+    submit_claim,
+)
+from involve_desktop.services.claims import load_claim, save_draft
 from involve_desktop.services.payment_policy import set_claim_duties
 from involve_desktop.services.permissions import Actor
 from involve_desktop.ui import ops, prompts
@@ -539,3 +545,36 @@ def test_a_step_keeps_the_filters_and_says_what_happened(qtbot, screen, claims):
         f"Claim {submitted} is now approved. The filters chosen do not show it."
     )
     editor.reject()
+
+
+def test_a_correction_to_take_back_is_not_shown_as_a_payment(
+    qtbot, ctx, team, screen, claims, questions
+):
+    _admin, approver, worker = team
+    database = ctx.database()
+    zoe = add_claimant(database, "Zoë", "Brown")
+    paid = claim_at(database, team, zoe, ClaimStatus.PAID, fee(300))
+    with database.session_scope() as session:
+        correction = make_adjusting_claim(session, worker, paid, today=TODAY)
+    with database.session_scope() as session:
+        details = replace(load_claim(session, correction).details, lines=(fee(-165),))
+        save_draft(session, worker, details, correction, today=TODAY)
+    with database.session_scope() as session:
+        submit_claim(session, worker, correction)
+    with database.session_scope() as session:
+        approve_claim(session, approver, correction)
+    dialog = pay_dialog(qtbot, screen)
+    row = [record.id for record in dialog.model.records].index(correction)
+    assert dialog.model.index(row, 3).data() == "£41.25 to come back"
+    for claim_id in (claims["zoe approved"], claims["lukasz approved"], correction):
+        tick_row_of(qtbot, dialog, claim_id)
+    assert dialog.ticked_label.text() == "3 of 3 ticked: £92.00, £41.25 to come back"
+    assert dialog.pay_button.text() == (
+        "&Mark 2 to pay (£92.00) and 1 to take back (£41.25) as settled"
+    )
+    questions.replies = {MARK_PAID: False}
+    qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+    assert questions.asked[MARK_PAID] == (
+        "Mark 2 to pay (£92.00) and 1 to take back (£41.25) as settled on 26 November 2026? "
+        "Paid claims cannot be changed afterwards."
+    )

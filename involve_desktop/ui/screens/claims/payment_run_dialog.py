@@ -60,7 +60,7 @@ MAX_NOTE = 200
 CLAIM_COLUMNS: tuple[Column[ClaimRow], ...] = (
     Column("Claim", lambda row: str(row.id), figure=True),
     Column("Name", lambda row: row.person_name),
-    Column("Total", lambda row: format_pence(row.total_pence), figure=True),
+    Column("Total", lambda row: money_either_way(row.total_pence), figure=True),
     Column("Payment method", lambda row: row.payment_method),
     Column("Work date", lambda row: short_date(row.work_date)),
     Column("What for", lambda row: row.what_for, tooltip=lambda row: row.what_for),
@@ -68,7 +68,7 @@ CLAIM_COLUMNS: tuple[Column[ClaimRow], ...] = (
 CLAIM_SAMPLES = (
     "12345",
     "Chidera Okafor-Smith",
-    "£1,234.50",
+    "£1,234.50 to come back",
     "Payment method",
     "30/12/2026",
 )
@@ -76,6 +76,23 @@ CLAIM_SAMPLES = (
 
 def claims_and_money(count: int, pence: int) -> str:
     return f"{count:,} claim{'' if count == 1 else 's'} ({format_pence(pence)})"
+
+
+def money_either_way(pence: int) -> str:
+    """A correction's total below nothing is money the person gives back, not a payment."""
+    return f"{format_pence(-pence)} to come back" if pence < 0 else format_pence(pence)
+
+
+def settled_words(totals: list[int]) -> tuple[str, str]:
+    """What is marked and how: ('2 claims (£112.50)', 'paid'), or with corrections
+    ('3 to pay (£123.75) and 1 to take back (£41.25)', 'as settled')."""
+    paying = [pence for pence in totals if pence >= 0]
+    back = [-pence for pence in totals if pence < 0]
+    if not back:
+        return claims_and_money(len(paying), sum(paying)), "paid"
+    parts = [f"{len(paying):,} to pay ({format_pence(sum(paying))})"] if paying else []
+    parts.append(f"{len(back):,} to take back ({format_pence(sum(back))})")
+    return " and ".join(parts), "as settled"
 
 
 def save_run_csv(ctx: AppContext, parent: QWidget | None, run_id: int) -> Path | None:
@@ -283,15 +300,16 @@ class PaymentRunDialog(QDialog):
 
     def _show_ticked(self) -> None:
         ticked = self.model.ticked_rows()
-        total = sum(row.total_pence for row in ticked)
+        paying = sum(row.total_pence for row in ticked if row.total_pence >= 0)
+        back = sum(row.total_pence for row in ticked if row.total_pence < 0)
         waiting = len(self.model.records)
         if not waiting:
             self.ticked_label.setText("No claims are approved and waiting to be paid.")
         else:
-            self.ticked_label.setText(
-                f"{len(ticked):,} of {waiting:,} ticked: {format_pence(total)}"
-            )
-        self.pay_button.setText(f"&Mark {claims_and_money(len(ticked), total)} paid")
+            money = format_pence(paying) + (f", {money_either_way(back)}" if back else "")
+            self.ticked_label.setText(f"{len(ticked):,} of {waiting:,} ticked: {money}")
+        what, how = settled_words([row.total_pence for row in ticked])
+        self.pay_button.setText(f"&Mark {what} {how}")
         self.pay_button.setEnabled(bool(ticked) and self.may_pay)
         for button in (self.tick_all_button, self.untick_all_button):
             button.setEnabled(bool(waiting))
@@ -305,11 +323,11 @@ class PaymentRunDialog(QDialog):
             return
         paid_on = self.paid_on.date()
         assert paid_on is not None and self.ctx.actor is not None
-        what = claims_and_money(len(ticked), sum(row.total_pence for row in ticked))
+        what, how = settled_words([row.total_pence for row in ticked])
         if not prompts.ask_yes_no(
             self,
             "Mark claims paid",
-            f"Mark {what} paid on {long_date(paid_on)}? Paid claims cannot be changed afterwards.",
+            f"Mark {what} {how} on {long_date(paid_on)}? Paid claims cannot be changed afterwards.",
             "Mark paid",
         ):
             return
@@ -327,7 +345,7 @@ class PaymentRunDialog(QDialog):
             self._say(problem.message)
             self.load()  # another person may have paid or changed some of them
             return
-        said = f"Marked {what} paid on {short_date(paid_on)}."
+        said = f"Marked {what} {how} on {short_date(paid_on)}."
         if prompts.ask_yes_no(
             self,
             "Save the payment run?",
