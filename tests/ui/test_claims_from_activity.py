@@ -205,3 +205,38 @@ def test_the_dialog_names_its_inputs_and_its_mnemonics_do_not_clash(
     dialog = open_dialog(qtbot, screen, activity)
     assert unnamed_inputs(dialog) == []
     assert clashes(mnemonics(dialog)) == {}
+
+
+def test_a_fee_over_the_line_limit_is_said_and_left_unticked(qtbot, ctx, database, team, screen):
+    admin, _approver, _worker = team
+    set_fee_rates(database, admin, {"hour": 50_00})
+    activity = add_paid_activity(database, minutes=10 * 24 * 60)  # ten days, by the hour
+    mark_attended(database, activity, add_claimant(database))
+    dialog = open_dialog(qtbot, screen, activity)
+    assert row_texts(dialog)[0][-1] == (
+        "£12,000.00 is over the £10,000.00 one line may be: make this claim by hand in parts."
+    )
+    assert dialog.model.ticked_people() == []
+    assert not dialog.make_button.isEnabled()
+    dialog.make_claims()  # nothing ticked: nothing made, nothing crashes
+    assert claims_in(database) == []
+
+
+def test_a_rate_raised_past_the_limit_while_open_is_said_not_crashed(
+    qtbot, ctx, database, team, screen
+):
+    admin, _approver, _worker = team
+    set_fee_rates(database, admin, {"hour": 25_00})
+    activity = add_paid_activity(database, minutes=10 * 24 * 60)
+    mark_attended(database, activity, add_claimant(database))
+    dialog = open_dialog(qtbot, screen, activity)
+    assert row_texts(dialog)[0][3] == "£6,000.00"
+    set_fee_rates(database, admin, {"hour": 50_00})  # someone else, meanwhile
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.message.isVisible()
+    assert dialog.message.text() == (
+        "\u26a0 Line 1: £12,000.00 is more than one line can hold (£10,000.00). Please check "
+        "it, or split it."
+    )
+    assert claims_in(database) == []

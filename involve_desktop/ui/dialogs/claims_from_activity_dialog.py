@@ -8,6 +8,8 @@ presses "Make N draft claims", and each claim can be changed before it is submit
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,8 +24,13 @@ from PySide6.QtWidgets import (
 from involve_desktop.app import AppContext
 from involve_desktop.domain.claims import FeeUnit
 from involve_desktop.domain.formatting import long_date
-from involve_desktop.domain.money import format_pence, format_quantity, format_rate
-from involve_desktop.errors import KnownError
+from involve_desktop.domain.money import (
+    MAX_LINE_PENCE,
+    format_pence,
+    format_quantity,
+    format_rate,
+)
+from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.services.activities import load_activity
 from involve_desktop.services.claims_from_activity import (
     AttendanceClaim,
@@ -48,6 +55,19 @@ CHECK = Qt.ItemDataRole.CheckStateRole
 COLUMN_SAMPLES = ("Chidera Okafor-Smith (Chi)", "How many", "£150.00", "£1,234.50")
 
 
+def within_line_limit(person: AttendanceClaim) -> AttendanceClaim:
+    """A fee over what one line may be (a long activity paid by the hour) would be refused
+    when the claims are made: the row says so and is left unticked."""
+    if not person.will_claim or person.amount_pence <= MAX_LINE_PENCE:
+        return person
+    limit = format_pence(MAX_LINE_PENCE)
+    return replace(
+        person,
+        why_not=f"{format_pence(person.amount_pence)} is over the {limit} one line may be: "
+        "make this claim by hand in parts.",
+    )
+
+
 class PreviewModel(RecordsTableModel[AttendanceClaim]):
     """Everyone who came, ticked for a claim unless there is a reason not to make one."""
 
@@ -68,6 +88,7 @@ class PreviewModel(RecordsTableModel[AttendanceClaim]):
 
     def set_preview(self, people: tuple[AttendanceClaim, ...], unit: str = "") -> None:
         self.unit = unit or self.unit
+        people = tuple(within_line_limit(person) for person in people)
         self.ticked = {person.person_id for person in people if person.will_claim}
         self.set_records(people)
         self.ticked_changed.emit()
@@ -247,6 +268,11 @@ class ClaimsFromActivityDialog(QDialog):
                 self.preview.unit,
                 ticked,
             )
+        except ValidationFailed as problem:
+            # The preview stays, so the rows at fault can be unticked and the rest made.
+            self.message.setText(WARNING + " ".join(problem.errors.values()))
+            self.message.setVisible(True)
+            return
         except KnownError as problem:
             self._cannot(problem.message)
             return
