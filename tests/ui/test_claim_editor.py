@@ -912,3 +912,58 @@ def test_a_correction_made_after_a_rate_rise_takes_back_at_the_rate_paid(
     assert cell(editor, 0, Col.AMOUNT) == "-£37.50"
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert ops.query(ctx, load_claim, new_id).details.total_pence == -37_50
+
+
+def paid_claim(database, team, person: int) -> int:
+    admin, approver, worker = team
+    claim_id = add_claim(database, worker, person, fee(150))
+    with database.session_scope() as session:
+        submit_claim(session, worker, claim_id)
+    with database.session_scope() as session:
+        approve_claim(session, approver, claim_id)
+    with database.session_scope() as session:
+        make_payment_run(session, admin, [claim_id], TODAY)
+    return claim_id
+
+
+def claim_exists(database, claim_id: int) -> bool:
+    with database.session_scope() as session:
+        return session.get(Claim, claim_id) is not None
+
+
+def test_an_adjusting_claim_closed_with_no_lines_is_offered_for_deleting(
+    qtbot, ctx, database, team, answers
+):
+    _admin, _approver, worker = team
+    ctx.actor = worker
+    paid = paid_claim(database, team, add_claimant(database))
+    editor = open_editor(qtbot, ctx, paid)
+    qtbot.mouseClick(editor.workflow.adjust, Qt.MouseButton.LeftButton)
+    first = editor.claim_id
+    answers.yes_no = False
+    qtbot.mouseClick(editor.cancel_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+    assert answers.asked[-1] == "Delete the empty adjusting claim?"
+    assert claim_exists(database, first)  # kept, knowingly
+
+    editor = open_editor(qtbot, ctx, first)
+    answers.yes_no = True
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    assert not claim_exists(database, first)
+    assert audit_actions(database, first)[-1] == AuditAction.DELETED_CLAIM
+
+
+def test_a_paid_claim_whose_person_was_deleted_says_it_cannot_be_corrected(
+    qtbot, ctx, database, team
+):
+    person = add_claimant(database)
+    paid = paid_claim(database, team, person)
+    with database.session_scope() as session:
+        delete_person(session, ctx.actor, person)
+    editor = open_editor(qtbot, ctx, paid)
+    assert editor.workflow.adjust.isVisible()
+    assert not editor.workflow.adjust.isEnabled()
+    assert "deleted from the register, so an adjusting claim cannot" in shown_text(
+        editor.status_label
+    )

@@ -24,8 +24,6 @@ from involve_desktop.domain.money import format_pence
 from involve_desktop.domain.people import PaymentMethod
 from involve_desktop.domain.roles import Permission, can
 from involve_desktop.errors import KnownError, ValidationFailed
-from involve_desktop.services.activities import load_activity
-from involve_desktop.services.attendance import participation_history
 from involve_desktop.services.budgets import budget_for_date
 from involve_desktop.services.claim_workflow import (
     ClaimChanged,
@@ -49,14 +47,14 @@ from involve_desktop.services.organisation import financial_year_start
 from involve_desktop.services.payment_policy import is_designated, load_policy, policy_versions
 from involve_desktop.services.people import load_person
 from involve_desktop.ui import ops, prompts
-from involve_desktop.ui.dialogs.claim_parts import OWN_CLAIM, ClaimHeader, WorkflowButtons
+from involve_desktop.ui.dialogs import claim_parts
+from involve_desktop.ui.dialogs.claim_parts import CANNOT_CORRECT, OWN_CLAIM, ClaimHeader
 from involve_desktop.ui.dialogs.record_dialog import RecordDialog, not_saved_message
 from involve_desktop.ui.widgets.benefits_watch_panel import BenefitsWatchPanel, person_name
 from involve_desktop.ui.widgets.cell_edits import commit_cell_edits
 from involve_desktop.ui.widgets.claim_lines_editor import ClaimLinesEditor
-from involve_desktop.ui.widgets.claim_lines_table import WARNING, ActivityChoice, PolicyBook
+from involve_desktop.ui.widgets.claim_lines_table import WARNING, PolicyBook
 
-RECENT_ACTIVITIES = 40
 BENEFITS_WIDTH_CHARACTERS = 44
 
 
@@ -91,7 +89,7 @@ class ClaimEditor(RecordDialog):
         self.lines = ClaimLinesEditor(ctx, self.policies)
         self.benefits = BenefitsWatchPanel(ctx)
         self.header = ClaimHeader(ctx)
-        self.workflow = WorkflowButtons()
+        self.workflow = claim_parts.WorkflowButtons()
         self._build()
         self._load()
 
@@ -153,7 +151,9 @@ class ClaimEditor(RecordDialog):
         corrected = self.adjusts_claim_id and ops.query(self.ctx, load_claim, self.adjusts_claim_id)
         self.lines.model.follow_corrected(corrected.details.lines if corrected else (), self.today)
         self.lines.model.set_lines(details.lines)
-        self.lines.model.set_activities(self._activity_choices(details))
+        self.lines.model.set_activities(
+            claim_parts.activity_choices(self.ctx, self.person_id, details)
+        )
         self.header.set_method(details.payment_method)
         self.header.notes.setText(details.notes)
         self.header.budget_year = None
@@ -182,25 +182,6 @@ class ClaimEditor(RecordDialog):
             return PaymentMethod.BANK_TRANSFER.value
         preferred = ops.query(self.ctx, load_person, person_id).payment_method
         return (preferred or PaymentMethod.BANK_TRANSFER).value
-
-    def _activity_choices(self, details: ClaimDetails) -> list[ActivityChoice]:
-        """What a line may be for: the person's recent activities and the claim's own."""
-        choices: dict[int, ActivityChoice] = {}
-        if self.person_id is not None:
-            history = ops.query(self.ctx, participation_history, self.person_id)
-            for taken in history[:RECENT_ACTIVITIES]:
-                choices[taken.activity_id] = ActivityChoice(
-                    taken.activity_id, taken.title, taken.held_on
-                )
-        for claim_line in details.lines:
-            wanted = claim_line.activity_id
-            if wanted is not None and wanted not in choices:
-                try:
-                    activity = ops.query(self.ctx, load_activity, wanted)
-                except KnownError:
-                    continue  # deleted since: the line says so
-                choices[wanted] = ActivityChoice(wanted, activity.title, activity.held_on)
-        return list(choices.values())
 
     def _show_person(self) -> None:
         record = self.record
@@ -234,6 +215,9 @@ class ClaimEditor(RecordDialog):
             if record.payment_run_id is not None:
                 said.append(f"Paid in payment run {record.payment_run_id}.")
             said += [f"Corrected by claim {later}." for later in record.adjusting_claim_ids]
+        gone = record is not None and record.details.person_id is None
+        if gone and status is ClaimStatus.PAID:
+            said.append(CANNOT_CORRECT)  # in words too: a disabled button's tip is not read
         may_approve = self._may_approve()
         own_claim = may_approve and self._own_claim()
         if own_claim and status is ClaimStatus.SUBMITTED:
@@ -250,7 +234,7 @@ class ClaimEditor(RecordDialog):
         self.lines.set_read_only(not editable)
         self.save_button.setVisible(editable)
         self.cancel_button.setText("Cancel" if editable else "Close")
-        self.workflow.show_for(status, self.claim_id is not None, may_approve)
+        self.workflow.show_for(status, self.claim_id is not None, may_approve, person_gone=gone)
         self.workflow.refuse_approval(OWN_CLAIM if own_claim else "")
 
     def _may_approve(self) -> bool:
@@ -303,7 +287,9 @@ class ClaimEditor(RecordDialog):
         self.person_id = person_id
         self.header.set_method(self._preferred_method(person_id))
         details = ClaimDetails(person_id, "", self.lines.model.lines())
-        self.lines.model.set_activities(self._activity_choices(details))
+        self.lines.model.set_activities(
+            claim_parts.activity_choices(self.ctx, self.person_id, details)
+        )
         self.header.show_errors({})
         self._show_person()
         self._refresh_benefits()
@@ -478,6 +464,11 @@ class ClaimEditor(RecordDialog):
             f"This is a new draft that corrects claim {paid_id}. Add a line for each change "
             "(below nothing to take money back), then save and submit it."
         )
+
+    def reject(self) -> None:
+        super().reject()  # asks first about unsaved changes
+        if not self.isVisible():
+            claim_parts.offer_to_delete_empty_correction(self.ctx, self.parentWidget(), self.record)
 
     def delete_draft(self) -> None:
         if self.claim_id is None or self.record is None:

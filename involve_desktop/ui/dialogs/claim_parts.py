@@ -19,13 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.app import AppContext
-from involve_desktop.domain.claims import ClaimStatus
+from involve_desktop.domain.claims import ClaimDetails, ClaimStatus
 from involve_desktop.domain.financial_year import year_label
 from involve_desktop.domain.money import format_pence
 from involve_desktop.domain.people import PaymentMethod
 from involve_desktop.errors import KnownError
+from involve_desktop.services.activities import load_activity
+from involve_desktop.services.attendance import participation_history
 from involve_desktop.services.budgets import budget_figures, figures_for
-from involve_desktop.ui import ops
+from involve_desktop.services.claims import ClaimRecord, delete_draft
+from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.widgets.claim_lines_table import ActivityChoice
 from involve_desktop.ui.widgets.form_section import FormSection
 from involve_desktop.ui.widgets.people_finder import PeopleFinder
 
@@ -35,6 +39,7 @@ MAX_NOTES = 500
 SHOWN_FOUND = 7  # rows of people found shown at once
 # The two-person rule, as the editor says it to an approver who may not approve (the
 # services refuse the same, in the same words).
+RECENT_ACTIVITIES = 40
 OWN_CLAIM = (
     "You made, changed or submitted this claim, so someone else must approve it: two people "
     "see every payment."
@@ -241,6 +246,57 @@ class ClaimHeader(FormSection):
         self.notify_changed()
 
 
+def activity_choices(
+    ctx: AppContext, person_id: int | None, details: ClaimDetails
+) -> list[ActivityChoice]:
+    """What a line may be for: the person's recent activities and the claim's own."""
+    choices: dict[int, ActivityChoice] = {}
+    if person_id is not None:
+        history = ops.query(ctx, participation_history, person_id)
+        for taken in history[:RECENT_ACTIVITIES]:
+            choices[taken.activity_id] = ActivityChoice(
+                taken.activity_id, taken.title, taken.held_on
+            )
+    for claim_line in details.lines:
+        wanted = claim_line.activity_id
+        if wanted is not None and wanted not in choices:
+            try:
+                activity = ops.query(ctx, load_activity, wanted)
+            except KnownError:
+                continue  # deleted since: the line says so
+            choices[wanted] = ActivityChoice(wanted, activity.title, activity.held_on)
+    return list(choices.values())
+
+
+ADJUST_TIP = "A paid claim stays as it was: a new claim corrects it"
+CANNOT_CORRECT = (
+    "The person this claim paid was deleted from the register, so an adjusting claim cannot "
+    "be made for them."
+)
+
+
+def offer_to_delete_empty_correction(
+    ctx: AppContext, parent: QWidget | None, record: ClaimRecord | None
+) -> None:
+    """An adjusting claim is saved as soon as it is made; closed with no lines it would sit
+    unnoticed as a £0.00 draft, so the person is asked whether to delete it."""
+    details = record.details if record is not None else None
+    if record is None or details is None or details.adjusts_claim_id is None:
+        return
+    if not record.status.editable or details.lines:
+        return
+    question = (
+        f"Claim {record.claim_id} corrects claim {details.adjusts_claim_id} but has no lines. "
+        "Delete it rather than keep an empty draft?"
+    )
+    if not prompts.ask_yes_no(parent, "Delete the empty adjusting claim?", question, "Delete"):
+        return
+    try:
+        ops.change(ctx, "claims", delete_draft, ctx.actor, record.claim_id)
+    except KnownError as problem:
+        prompts.show_problem(parent, "Claim", problem.message)
+
+
 class WorkflowButtons:
     """The steps a claim can take from where it is, for someone allowed to take them."""
 
@@ -251,7 +307,6 @@ class WorkflowButtons:
         self.approve = QPushButton("Appro&ve")
         self.reject = QPushButton("Re&ject\u2026")
         self.adjust = QPushButton("Make an adjust&ing claim")
-        self.adjust.setToolTip("A paid claim stays as it was: a new claim corrects it")
         self.delete = QPushButton("&Delete draft\u2026")
         self.all = (
             self.submit,
@@ -270,7 +325,11 @@ class WorkflowButtons:
         row.addWidget(self.delete)
         return row
 
-    def show_for(self, status: ClaimStatus, saved: bool, may_approve: bool) -> None:
+    def show_for(
+        self, status: ClaimStatus, saved: bool, may_approve: bool, *, person_gone: bool = False
+    ) -> None:
+        self.adjust.setEnabled(not person_gone)
+        self.adjust.setToolTip(CANNOT_CORRECT if person_gone else ADJUST_TIP)
         shown = {
             self.submit: status is ClaimStatus.DRAFT,
             self.delete: status is ClaimStatus.DRAFT and saved,
