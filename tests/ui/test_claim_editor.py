@@ -397,6 +397,8 @@ def test_a_paid_claim_opens_read_only_and_is_corrected_by_an_adjusting_claim(
     assert not editor.save_button.isVisible()
     assert editor.cancel_button.text() == "Close"
     assert not editor.header.method.isEnabled()
+    # The notes stay reachable and readable, but cannot be typed in.
+    assert editor.header.notes.isEnabled() and editor.header.notes.isReadOnly()
     editor.lines.go_to(0, Col.QUANTITY)
     keys(qtbot, "9")
     qtbot.keyClick(editor.lines.table, Qt.Key.Key_Insert)

@@ -161,8 +161,11 @@ class ClaimHeader(FormSection):
         return self.budget.currentData() or None
 
     def set_editable(self, editable: bool) -> None:
-        for field in (self.method, self.budget, self.notes):
+        for field in (self.method, self.budget):
             field.setEnabled(editable)
+        # Read-only rather than disabled, so the notes of a locked claim can still be
+        # reached with Tab and read out.
+        self.notes.setReadOnly(not editable)
 
     def show_budgets(self, year_first: date, chosen: int | None) -> None:
         """The budgets of the claim's financial year, with what each has left; one chosen

@@ -115,6 +115,8 @@ class BenefitsWatchPanel(QFrame):
         # The words scroll in a short window rather than making the editor around them tall.
         content = QWidget()
         scroller = QScrollArea()
+        # The words inside are read through their labels; the frame itself is not a stop.
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -152,7 +152,8 @@ def quantity_text(claim_line: ClaimLine) -> str:
     number = format_quantity(claim_line.quantity_hundredths)
     if words is None:
         return number
-    return f"{number} {words[0] if claim_line.quantity_hundredths == ONE else words[1]}"
+    one = abs(claim_line.quantity_hundredths) == ONE  # "-1 hour" on a correction too
+    return f"{number} {words[0] if one else words[1]}"
 
 
 class ClaimLinesModel(RecordsTableModel[LineRow]):

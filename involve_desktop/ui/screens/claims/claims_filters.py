@@ -243,6 +243,7 @@ class ClaimFilterBar(QWidget):
         self.typing_timer.stop()
         self.person = None
         self.person_button.setText(ANYONE)
+        self.person_button.setAccessibleName("Show the claims of one person")
         self.clear_person_button.setVisible(False)
         self._show_date_problem()
         self.filter_changed.emit()
