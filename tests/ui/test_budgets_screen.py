@@ -317,6 +317,11 @@ def test_staff_who_may_not_change_budgets_still_keep_the_groups_record(qtbot, ct
     assert screen.add_button.toolTip() == (
         "Only staff who may change the payment policy can change budgets."
     )
+    screen.year.setCurrentIndex(screen.year.findText("2025/26"))
+    assert screen.empty_label.text() == (
+        "No budgets for 2025/26 yet. Those who set the payment policy add them."
+    )
+    screen.year.setCurrentIndex(screen.year.findText("2026/27 (this year)"))
     select(screen, "Care leavers' film")
     assert not screen.edit_button.isEnabled() and not screen.delete_button.isEnabled()
     screen.group.tabs.setCurrentIndex(1)

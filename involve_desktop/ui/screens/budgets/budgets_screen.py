@@ -204,11 +204,13 @@ class BudgetsScreen(Screen):
         rows = ops.query(self.ctx, budget_figures, self.year_start())
         shown = [*rows, year_total(self.year_start(), rows)] if rows else []
         self.model.set_records(shown)
+        how = (
+            "Add one with \u201cAdd budget\u201d."
+            if self.may_change
+            else "Those who set the payment policy add them."
+        )
         self.empty_label.setText(
-            ""
-            if rows
-            else f"No budgets for {year_label(self.year_start())} yet. Add one with "
-            "\u201cAdd budget\u201d."
+            "" if rows else f"No budgets for {year_label(self.year_start())} yet. {how}"
         )
         self.empty_label.setVisible(not rows)
         if chosen is not None:
