@@ -180,3 +180,17 @@ def test_each_years_list_showing_benefits_answers_is_audited_once_as_it_loads(qt
 def test_a_tab_never_shown_audits_nothing(qtbot, ctx, people, database):
     PersonTotalsTab(ctx, today=TODAY)
     assert benefits_listings(database) == []
+
+
+def test_moving_the_year_start_relabels_the_years_offered(qtbot, ctx, tab, database):
+    from dataclasses import replace
+
+    from involve_desktop.domain.financial_year import YearStart
+    from involve_desktop.services.organisation import load_organisation, save_organisation
+
+    with database.session_scope() as session:
+        details = load_organisation(session)
+        save_organisation(session, replace(details, year_start=YearStart(1, 1)))
+    ctx.events.data_changed.emit("organisation")
+    assert tab.year.currentText().startswith("2026")
+    assert tab.year_first() == date(2026, 1, 1)

@@ -108,7 +108,7 @@ class PersonTotalsTab(QWidget):
         self.export_button.clicked.connect(self.export_csv)
         # An export or an opened record ("audit") changes no money.
         self.when_shown = RefreshWhenShown(self, self.refresh, ignored=("audit",))
-        ctx.events.data_changed.connect(self.when_shown.request)
+        ctx.events.data_changed.connect(self._data_changed)
         self.year.load_year_start(ctx)
         # Adding up a year for everyone is read when the tab is first shown, not when the
         # Claims screen opens.
@@ -136,6 +136,11 @@ class PersonTotalsTab(QWidget):
     def year_first(self) -> date | None:
         period = self.year.period()
         return period[0] if period else None
+
+    def _data_changed(self, kind: str) -> None:
+        if kind == "organisation":  # the year's first day may have moved
+            self.year.load_year_start(self.ctx)
+        self.when_shown.request(kind)
 
     def refresh(self) -> None:
         first = self.year_first()
