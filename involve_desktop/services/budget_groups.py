@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -200,12 +201,7 @@ def set_holders(
 
 def decisions(session: Session, budget_id: int) -> list[Decision]:
     """The group's decisions, oldest first, as they were made."""
-    rows = session.execute(
-        select(BudgetDecision, Staff.name)
-        .outerjoin(Staff, Staff.id == BudgetDecision.recorded_by)
-        .where(BudgetDecision.budget_id == budget_id)
-        .order_by(BudgetDecision.decided_on, BudgetDecision.id)
-    )
+    rows = _recorded(session, BudgetDecision, budget_id, BudgetDecision.decided_on)
     return [
         Decision(row.id, row.decided_on, row.decision, row.amount_pence, staff or "")
         for row, staff in rows
@@ -267,12 +263,7 @@ def _fill_decision(decision: BudgetDecision, details: DecisionDetails) -> None:
 
 def spending(session: Session, budget_id: int) -> list[Spend]:
     """Money spent from the budget other than through claims, in date order."""
-    rows = session.execute(
-        select(BudgetSpend, Staff.name)
-        .outerjoin(Staff, Staff.id == BudgetSpend.recorded_by)
-        .where(BudgetSpend.budget_id == budget_id)
-        .order_by(BudgetSpend.spent_on, BudgetSpend.id)
-    )
+    rows = _recorded(session, BudgetSpend, budget_id, BudgetSpend.spent_on)
     return [
         Spend(row.id, row.spent_on, row.description, row.amount_pence, staff or "")
         for row, staff in rows
@@ -425,6 +416,16 @@ def _get(session: Session, model: type, record_id: int, what: str):  # type: ign
     if record is None:
         raise RecordNotFound(what)
     return record
+
+
+def _recorded(session: Session, model: type, budget_id: int, day: Any) -> Any:
+    """A group's decisions or spending, in date order, each with who recorded it."""
+    return session.execute(
+        select(model, Staff.name)
+        .outerjoin(Staff, Staff.id == model.recorded_by)  # type: ignore[attr-defined]
+        .where(model.budget_id == budget_id)  # type: ignore[attr-defined]
+        .order_by(day, model.id)  # type: ignore[attr-defined]
+    )
 
 
 def _staff_id(actor: Actor | None) -> int | None:
