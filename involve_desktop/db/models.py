@@ -80,6 +80,9 @@ class Organisation(Base):
     year_start_month: Mapped[int] = mapped_column(Integer, default=4)
     year_start_day: Mapped[int] = mapped_column(Integer, default=1)
     evaluation_month: Mapped[int] = mapped_column(Integer, default=4)
+    evaluation_day: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # How long before the evaluation falls due the app starts reminding.
+    evaluation_reminder_weeks: Mapped[int] = mapped_column(Integer, default=4, server_default="4")
     people_word_singular: Mapped[str] = mapped_column(String(40))
     people_word_plural: Mapped[str] = mapped_column(String(40))
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
@@ -400,6 +403,7 @@ def sensitive_columns(table: Table) -> list[str]:
     return [column.name for column in table.columns if column.info.get("sensitive")]
 
 
-# The money tables live in their own module to keep this one readable; importing it here
-# puts them on the same metadata, which migrations and tests compare against.
-from involve_desktop.db import money_models  # noqa: E402, F401
+# The money and learning-cycle tables live in their own modules to keep this one readable;
+# importing them here puts them on the same metadata, which migrations and tests compare
+# against.
+from involve_desktop.db import cycle_models, money_models  # noqa: E402, F401

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from involve_desktop.domain.evaluation_rules import validate_evaluation_date
 from involve_desktop.domain.financial_year import DEFAULT_YEAR_START, YearStart, validate_year_start
 from involve_desktop.domain.terms import DEFAULT_TERMS, PeopleTerms, validate_terms
 
@@ -24,6 +25,9 @@ class OrganisationDetails:
     logo: bytes | None = field(default=None, repr=False)
     year_start: YearStart = DEFAULT_YEAR_START
     evaluation_month: int = 4
+    evaluation_day: int = 1
+    # Weeks before the evaluation falls due that the app starts reminding.
+    evaluation_reminder_weeks: int = 4
     terms: PeopleTerms = DEFAULT_TERMS
     idle_lock_minutes: int = 10
     audit_keep_months: int = 24
@@ -69,8 +73,10 @@ def validate_organisation(details: OrganisationDetails) -> dict[str, str]:
         errors["logo"] = problem
     if problem := validate_year_start(details.year_start.month, details.year_start.day):
         errors["year_start"] = problem
-    if not 1 <= details.evaluation_month <= 12:
-        errors["evaluation_month"] = "Please choose the month of your yearly evaluation."
+    if problem := validate_evaluation_date(details.evaluation_month, details.evaluation_day):
+        errors["evaluation_month"] = problem
+    if not 1 <= details.evaluation_reminder_weeks <= 26:
+        errors["evaluation_reminder_weeks"] = "Please choose between 1 and 26 weeks."
     if not 1 <= details.idle_lock_minutes <= 240:
         errors["idle_lock_minutes"] = "Please choose between 1 minute and 4 hours."
     if not 6 <= details.audit_keep_months <= 120:

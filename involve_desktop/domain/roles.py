@@ -24,9 +24,12 @@ class Permission(StrEnum):
     MANAGE_STAFF = "manage staff"
     CHANGE_SETTINGS = "change settings"
     READ_AUDIT_TRAIL = "read the audit trail"
+    # Making a strategy current and signing off the yearly evaluation: the charity's
+    # considered word on the year, so not every member of staff.
+    SIGN_OFF_PLANS = "make a strategy current or sign off an evaluation"
 
 
-_APPROVER = {Permission.SEE_SENSITIVE, Permission.APPROVE_CLAIMS}
+_APPROVER = {Permission.SEE_SENSITIVE, Permission.APPROVE_CLAIMS, Permission.SIGN_OFF_PLANS}
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.STAFF: frozenset({Permission.SEE_SENSITIVE}),
     Role.APPROVER: frozenset(_APPROVER),

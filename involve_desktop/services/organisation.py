@@ -37,6 +37,8 @@ def load_organisation(session: Session) -> OrganisationDetails | None:
         logo=row.logo,
         year_start=YearStart(row.year_start_month, row.year_start_day),
         evaluation_month=row.evaluation_month,
+        evaluation_day=row.evaluation_day,
+        evaluation_reminder_weeks=row.evaluation_reminder_weeks,
         terms=PeopleTerms(row.people_word_singular, row.people_word_plural),
         idle_lock_minutes=row.idle_lock_minutes,
         audit_keep_months=row.audit_keep_months,
@@ -68,6 +70,8 @@ def save_organisation(session: Session, details: OrganisationDetails) -> Organis
     if moved and existing is not None:
         _move_budget_years(session, details.year_start)
     row.evaluation_month = details.evaluation_month
+    row.evaluation_day = details.evaluation_day
+    row.evaluation_reminder_weeks = details.evaluation_reminder_weeks
     row.people_word_singular = details.terms.singular.strip()
     row.people_word_plural = details.terms.plural.strip()
     row.idle_lock_minutes = details.idle_lock_minutes

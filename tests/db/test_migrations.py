@@ -249,3 +249,61 @@ def test_the_money_revision_steps_back_cleanly_to_activities(tmp_path: Path):
     tables = rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
     assert sorted(tables) == sorted(tables_before)
     assert rows(database, "SELECT * FROM staff ORDER BY id") == staff_before
+
+
+def test_records_from_before_the_learning_cycle_keep_their_money_and_gain_the_settings(
+    tmp_path: Path,
+):
+    # GIVEN the last database made before the learning cycle (0005), with claims and budgets
+    database = tmp_path / "involve.db"
+    shutil.copy(FIXTURES / "0005_money.db", database)
+    claims_before = rows(
+        database, "SELECT id, person_id, status, fees_pence, expenses_pence FROM claim"
+    )
+    budgets_before = rows(database, "SELECT id, year_start, name, allocated_pence FROM budget")
+    month_before = rows(database, "SELECT evaluation_month FROM organisation")
+    assert claims_before and budgets_before
+
+    prepare_database(database)
+
+    # THEN money is untouched, the evaluation falls on the 1st of the month it was in, with a
+    # four-week reminder, and the cycle starts empty (a strategy is the charity's own words)
+    assert (
+        rows(database, "SELECT id, person_id, status, fees_pence, expenses_pence FROM claim")
+        == claims_before
+    )
+    assert rows(database, "SELECT id, year_start, name, allocated_pence FROM budget") == (
+        budgets_before
+    )
+    assert rows(
+        database,
+        "SELECT evaluation_month, evaluation_day, evaluation_reminder_weeks FROM organisation",
+    ) == [(month_before[0][0], 1, 4)]
+    for table in ("strategy", "action_item", "evaluation", "evaluation_answer", "staff_look"):
+        assert rows(database, f"SELECT count(*) FROM {table}") == [(0,)]
+
+
+def test_the_learning_cycle_revision_steps_back_cleanly_to_money(tmp_path: Path):
+    from alembic import command
+
+    from involve_desktop.db.engine import create_db_engine
+    from involve_desktop.db.migrate import alembic_config
+
+    database = tmp_path / "involve.db"
+    shutil.copy(FIXTURES / "0005_money.db", database)
+    tables_before = rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    organisation_before = rows(database, "SELECT * FROM organisation")
+    prepare_database(database)
+
+    engine = create_db_engine(database)
+    try:
+        with engine.connect() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0005_money")
+    finally:
+        engine.dispose()
+
+    tables = rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    assert sorted(tables) == sorted(tables_before)
+    assert rows(database, "SELECT * FROM organisation") == organisation_before

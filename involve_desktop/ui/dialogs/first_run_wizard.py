@@ -12,7 +12,7 @@ from html import escape
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from involve_desktop.domain.financial_year import MONTH_NAMES
+from involve_desktop.domain.evaluation_rules import evaluation_date_text
 from involve_desktop.domain.organisation import OrganisationDetails, validate_organisation
 from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.paths import AppPaths
@@ -177,7 +177,10 @@ def summary_html(details: OrganisationDetails, administrator: str = "") -> str:
         ("Address", details.address or "none"),
         ("Logo", "chosen" if details.logo else "none"),
         ("Financial year starts", str(details.year_start)),
-        ("Yearly evaluation", MONTH_NAMES[details.evaluation_month - 1]),
+        (
+            "Yearly evaluation",
+            evaluation_date_text(details.evaluation_month, details.evaluation_day),
+        ),
         ("The people you serve", f"{details.terms.singular} / {details.terms.plural}"),
         ("First administrator", administrator or "not chosen yet"),
     ]

@@ -1,4 +1,4 @@
-"""When the financial year starts, the yearly evaluation month, and when impact is due."""
+"""When the financial year starts, the yearly evaluation date, and when impact is due."""
 
 from __future__ import annotations
 
@@ -43,10 +43,32 @@ class YearForm(FormSection):
         self.year_preview.setWordWrap(True)
         self.form.addRow("", self.year_preview)
 
+        self.evaluation_day = QSpinBox()
+        self.evaluation_day.setRange(1, 31)
         self.evaluation_month = _month_box()
-        self.add_row("evaluation_month", "Yearly &evaluation month:", self.evaluation_month)
+        evaluation_row = QWidget()
+        row = QHBoxLayout(evaluation_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.evaluation_day)
+        row.addWidget(self.evaluation_month, 1)
+        self.add_row(
+            "evaluation_month", "Yearly &evaluation on:", evaluation_row, self.evaluation_day
+        )
+        self.evaluation_day.setAccessibleName("Yearly evaluation: day")
+        self.evaluation_month.setAccessibleName("Yearly evaluation: month")
         self.evaluation_month.setToolTip(
-            "Involve reminds you ahead of this month to look back on the year together."
+            "The day each year you look back on the year together, with the people you serve."
+        )
+        self.evaluation_reminder_weeks = QSpinBox()
+        self.evaluation_reminder_weeks.setRange(1, 26)
+        self.evaluation_reminder_weeks.setSuffix(" weeks before")
+        self.add_row(
+            "evaluation_reminder_weeks",
+            "Remind about the e&valuation:",
+            self.evaluation_reminder_weeks,
+        )
+        self.evaluation_reminder_weeks.setToolTip(
+            "Involve starts reminding you this long before the evaluation is due."
         )
 
         self.impact_due_weeks = QSpinBox()
@@ -62,6 +84,8 @@ class YearForm(FormSection):
             self.year_start_day.valueChanged,
             self.year_start_month.currentIndexChanged,
             self.evaluation_month.currentIndexChanged,
+            self.evaluation_day.valueChanged,
+            self.evaluation_reminder_weeks.valueChanged,
         ):
             signal.connect(self.notify_changed)
         self.year_start_day.valueChanged.connect(self._show_preview)
@@ -74,6 +98,8 @@ class YearForm(FormSection):
             self.year_start_day.setValue(details.year_start.day)
             self.year_start_month.setCurrentIndex(details.year_start.month - 1)
             self.evaluation_month.setCurrentIndex(details.evaluation_month - 1)
+            self.evaluation_day.setValue(details.evaluation_day)
+            self.evaluation_reminder_weeks.setValue(details.evaluation_reminder_weeks)
             self.impact_due_weeks.setValue(details.impact_due_weeks)
         finally:
             self.loading = False
@@ -85,6 +111,8 @@ class YearForm(FormSection):
                 self.year_start_month.currentIndex() + 1, self.year_start_day.value()
             ),
             evaluation_month=self.evaluation_month.currentIndex() + 1,
+            evaluation_day=self.evaluation_day.value(),
+            evaluation_reminder_weeks=self.evaluation_reminder_weeks.value(),
             impact_due_weeks=self.impact_due_weeks.value(),
         )
 
