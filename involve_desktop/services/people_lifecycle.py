@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from involve_desktop.db.cycle_models import ActionItemPerson, EvaluationPerson
 from involve_desktop.db.models import (
     AttendanceRecord,
     LevelChange,
@@ -109,6 +110,16 @@ PERSON_LINKS: list[PersonLink] = [
         "person_id",
         "place in a group holding a budget",
         "places in groups holding a budget",
+        True,
+    ),
+    PersonLink(
+        ActionItemPerson.__table__, "person_id", "action in the plan", "actions in the plan", True
+    ),
+    PersonLink(
+        EvaluationPerson.__table__,
+        "person_id",
+        "place in a yearly evaluation",
+        "places in yearly evaluations",
         True,
     ),
 ]
