@@ -1,0 +1,1 @@
+"""The Plan area: the involvement strategy and its action plan."""
