@@ -36,6 +36,7 @@ from involve_desktop.domain.search_words import searchable_text, sort_key
 from involve_desktop.domain.terms import PeopleTerms
 from involve_desktop.services.demo_activities import add_demo_activities
 from involve_desktop.services.demo_claims import add_demo_money
+from involve_desktop.services.demo_cycle import add_demo_cycle
 from involve_desktop.services.organisation import save_organisation
 
 DEMO_ORGANISATION = OrganisationDetails(
@@ -101,8 +102,9 @@ def build_demo(
     activities: int | None = None,
 ) -> DemoSummary:
     """Fill an empty database with an invented organisation, `people` people, their
-    activities (by default one for every ten people, at least twelve) and the money: fee
-    rates, budgets, and claims from the paid activities people came to."""
+    activities (by default one for every ten people, at least twelve), the money (fee
+    rates, budgets, and claims from the paid activities people came to) and the learning
+    cycle (strategies, the action plan, two signed-off yearly evaluations)."""
     today = today or date.today()
     save_organisation(session, DEMO_ORGANISATION)
     rows = list(_invented_people(people, seed, today))
@@ -115,6 +117,7 @@ def build_demo(
         activities = max(12, people // 10) if people else 0
     added = add_demo_activities(session, count=activities, seed=seed, today=today)
     claims = add_demo_money(session, seed=seed, today=today)
+    add_demo_cycle(session, seed=seed, today=today)
     return DemoSummary(people=len(rows), activities=added, claims=claims)
 
 
