@@ -1,0 +1,404 @@
+"""The action plan of the current strategy: what is to be done, by whom and when, overdue
+first, with what moved since this staff member last looked.
+
+Each time the tab is shown is a visit: the previous look is kept to mark the rows that moved
+since, and the new look is recorded at once (so the next visit starts from now). The plans
+of replaced strategy versions can be read from the picker, not changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.app import AppContext
+from involve_desktop.domain.learning_cycle import ItemStatus
+from involve_desktop.domain.plan_records import period_text
+from involve_desktop.errors import KnownError, ValidationFailed
+from involve_desktop.services.action_plan import (
+    add_progress,
+    delete_item,
+    last_look,
+    load_item,
+    note_look,
+    set_status,
+)
+from involve_desktop.services.action_plan_rows import (
+    PlanChoice,
+    PlanCounts,
+    PlanRow,
+    plan_choices,
+    plan_counts,
+    plan_rows,
+)
+from involve_desktop.services.staff import list_staff
+from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.screens.plan.action_plan_filters import PlanFilters
+from involve_desktop.ui.screens.plan.action_plan_table import (
+    PlanTableModel,
+    action_text,
+    size_plan_columns,
+)
+from involve_desktop.ui.widgets.records_model import records_table
+from involve_desktop.ui.widgets.table_selection import select_rows, table_key
+
+KIND = "action plan"
+WATCHED = ("action plan", "strategy", "evaluation", "people", "organisation")
+NO_CURRENT_STRATEGY = (
+    "There is no current strategy yet. Write the strategy and make it current on the "
+    "Strategy tab; its action plan then starts here."
+)
+READ_ONLY_NOTE = "This strategy has been replaced: its plan is kept as it was, to read."
+
+
+def summary_text(counts: PlanCounts, since: datetime | None) -> str:
+    """'3 overdue · 2 moved since you last looked · 12 open of 20'."""
+    parts = [f"{counts.overdue} overdue"]
+    if since is not None:
+        parts.append(f"{counts.moved} moved since you last looked")
+    parts.append(f"{counts.open} open of {counts.total}")
+    return " \u00b7 ".join(parts)
+
+
+class ActionPlanTab(QWidget):
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today or date.today()
+        self.clock = clock
+        self.since: datetime | None = None  # the previous look, for this visit
+        self.choices: list[PlanChoice] = []
+        self.editor: QWidget | None = None
+        self.no_plan = QLabel(NO_CURRENT_STRATEGY)
+        self.no_plan.setWordWrap(True)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAccessibleName("The plan and its period")
+        self.plan_picker = QComboBox()
+        self.plan_picker.setAccessibleName("Which strategy's plan")
+        self.plan_label = QLabel("&Plan:")
+        self.plan_label.setBuddy(self.plan_picker)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("How the plan stands")
+        self.seen_button = QPushButton("Ma&rk all as seen")
+        self.seen_button.setToolTip(
+            "Clear the Moved marks: the next visit shows what moves after now"
+        )
+        self.read_only_note = QLabel(READ_ONLY_NOTE)
+        self.read_only_note.setWordWrap(True)
+        self.filters = PlanFilters()
+        self.model = PlanTableModel()
+        self.table = records_table(self.model, "The action plan")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        size_plan_columns(self.table)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.new_button = QPushButton("&New action\u2026")
+        self.new_button.setToolTip("Ctrl+N")
+        self.open_button = QPushButton("&Open\u2026")
+        self.open_button.setToolTip("Enter, or double-click a row")
+        self.note_button = QPushButton("Add progress no&te\u2026")
+        self.done_button = QPushButton("Mar&k done")
+        self.delete_button = QPushButton("&Delete\u2026")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("What was just done")
+        self._lay_out()
+        self._connect()
+        self.reload()
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.plan_label)
+        top.addWidget(self.plan_picker)
+        seen = QHBoxLayout()
+        seen.addWidget(self.summary, 1)
+        seen.addWidget(self.seen_button)
+        buttons = QHBoxLayout()
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.note_button,
+            self.done_button,
+            self.delete_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.content = QWidget()
+        inner = QVBoxLayout(self.content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(top)
+        inner.addLayout(seen)
+        inner.addWidget(self.read_only_note)
+        inner.addWidget(self.filters)
+        inner.addWidget(self.table, 1)
+        inner.addWidget(self.empty)
+        inner.addLayout(buttons)
+        inner.addWidget(self.message)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.no_plan)
+        layout.addWidget(self.content, 1)
+
+    def _connect(self) -> None:
+        self.filters.changed.connect(self.refresh_rows)
+        self.plan_picker.currentIndexChanged.connect(lambda _index: self._plan_chosen())
+        self.seen_button.clicked.connect(self.mark_all_seen)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        for key in ("Return", "Enter"):
+            table_key(key, self.table, self.open_selected)
+        table_key(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        self.new_button.clicked.connect(self.start_new)
+        self.open_button.clicked.connect(self.open_selected)
+        self.note_button.clicked.connect(self.add_note_to_selected)
+        self.done_button.clicked.connect(self.mark_selected_done)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.ctx.events.data_changed.connect(self._data_changed)
+
+    # --- visits and looks ----------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self._begin_visit()
+
+    def _begin_visit(self) -> None:
+        actor = self.ctx.actor
+        if actor is not None:
+            self.since = ops.query(self.ctx, last_look, actor.staff_id)
+            self._note_look()
+        self.reload()
+
+    def _note_look(self) -> None:
+        # A look is this staff member's own bookmark: nothing any screen shows changes, so
+        # it is written without announcing a change (a query's unit of work commits too).
+        if self.ctx.actor is not None:
+            ops.query(self.ctx, note_look, self.ctx.actor.staff_id, self.clock())
+
+    def mark_all_seen(self) -> None:
+        self._note_look()
+        self.since = self.clock()
+        self.filters.moved.setChecked(False)
+        self.reload()
+        self.message.setText("Marked everything as seen.")
+
+    # --- the plan shown ------------------------------------------------------------------
+
+    def confirm_leave(self) -> bool:
+        return True  # every change is saved in the editor, which asks for itself
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def strategy_id(self) -> int | None:
+        index = self.plan_picker.currentIndex()
+        return self.choices[index].strategy_id if 0 <= index < len(self.choices) else None
+
+    def chosen_plan(self) -> PlanChoice | None:
+        index = self.plan_picker.currentIndex()
+        return self.choices[index] if 0 <= index < len(self.choices) else None
+
+    def reload(self) -> None:
+        """Read the plans, the staff and the rows again."""
+        shown = self.strategy_id()
+        self.choices = ops.query(self.ctx, plan_choices)
+        has_current = bool(self.choices) and not self.choices[0].read_only
+        self.plan_picker.blockSignals(True)
+        self.plan_picker.clear()
+        for choice in self.choices:
+            when = "Current" if not choice.read_only else "Replaced"
+            self.plan_picker.addItem(f"{when}: {choice.title} (version {choice.version})")
+        ids = [choice.strategy_id for choice in self.choices]
+        self.plan_picker.setCurrentIndex(ids.index(shown) if shown in ids else 0)
+        self.plan_picker.blockSignals(False)
+        several = len(self.choices) > 1
+        self.plan_picker.setVisible(several)
+        self.plan_label.setVisible(several)
+        # With no current strategy, older plans are still there to read from the picker.
+        self.no_plan.setVisible(not has_current)
+        self.content.setVisible(bool(self.choices))
+        self.filters.fill_staff(ops.query(self.ctx, list_staff, include_inactive=False))
+        self._plan_chosen()
+
+    def _plan_chosen(self) -> None:
+        plan = self.chosen_plan()
+        if plan is None:
+            return
+        self.title.setText(
+            f"Action plan for {plan.title} \u00b7 {period_text(plan.period_start, plan.period_end)}"
+        )
+        self.read_only_note.setVisible(plan.read_only)
+        self.new_button.setEnabled(not plan.read_only)
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        plan = self.chosen_plan()
+        if plan is None:
+            return
+        chosen = self.selected()
+        counts = ops.query(self.ctx, plan_counts, plan.strategy_id, self.today, self.since)
+        self.summary.setText(summary_text(counts, self.since))
+        self.seen_button.setEnabled(counts.moved > 0)
+        self.filters.show_counts(counts)
+        view = self.filters.view()
+        rows = ops.query(self.ctx, plan_rows, plan.strategy_id, view, self.today, self.since)
+        self.model.set_records(rows)
+        if not counts.total:
+            how = "" if plan.read_only else " Add the first with \u201cNew action\u201d."
+            self.empty.setText(f"Nothing in this plan yet.{how}")
+        else:
+            self.empty.setText("" if rows else "No actions match what is chosen above.")
+        self.empty.setVisible(not rows)
+        if chosen is not None:
+            self.select_item(chosen.id)
+        self._update_buttons()
+
+    def selected(self) -> PlanRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record_at(rows[0].row()) if len(rows) == 1 else None
+
+    def select_item(self, item_id: int) -> bool:
+        row = self.model.row_of(item_id)
+        if row is not None:
+            select_rows(self.table, [row])
+        return row is not None
+
+    def show_item(self, item_id: int) -> None:
+        """Show this item selected (an evaluation has just raised it, say)."""
+        try:
+            record = ops.query(self.ctx, load_item, item_id)
+        except KnownError as problem:
+            self.message.setText(problem.message)
+            return
+        ids = [choice.strategy_id for choice in self.choices]
+        if record.strategy_id in ids:
+            self.plan_picker.setCurrentIndex(ids.index(record.strategy_id))
+        if not self.select_item(item_id):
+            self.filters.show_everything()
+            self.refresh_rows()
+            self.select_item(item_id)
+        self.table.setFocus()
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        plan = self.chosen_plan()
+        writable = row is not None and plan is not None and not plan.read_only
+        self.open_button.setEnabled(row is not None)
+        self.note_button.setEnabled(writable)
+        self.delete_button.setEnabled(writable)
+        self.done_button.setEnabled(writable and row is not None and row.status.is_open)
+
+    def _data_changed(self, kind: str) -> None:
+        # Hidden, the next visit reads everything again when the tab is shown.
+        if kind in WATCHED and self.isVisible():
+            self.reload()
+
+    # --- changing the plan ---------------------------------------------------------------
+
+    def start_new(self) -> None:
+        plan = self.chosen_plan()
+        if plan is not None and not plan.read_only:
+            self.open_editor(None)
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_editor(row.id)
+
+    def open_editor(self, item_id: int | None) -> None:
+        from involve_desktop.ui.dialogs.action_item_editor import ActionItemEditor
+
+        plan = self.chosen_plan()
+        if plan is None:
+            return
+        area = self.filters.view().area if item_id is None else None
+        editor = ActionItemEditor(
+            self.ctx, plan.strategy_id, item_id, self, today=self.today, area=area
+        )
+        editor.saved.connect(self._saved)
+        editor.finished.connect(lambda _result: editor.deleteLater())
+        self.editor = editor
+        editor.open()  # window-modal, without a nested event loop
+
+    def _saved(self, item_id: int) -> None:
+        if not self.select_item(item_id):
+            self.filters.show_everything()
+            self.refresh_rows()
+            self.select_item(item_id)
+        self.message.setText("Saved the action.")
+
+    def add_note_to_selected(self) -> None:
+        row = self.selected()
+        if row is None or not self.note_button.isEnabled():
+            return
+        note = prompts.ask_text(
+            self, "Add a progress note", f"What happened on \u201c{action_text(row)}\u201d today:"
+        )
+        if note is None:
+            return
+        try:
+            ops.change(
+                self.ctx,
+                KIND,
+                add_progress,
+                self.ctx.actor,
+                row.id,
+                self.today,
+                note,
+                today=self.today,
+            )
+        except ValidationFailed as problem:
+            message = " ".join(problem.errors.values())
+            prompts.show_problem(self, "The note was not added", message)
+            return
+        self.message.setText(f"Added a progress note to \u201c{action_text(row)}\u201d.")
+
+    def mark_selected_done(self) -> None:
+        row = self.selected()
+        if row is None or not self.done_button.isEnabled():
+            return
+        ops.change(
+            self.ctx, KIND, set_status, self.ctx.actor, row.id, ItemStatus.DONE, "", self.today
+        )
+        self.message.setText(f"Marked \u201c{action_text(row)}\u201d as done.")
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        if row is None or not self.delete_button.isEnabled():
+            return
+        question = (
+            f"Delete the action \u201c{action_text(row)}\u201d and its progress notes?\n\n"
+            "If it will not be done, you can mark it dropped instead and say why, so the "
+            "next evaluation can learn from it.\n\nThis cannot be undone."
+        )
+        if not prompts.ask_yes_no(self, "Delete action", question, "Delete"):
+            return
+        try:
+            ops.change(self.ctx, KIND, delete_item, self.ctx.actor, row.id)
+        except KnownError as problem:
+            prompts.show_problem(self, "The action was not deleted", problem.message)
+            return
+        self.message.setText(f"Deleted the action \u201c{action_text(row)}\u201d.")
