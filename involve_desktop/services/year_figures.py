@@ -87,14 +87,14 @@ def year_figures(session: Session, first: date, last: date, today: date) -> Year
     organisation = load_organisation(session)
     terms = organisation.terms if organisation is not None else DEFAULT_TERMS
     spread = participation_spread(session, today, (first, last))
-    current = first <= today <= last
+    people = people_involved(session, spread, today, terms)
     return YearFigures(
         first=first,
         last=last,
         today=today,
         terms=terms,
-        people=people_involved(session, spread, today, terms),
-        new_people=new_people(session, first, last, terms, current),
+        people=people,
+        new_people=new_people(session, people, terms),
         activities=activities_held(session, first, last, today, terms),
         impact=impact_figures(session, first, last, today),
         money=money_figures(session, first, last, terms),

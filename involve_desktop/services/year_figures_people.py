@@ -174,20 +174,17 @@ def _involved_summary(total: int, new: int, terms: PeopleTerms, current: bool) -
     return f"{terms.count(total)} {took} in at least one activity{so_far}; {new_part}."
 
 
-def new_people(
-    session: Session, first: date, last: date, terms: PeopleTerms, current: bool
-) -> NewPeople:
-    """People whose joining date falls in the year, archived since or not (see above)."""
-    took_part = Person.id.in_(attended_in(first, last).scalar_subquery())
-    joined, active = (
+def new_people(session: Session, involved: PeopleInvolved, terms: PeopleTerms) -> NewPeople:
+    """People whose joining date falls in the year, archived since or not (see above); those
+    who took part are the ones `people_involved` found new, so the two always agree."""
+    first, last = involved.spread.first, involved.spread.last
+    current = involved.spread.current
+    joined = (
         session.connection()
-        .execute(
-            select(func.count(), func.coalesce(func.sum(case((took_part, 1), else_=0)), 0)).where(
-                Person.joined_on.between(first, last)
-            )
-        )
-        .one()
+        .execute(select(func.count()).where(Person.joined_on.between(first, last)))
+        .scalar_one()
     )
+    active = involved.new_took_part
     share = Share(int(active), int(joined))
     if not joined:
         so_far = " so far" if current else ""
