@@ -388,6 +388,12 @@ def sign_off(session: Session, actor: Actor, evaluation_id: int, now: datetime) 
 
 def last_year_ratings(session: Session, year_first: date) -> dict[str, str]:
     """The ratings given in the latest evaluation of an earlier year, by question key."""
+    return earlier_ratings(session, year_first) or {}
+
+
+def earlier_ratings(session: Session, year_first: date) -> dict[str, str] | None:
+    """As `last_year_ratings`, but None when no earlier year was evaluated at all (so the
+    screen can say "no earlier evaluation" rather than "not assessed")."""
     earlier = session.scalar(
         select(Evaluation.id)
         .where(Evaluation.year_start < year_first)
@@ -395,7 +401,7 @@ def last_year_ratings(session: Session, year_first: date) -> dict[str, str]:
         .limit(1)
     )
     if earlier is None:
-        return {}
+        return None
     return dict(
         session.execute(
             select(EvaluationAnswer.question_key, EvaluationAnswer.rating).where(
