@@ -130,6 +130,7 @@ class ActionItemEditor(RecordDialog):
         else:
             self.set_title("Action (read-only)" if read_only else "Action")
         self.form.action.setFocus()
+        self.item_edited = False
         self.set_dirty(False)
 
     def _item_changed(self) -> None:
@@ -204,8 +205,6 @@ class ActionItemEditor(RecordDialog):
             ops.change(
                 self.ctx,
                 KIND,
-                NOTE,
-                NOTED_ON,
                 add_progress,
                 self.ctx.actor,
                 self.item_id,

@@ -79,6 +79,9 @@ class ActionItemForm(FormSection):
         self.period_note.setWordWrap(True)
         self.period_note.setAccessibleName("The plan's period")
         self.add_row("due_on", "Due &by:", _beside(self.due_on, self.period_note), self.due_on)
+        # A row of two is named as a row; its input keeps a name of its own.
+        self.area.setAccessibleName("Standards area")
+        self.due_on.setAccessibleName("Due by")
         self.area.currentIndexChanged.connect(self._show_area_meaning)
         self.status.currentIndexChanged.connect(self._show_reason_if_dropped)
         for signal in (

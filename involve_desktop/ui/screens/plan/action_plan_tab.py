@@ -369,6 +369,7 @@ class ActionPlanTab(QWidget):
                 self.today,
                 note,
                 today=self.today,
+                now=self.clock(),
             )
         except ValidationFailed as problem:
             message = " ".join(problem.errors.values())
@@ -380,9 +381,21 @@ class ActionPlanTab(QWidget):
         row = self.selected()
         if row is None or not self.done_button.isEnabled():
             return
-        ops.change(
-            self.ctx, KIND, set_status, self.ctx.actor, row.id, ItemStatus.DONE, "", self.today
-        )
+        try:
+            ops.change(
+                self.ctx,
+                KIND,
+                set_status,
+                self.ctx.actor,
+                row.id,
+                ItemStatus.DONE,
+                "",
+                self.today,
+                now=self.clock(),
+            )
+        except KnownError as problem:
+            prompts.show_problem(self, "The action was not marked done", problem.message)
+            return
         self.message.setText(f"Marked \u201c{action_text(row)}\u201d as done.")
 
     def delete_selected(self) -> None:
