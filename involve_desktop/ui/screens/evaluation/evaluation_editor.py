@@ -33,6 +33,7 @@ from involve_desktop.services.evaluations import (
 )
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.screens.evaluation.evaluation_tab import EvaluationTab
+from involve_desktop.ui.screens.evaluation.figures_tab import FiguresTab
 from involve_desktop.ui.screens.evaluation.findings_tab import FindingsTab
 from involve_desktop.ui.screens.evaluation.how_well_tab import HowWellTab
 from involve_desktop.ui.screens.evaluation.looking_back_tab import LookingBackTab
@@ -72,6 +73,7 @@ class EvaluationEditor(QWidget):
         self.looking_back = LookingBackTab()
         self.how_well = HowWellTab()
         self.standards = StandardsTab()
+        self.figures = FiguresTab(ctx, today)
         self.findings = FindingsTab()
         self.findings.set_may_raise(actor is not None)
         self.tabs = QTabWidget()
@@ -81,6 +83,7 @@ class EvaluationEditor(QWidget):
             (self.looking_back, "&Looking back"),
             (self.how_well, "How well &it went"),
             (self.standards, "S&tandards"),
+            (self.figures, "Figu&res"),
             (self.findings, "&Actions arising"),
         ):
             self.add_page(page, title)
@@ -122,15 +125,10 @@ class EvaluationEditor(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._show_state()
 
-    def add_page(self, page: EvaluationTab, title: str, index: int | None = None) -> None:
-        """A tab of the evaluation (the figures are put in their place by the screen)."""
+    def add_page(self, page: EvaluationTab, title: str) -> None:
         page.changed.connect(lambda: self.set_dirty(True))
-        if index is None:
-            self.pages.append(page)
-            self.tabs.addTab(page, title)
-        else:
-            self.pages.insert(index, page)
-            self.tabs.insertTab(index, page, title)
+        self.pages.append(page)
+        self.tabs.addTab(page, title)
 
     # --- loading and the state shown -------------------------------------------------
 
