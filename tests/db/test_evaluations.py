@@ -377,19 +377,17 @@ def test_a_finding_becomes_one_action_in_the_current_strategy(database, admin):
         assert list_evaluations(session, TODAY)[0].findings_in_plan == 2
 
 
+def one_finding(database, admin):
+    """An evaluation with one saved finding: (its id, the finding as loaded)."""
+    evaluation_id = start(database, admin)
+    draft = FindingDraft(None, "No charter yet", "", StandardsArea.CULTURE)
+    save(database, admin, evaluation_id, EvaluationDetails(), [draft])
+    return evaluation_id, load(database, evaluation_id).findings[0]
+
+
 def test_a_finding_in_the_plan_cannot_be_removed(database, admin):
     add_current_strategy(database)
-    evaluation_id = start(database, admin)
-    save(
-        database,
-        admin,
-        evaluation_id,
-        EvaluationDetails(),
-        [
-            FindingDraft(None, "No charter yet", "", StandardsArea.CULTURE),
-        ],
-    )
-    (finding,) = load(database, evaluation_id).findings
+    evaluation_id, finding = one_finding(database, admin)
     with database.session_scope() as session:
         raise_action(session, admin, finding.id, TODAY)
     with pytest.raises(FindingInPlan) as refused:
@@ -401,17 +399,7 @@ def test_a_finding_in_the_plan_cannot_be_removed(database, admin):
 
 
 def test_with_no_current_strategy_the_action_is_refused_in_words(database, admin):
-    evaluation_id = start(database, admin)
-    save(
-        database,
-        admin,
-        evaluation_id,
-        EvaluationDetails(),
-        [
-            FindingDraft(None, "No charter yet", "", StandardsArea.CULTURE),
-        ],
-    )
-    (finding,) = load(database, evaluation_id).findings
+    _evaluation_id, finding = one_finding(database, admin)
     with pytest.raises(NoCurrentStrategy) as refused, database.session_scope() as session:
         raise_action(session, admin, finding.id, TODAY)
     assert refused.value.message == (

@@ -120,13 +120,15 @@ class EvaluationTab(QScrollArea):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, intro: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
         self.column = QVBoxLayout(page)
         self.setWidget(page)
+        if intro:  # what the tab asks for, above its questions
+            self.column.addWidget(hint_label(intro))
         self.loading = False
         self.read_only = False
 

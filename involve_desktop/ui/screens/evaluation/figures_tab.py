@@ -16,7 +16,7 @@ from involve_desktop.ui.widgets.year_figures_panel import YearFiguresPanel
 
 class FiguresTab(EvaluationTab):
     def __init__(self, ctx: AppContext, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.column.setContentsMargins(0, 0, 0, 0)

@@ -29,7 +29,6 @@ from involve_desktop.services.evaluation_records import (
 from involve_desktop.ui.screens.evaluation.evaluation_tab import (
     EvaluationTab,
     answer_box,
-    hint_label,
     make_read_only,
 )
 from involve_desktop.ui.widgets.editable_rows import tab_through
@@ -81,12 +80,10 @@ class FindingsTab(EvaluationTab):
     raise_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.column.addWidget(
-            hint_label(
-                "What did the evaluation find that needs doing? Each finding can go into the "
-                "current action plan with \u201cAdd to action plan\u201d, linked back to it."
-            )
+        super().__init__(
+            "What did the evaluation find that needs doing? Each finding can go into the "
+            "current action plan with \u201cAdd to action plan\u201d, linked back to it.",
+            parent,
         )
         self.rows: list[FindingRow] = []
         self.may_raise = True

@@ -32,12 +32,10 @@ class QuestionInputs:
 
 class HowWellTab(EvaluationTab):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.column.addWidget(
-            hint_label(
-                "Rate each from weak (1 of 4) to strong (4 of 4), and say what shows it. "
-                "A rating needs its evidence before sign-off."
-            )
+        super().__init__(
+            "Rate each from weak (1 of 4) to strong (4 of 4), and say what shows it. "
+            "A rating needs its evidence before sign-off.",
+            parent,
         )
         self.inputs: dict[str, QuestionInputs] = {}
         for number, question in enumerate(EVALUATION_QUESTIONS, start=1):

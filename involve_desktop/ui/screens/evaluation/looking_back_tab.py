@@ -18,12 +18,11 @@ from involve_desktop.ui.screens.evaluation.evaluation_tab import (
 
 class LookingBackTab(EvaluationTab):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        intro = hint_label(
+        super().__init__(
             "Answer in your own words. You can leave any of these and come back to them; "
-            "all of them need an answer before the evaluation is signed off."
+            "all of them need an answer before the evaluation is signed off.",
+            parent,
         )
-        self.column.addWidget(intro)
         self.boxes: dict[str, QPlainTextEdit] = {}
         for number, question in enumerate(REFLECTION_QUESTIONS, start=1):
             # Alt+1 to Alt+6 go straight to a question's answer.

@@ -39,13 +39,11 @@ class PointInputs:
 
 class StandardsTab(EvaluationTab):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.column.addWidget(
-            hint_label(
-                "Rate each point from \u201cnot in place yet\u201d (1 of 4) to \u201cpart of "
-                "everyday work\u201d (4 of 4), with what shows it. Last year's rating is beside "
-                "each."
-            )
+        super().__init__(
+            "Rate each point from \u201cnot in place yet\u201d (1 of 4) to \u201cpart of "
+            "everyday work\u201d (4 of 4), with what shows it. Last year's rating is beside "
+            "each.",
+            parent,
         )
         self.no_earlier = hint_label("There is no earlier evaluation to compare with.")
         self.column.addWidget(self.no_earlier)

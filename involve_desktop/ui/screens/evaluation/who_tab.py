@@ -38,7 +38,7 @@ PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class WhoTookPartTab(EvaluationTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         terms = ctx.terms
         self.form = FormSection()
         self.held_on = DateField()
