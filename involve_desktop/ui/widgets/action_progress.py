@@ -58,6 +58,7 @@ class ActionProgressNotes(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)  # a note is read whole, not cut at the column's edge
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         label = QLabel("Pro&gress notes:")
         label.setBuddy(self.table)
         self.empty = QLabel("No progress noted yet.")
@@ -101,7 +102,6 @@ class ActionProgressNotes(QWidget):
 
     def show_notes(self, notes: tuple[ProgressNote, ...]) -> None:
         self.model.set_records(notes)
-        self.table.resizeRowsToContents()
         self.empty.setVisible(not notes)
         if notes:
             self.table.scrollToBottom()
