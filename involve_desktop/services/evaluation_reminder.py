@@ -35,7 +35,12 @@ class EvaluationReminder:
 
 
 def evaluation_reminder(session: Session, today: date) -> EvaluationReminder | None:
-    """The evaluation to see to now, if any: last year's before this year's."""
+    """The evaluation to see to now, if any.
+
+    It is the one whose reminder started most recently: once this year's reminder starts,
+    last year's evaluation, if never signed off, gives way to it rather than nagging for ever
+    (a charity that missed a year is better helped to do the next one).
+    """
     organisation = load_organisation(session)
     if organisation is None:
         start, month, day, weeks = DEFAULT_YEAR_START, 3, 1, DEFAULT_REMINDER_WEEKS
@@ -45,7 +50,7 @@ def evaluation_reminder(session: Session, today: date) -> EvaluationReminder | N
         weeks = organisation.evaluation_reminder_weeks
     this_first, _last = year_containing(today, start)
     last_first, _last = year_containing(this_first - timedelta(days=1), start)
-    for first in (last_first, this_first):
+    for first in (this_first, last_first):
         due = evaluation_due_on(first, month, day)
         if today < due - timedelta(weeks=weeks):
             continue
@@ -53,7 +58,7 @@ def evaluation_reminder(session: Session, today: date) -> EvaluationReminder | N
             select(Evaluation.id, Evaluation.status).where(Evaluation.year_start == first)
         ).first()
         if row is not None and row.status == EvaluationStatus.SIGNED_OFF.value:
-            continue
+            return None
         state = (
             ReminderState.COMING_UP
             if today < due

@@ -58,6 +58,18 @@ def _budgets(ctx: AppContext) -> Screen:
     return BudgetsScreen(ctx)
 
 
+def _plan(ctx: AppContext) -> Screen:
+    from involve_desktop.ui.screens.plan.plan_screen import PlanScreen
+
+    return PlanScreen(ctx)
+
+
+def _evaluation(ctx: AppContext) -> Screen:
+    from involve_desktop.ui.screens.evaluation.evaluation_screen import EvaluationScreen
+
+    return EvaluationScreen(ctx)
+
+
 def _settings(ctx: AppContext) -> Screen:
     from involve_desktop.ui.screens.settings_screen import SettingsScreen
 
@@ -71,5 +83,7 @@ AREAS: tuple[Area, ...] = (
     Area("participation", "Participation", _participation),
     Area("claims", "Claims", _claims),
     Area("budgets", "Budgets", _budgets),
+    Area("plan", "Strategy and plan", _plan),
+    Area("evaluation", "Yearly evaluation", _evaluation),
     Area("settings", "Settings", _settings),
 )

@@ -6,6 +6,9 @@ the background, so the window itself opens at once.
 
 from __future__ import annotations
 
+from datetime import date
+from html import escape
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -85,7 +88,16 @@ class MainWindow(QMainWindow):
 
         self.organisation_label = QLabel()
         self.people_label = QLabel()
+        # The yearly evaluation's reminder, from weeks ahead until it is signed off; a link
+        # to the evaluation screen, which shows the same reminder with a button to start it.
+        self.evaluation_label = QLabel()
+        self.evaluation_label.setAccessibleName("Yearly evaluation reminder")
+        self.evaluation_label.linkActivated.connect(
+            lambda _link: self._show_area_by_key("evaluation")
+        )
+        self.evaluation_label.hide()
         self.statusBar().addWidget(self.organisation_label)
+        self.statusBar().addWidget(self.evaluation_label)
         self.statusBar().addPermanentWidget(self.people_label)
         self._build_menus()
         self._show_organisation()
@@ -115,8 +127,9 @@ class MainWindow(QMainWindow):
         self.area_actions: list[QAction] = []
         for index, _area in enumerate(self.areas):
             action = go_menu.addAction("")
-            if index < 9:
-                _set_shortcut(action, f"Ctrl+{index + 1}")
+            if index < 10:
+                # Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth, as the number keys run.
+                _set_shortcut(action, f"Ctrl+{(index + 1) % 10}")
             action.triggered.connect(lambda _checked=False, row=index: self.show_area(row))
             self.area_actions.append(action)
 
@@ -192,6 +205,7 @@ class MainWindow(QMainWindow):
     def _services_ready(self) -> None:
         self._show_current_area()
         self._show_people_count()
+        self._show_evaluation_reminder()
         self._start_idle_lock()
 
     # --- idle lock -----------------------------------------------------------------------
@@ -274,6 +288,23 @@ class MainWindow(QMainWindow):
         count = ops.query(self.ctx, count_people)
         self.people_label.setText(f"{self.ctx.terms.count(count)} on the register")
 
+    def _show_evaluation_reminder(self) -> None:
+        from involve_desktop.services.evaluation_reminder import evaluation_reminder
+        from involve_desktop.ui import ops
+
+        reminder = ops.query(self.ctx, evaluation_reminder, date.today())
+        if reminder is None:
+            self.evaluation_label.hide()
+            return
+        self.evaluation_label.setText(f'<a href="evaluation">{escape(reminder.text)}</a>')
+        self.evaluation_label.show()
+
+    def _show_area_by_key(self, key: str) -> None:
+        for row, area in enumerate(self.areas):
+            if area.key == key:
+                self.navigation.setCurrentRow(row)
+                return
+
     def _data_changed(self, kind: str) -> None:
         if kind == "organisation":
             self._show_organisation()
@@ -285,6 +316,8 @@ class MainWindow(QMainWindow):
                 self.idle_watcher.set_minutes(ops.query(self.ctx, idle_lock_minutes))
         if self.ctx.services_ready:
             self._show_people_count()
+            if kind in ("evaluation", "organisation"):
+                self._show_evaluation_reminder()
 
     # --- window state --------------------------------------------------------------------
 

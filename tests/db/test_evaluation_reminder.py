@@ -109,13 +109,17 @@ def test_it_names_the_evaluation_once_started_and_stops_when_signed_off(database
     assert coming.text.endswith("in 3 weeks.")
 
 
-def test_last_years_evaluation_comes_before_this_years(database):
-    # Both pending on 20 February 2026: the 2024/25 evaluation was never done.
-    reminder = reminder_on(database, date(2026, 2, 20))
-    assert (reminder.label, reminder.state) == ("2024/25", ReminderState.OVERDUE)
-    assert reminder.text.endswith("was due on 1 March 2025, 12 months ago.")
-    sign_off_year(database, date(2024, 4, 1))
-    assert reminder_on(database, date(2026, 2, 20)).label == "2025/26"
+def test_a_missed_year_gives_way_once_the_next_reminder_starts(database):
+    # The 2024/25 evaluation (due 1 March 2025) was never done: it is overdue until the
+    # 2025/26 reminder starts four weeks before 1 March 2026, and then that one is shown.
+    overdue = reminder_on(database, date(2026, 1, 20))
+    assert (overdue.label, overdue.state) == ("2024/25", ReminderState.OVERDUE)
+    assert overdue.text.endswith("was due on 1 March 2025, 11 months ago.")
+    coming = reminder_on(database, date(2026, 2, 20))
+    assert (coming.label, coming.state) == ("2025/26", ReminderState.COMING_UP)
+    # Signing off this year's evaluation ends the reminder, the missed year's too.
+    sign_off_year(database, date(2025, 4, 1))
+    assert reminder_on(database, date(2026, 2, 20)) is None
 
 
 def test_a_day_other_than_the_first_and_weeks_other_than_four(database):

@@ -142,3 +142,40 @@ def test_about_box_shows_version_and_opens_the_folders(qtbot, ctx, answers):
     qtbot.mouseClick(about.open_data_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(about.open_logs_button, Qt.MouseButton.LeftButton)
     assert answers.opened_folders == [ctx.paths.data_dir, ctx.paths.log_dir]
+
+
+def test_the_status_bar_reminds_of_the_yearly_evaluation_and_opens_it(qtbot, ctx):
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from involve_desktop.services.evaluation_reminder import evaluation_reminder
+    from involve_desktop.services.organisation import load_organisation, save_organisation
+    from involve_desktop.ui.screens.evaluation.evaluation_screen import EvaluationScreen
+
+    # GIVEN the evaluation falls due in two weeks (reminders start four weeks ahead)
+    due = date.today() + timedelta(days=14)
+    with ctx.database().session_scope() as session:
+        details = load_organisation(session)
+        save_organisation(
+            session, replace(details, evaluation_month=due.month, evaluation_day=due.day)
+        )
+        expected = evaluation_reminder(session, date.today())
+    assert expected is not None and expected.text.endswith("in 2 weeks.")
+
+    # WHEN the window opens, THEN the status bar says so, and the link opens the evaluation
+    window = open_window(qtbot, ctx)
+    window._services_ready()
+    assert window.evaluation_label.isVisible()
+    assert expected.text in window.evaluation_label.text()
+    window.evaluation_label.linkActivated.emit("evaluation")
+    assert isinstance(window.current_screen(), EvaluationScreen)
+
+    # AND when the reminder weeks are shortened, this year's reminder has not started yet, so
+    # the line follows the change to last year's evaluation, never done
+    with ctx.database().session_scope() as session:
+        details = load_organisation(session)
+        save_organisation(session, replace(details, evaluation_reminder_weeks=1))
+        now_expected = evaluation_reminder(session, date.today())
+    ctx.events.data_changed.emit("organisation")
+    assert now_expected is not None and "ago" in now_expected.text
+    assert now_expected.text in window.evaluation_label.text()
