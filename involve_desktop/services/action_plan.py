@@ -168,6 +168,9 @@ def save_item(
     """
     strategy = _editable_strategy(session, strategy_id)
     item = None if item_id is None else _item(session, item_id)
+    if item is not None and item.strategy_id != strategy_id:
+        # Each item is changed only as part of its own plan (a replaced one is read-only).
+        raise ItemNotFound()
     errors = validate_action_item(details, strategy.period_start, strategy.period_end)
     if item is not None and item.due_on == details.due_on:
         errors.pop("due_on", None)

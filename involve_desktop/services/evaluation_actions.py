@@ -59,7 +59,9 @@ def raise_action(
     )
     if strategy_id is None:
         raise NoCurrentStrategy()
-    moved_at = now or datetime.combine(today, datetime.now().time())
+    # The clock, not the screen's `today`: a window left open overnight must still mark the
+    # new action as moved since everyone's last look.
+    moved_at = now or datetime.now()
     item = ActionItem(
         strategy_id=strategy_id,
         action=finding.action.strip() or finding.finding,
@@ -70,6 +72,7 @@ def raise_action(
         raised_by_finding_id=finding.id,
         moved_at=moved_at,
         changed_by=actor.staff_id if actor else None,
+        created_at=moved_at,
         updated_at=moved_at,
     )
     session.add(item)

@@ -152,11 +152,10 @@ def start_evaluation(session: Session, actor: Actor | None, year_first: date, to
         raise YearNotStarted(label)
     if session.scalar(select(Evaluation.id).where(Evaluation.year_start == first)) is not None:
         raise AlreadyEvaluated(label)
-    due = due_on_for(session, first)
     evaluation = Evaluation(
         year_start=first,
         status=EvaluationStatus.IN_PROGRESS.value,
-        held_on=due if due <= today else None,
+        held_on=None,  # not guessed: the date is filled in when it was held, or at sign-off
         changed_by=actor.staff_id if actor else None,
     )
     session.add(evaluation)
@@ -378,6 +377,7 @@ def sign_off(session: Session, actor: Actor, evaluation_id: int, now: datetime) 
     if problems:
         raise SignOffRefused(problems)
     evaluation.status = EvaluationStatus.SIGNED_OFF.value
+    evaluation.held_on = evaluation.held_on or now.date()
     evaluation.signed_off_by = actor.staff_id
     evaluation.signed_off_at = now
     evaluation.changed_by = actor.staff_id
@@ -396,7 +396,11 @@ def earlier_ratings(session: Session, year_first: date) -> dict[str, str] | None
     screen can say "no earlier evaluation" rather than "not assessed")."""
     earlier = session.scalar(
         select(Evaluation.id)
-        .where(Evaluation.year_start < year_first)
+        .where(
+            Evaluation.year_start < year_first,
+            # A half-done evaluation's ratings are not yet the charity's word on that year.
+            Evaluation.status == EvaluationStatus.SIGNED_OFF.value,
+        )
         .order_by(Evaluation.year_start.desc())
         .limit(1)
     )

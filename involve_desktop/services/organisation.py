@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from involve_desktop.db.cycle_models import Evaluation
 from involve_desktop.db.models import Organisation
 from involve_desktop.db.money_models import Budget
 from involve_desktop.domain.financial_year import DEFAULT_YEAR_START, YearStart
@@ -68,7 +69,7 @@ def save_organisation(session: Session, details: OrganisationDetails) -> Organis
     row.year_start_month = details.year_start.month
     row.year_start_day = details.year_start.day
     if moved and existing is not None:
-        _move_budget_years(session, details.year_start)
+        _move_years(session, details.year_start)
     row.evaluation_month = details.evaluation_month
     row.evaluation_day = details.evaluation_day
     row.evaluation_reminder_weeks = details.evaluation_reminder_weeks
@@ -121,8 +122,9 @@ def financial_year_start(session: Session) -> YearStart:
     return YearStart(row.year_start_month, row.year_start_day) if row else DEFAULT_YEAR_START
 
 
-def _move_budget_years(session: Session, start: YearStart) -> None:
-    """Each budget stays with its year (2026/27 stays 2026/27) when the year's first day moves,
-    so claims and the budgets they go against keep matching."""
-    for budget in session.scalars(select(Budget)):
-        budget.year_start = date(budget.year_start.year, start.month, start.day)
+def _move_years(session: Session, start: YearStart) -> None:
+    """Each budget and evaluation stays with its year (2026/27 stays 2026/27) when the year's
+    first day moves, so claims keep matching their budgets and a year evaluated is never
+    offered again."""
+    for row in (*session.scalars(select(Budget)), *session.scalars(select(Evaluation))):
+        row.year_start = date(row.year_start.year, start.month, start.day)

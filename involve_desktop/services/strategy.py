@@ -143,10 +143,15 @@ def save_strategy(
     return _record(row)
 
 
-def make_current_problem(record: StrategyRecord) -> str:
+def make_current_problem(record: StrategyRecord, today: date | None = None) -> str:
     """Why this version cannot be made current yet, or '' when it can."""
     if record.status is not StrategyStatus.DRAFT:
         return f"Only a draft can be made current; version {record.version} is not a draft."
+    if today is not None and record.details.period_end < today:
+        return (
+            f"This version's period ended on {long_date(record.details.period_end)}. "
+            "Please change its dates before making it current."
+        )
     if not record.details.purpose.strip():
         return (
             "Please write why we involve people (the purpose) before making this version current."
@@ -170,7 +175,7 @@ def make_current(session: Session, actor: Actor, strategy_id: int, today: date) 
     version. Returns how many unfinished actions moved to the new version's plan."""
     require(actor, Permission.SIGN_OFF_PLANS)
     row = _get(session, strategy_id)
-    problem = make_current_problem(_record(row))
+    problem = make_current_problem(_record(row), today)
     if problem:
         raise KnownError(problem)
     moved = 0

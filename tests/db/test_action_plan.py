@@ -15,6 +15,7 @@ from involve_desktop.domain.learning_cycle import CycleStage, ItemStatus, Standa
 from involve_desktop.domain.plan_records import ActionItemDetails
 from involve_desktop.errors import ValidationFailed
 from involve_desktop.services.action_plan import (
+    ItemNotFound,
     PastPlan,
     add_progress,
     delete_item,
@@ -295,6 +296,11 @@ def test_the_plan_of_a_replaced_strategy_is_read_only(database, plan):
         add_progress(session, None, old, TODAY, "Late note", today=TODAY)
     with database.session_scope() as session, pytest.raises(PastPlan):
         delete_item(session, None, old)
+    # Nor can it be changed by naming the current plan with the old action's id.
+    with pytest.raises(ItemNotFound):
+        save(database, plan, old, details("Old action", how="changed"))
+    with database.session_scope() as session:
+        assert load_item(session, old).details.how == ""
 
 
 def test_deleting_an_item_takes_its_notes_and_people(database, plan):

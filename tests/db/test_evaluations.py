@@ -147,7 +147,7 @@ def test_a_year_is_evaluated_once_and_the_second_start_is_refused_in_words(datab
         assert summary.id == evaluation_id
         assert summary.status_text == "2025/26 \u00b7 In progress, overdue"
         assert summary.due_on == date(2026, 3, 1)
-        assert summary.held_on == date(2026, 3, 1)  # the due date, which has passed
+        assert summary.held_on is None  # not guessed from the due date
         assert [first for first, _ in years_to_evaluate(session, TODAY)] == [
             YEAR_2026,
             date(2024, 4, 1),
@@ -295,26 +295,19 @@ def test_signed_off_it_is_kept_as_it_was(database, admin):
         assert AuditAction.SIGNED_OFF_EVALUATION in actions
 
 
-def test_last_years_ratings_come_from_the_latest_earlier_evaluation(database, admin):
-    older = start(database, admin, date(2023, 4, 1))
-    save(
-        database,
-        admin,
-        older,
-        EvaluationDetails(answers={"culture.charter": Answer("", "not_yet")}),
-    )
-    last = start(database, admin, date(2024, 4, 1))
-    save(
-        database,
-        admin,
-        last,
-        EvaluationDetails(
-            answers={
-                "culture.charter": Answer(rating="developing"),
-                "reflect.why": Answer(text="Because."),
-            }
-        ),
-    )
+def test_last_years_ratings_come_from_the_latest_signed_off_earlier_evaluation(database, admin):
+    def signed_off_with(year: date, charter: str) -> int:
+        evaluation_id = start(database, admin, year)
+        details = complete_details()
+        answers = dict(details.answers)
+        answers["culture.charter"] = Answer(rating=charter)
+        save(database, admin, evaluation_id, replace(details, answers=answers))
+        with database.session_scope() as session:
+            sign_off(session, admin, evaluation_id, SIGNED_AT)
+        return evaluation_id
+
+    signed_off_with(date(2023, 4, 1), "not_yet")
+    signed_off_with(date(2024, 4, 1), "developing")
     this = start(database, admin)
     save(
         database,
@@ -323,9 +316,37 @@ def test_last_years_ratings_come_from_the_latest_earlier_evaluation(database, ad
         EvaluationDetails(answers={"culture.charter": Answer(rating="embedded")}),
     )
     with database.session_scope() as session:
-        assert last_year_ratings(session, YEAR_2025) == {"culture.charter": "developing"}
-        assert last_year_ratings(session, date(2024, 4, 1)) == {"culture.charter": "not_yet"}
+        assert last_year_ratings(session, YEAR_2025)["culture.charter"] == "developing"
+        assert last_year_ratings(session, date(2024, 4, 1))["culture.charter"] == "not_yet"
         assert last_year_ratings(session, date(2023, 4, 1)) == {}
+        # A half-done evaluation is not yet the charity's word on its year.
+        assert last_year_ratings(session, YEAR_2026)["culture.charter"] == "developing"
+
+
+def test_the_date_it_was_held_is_not_guessed_but_set_at_sign_off_if_left_empty(database, admin):
+    evaluation_id = start(database, admin)
+    assert load(database, evaluation_id).details.held_on is None
+    save(database, admin, evaluation_id, replace(complete_details(), held_on=None))
+    with database.session_scope() as session:
+        sign_off(session, admin, evaluation_id, SIGNED_AT)
+    assert load(database, evaluation_id).details.held_on == SIGNED_AT.date()
+
+
+def test_moving_the_years_first_day_keeps_each_evaluation_with_its_year(database, admin):
+    from involve_desktop.domain.financial_year import YearStart
+    from involve_desktop.services.organisation import load_organisation, save_organisation
+
+    evaluation_id = start(database, admin)
+    with database.session_scope() as session:
+        details = load_organisation(session)
+        save_organisation(session, replace(details, year_start=YearStart(month=4, day=6)))
+    with database.session_scope() as session:
+        (summary,) = list_evaluations(session, TODAY)
+        assert (summary.id, summary.label) == (evaluation_id, "2025/26")
+        offered = [first for first, _ in years_to_evaluate(session, TODAY)]
+    assert date(2025, 4, 6) not in offered
+    with pytest.raises(AlreadyEvaluated):
+        start(database, admin, date(2025, 9, 30))
 
 
 def test_a_finding_becomes_one_action_in_the_current_strategy(database, admin):
@@ -406,3 +427,16 @@ def test_with_no_current_strategy_the_action_is_refused_in_words(database, admin
         "There is no current strategy to add actions to. Make one current on the Strategy "
         "and plan screen first."
     )
+
+
+def test_an_action_raised_from_a_window_open_since_yesterday_still_counts_as_moved_now(
+    database, admin
+):
+    _, finding = one_finding(database, admin)
+    add_current_strategy(database)
+    before = datetime.now()
+    with database.session_scope() as session:
+        # The screen's `today` was fixed when it was built, the day before.
+        item_id = raise_action(session, admin, finding.id, date(2026, 1, 1))
+        moved_at = session.get(ActionItem, item_id).moved_at
+    assert moved_at >= before

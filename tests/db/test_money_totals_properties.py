@@ -93,7 +93,10 @@ def lines(draw, *, back: bool = False) -> Line:
     day = FIRST_DAY + timedelta(days=draw(st.integers(0, DAYS)))
     sign = -1 if back else 1
     if kind is LineKind.FEE:
-        quantity = draw(st.integers(1, 1_000))  # up to 10 hours, in hundredths
+        # Up to 10 hours, in hundredths; from 0.02, so that every line is worth at least 1p
+        # at the smallest rate (0.01 hour at 33p rounds to nothing, and a claim of £0.00
+        # cannot be submitted) while the odd-pence rounding is still exercised.
+        quantity = draw(st.integers(2, 1_000))
         rate = draw(st.sampled_from(FEE_PENCE))
         return Line(kind, f"hour at {rate}", sign * quantity, rate, day)
     if kind is LineKind.MILEAGE:

@@ -203,6 +203,18 @@ def test_a_draft_is_made_current_only_once_written_and_approved(database, admin)
         assert load_strategy(session, no_purpose).status is StrategyStatus.DRAFT
 
 
+def test_a_draft_whose_period_has_ended_is_not_made_current(database, admin):
+    ended = replace(APPROVED, period_start=date(2022, 4, 1), period_end=date(2025, 3, 31))
+    with database.session_scope() as session:
+        strategy_id = start_first_strategy(session, admin, ended)
+        with pytest.raises(KnownError) as refused:
+            make_current(session, admin, strategy_id, TODAY)
+    assert refused.value.message == (
+        "This version's period ended on 31 March 2025. "
+        "Please change its dates before making it current."
+    )
+
+
 def test_staff_cannot_make_a_strategy_current_but_can_write_one(database):
     staff = staff_member(database, Role.STAFF, "Sam Jones")
     with database.session_scope() as session:

@@ -318,7 +318,7 @@ def test_the_reminder_starts_the_evaluation_and_leaving_with_edits_asks(qtbot, c
     assert screen.editor.title.text() == "Evaluation of 2025/26"
     assert screen.banner.button.text() == "&Open it"
     assert screen.focusWidget() is screen.editor.who.held_on
-    assert screen.editor.who.held_on.text() == "01/03/2026"  # the due date, now passed
+    assert screen.editor.who.held_on.text() == ""  # not guessed: typed when it is held
 
     qtbot.keyClicks(screen.editor.who.who_took_part, "Staff")
     assert not screen.confirm_leave()  # Cancel: stays, edits kept
