@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from involve_desktop.domain.evaluation_rules import evaluation_due_on, validate_evaluation_date
 from involve_desktop.domain.financial_year import (
     MONTH_NAMES,
     YearStart,
@@ -54,6 +55,9 @@ class YearForm(FormSection):
         self.add_row(
             "evaluation_month", "Yearly &evaluation on:", evaluation_row, self.evaluation_day
         )
+        self.evaluation_preview = QLabel()
+        self.evaluation_preview.setWordWrap(True)
+        self.form.addRow("", self.evaluation_preview)
         self.evaluation_day.setAccessibleName("Yearly evaluation: day")
         self.evaluation_month.setAccessibleName("Yearly evaluation: month")
         self.evaluation_month.setToolTip(
@@ -88,8 +92,13 @@ class YearForm(FormSection):
             self.evaluation_reminder_weeks.valueChanged,
         ):
             signal.connect(self.notify_changed)
-        self.year_start_day.valueChanged.connect(self._show_preview)
-        self.year_start_month.currentIndexChanged.connect(self._show_preview)
+        for signal in (
+            self.year_start_day.valueChanged,
+            self.year_start_month.currentIndexChanged,
+            self.evaluation_day.valueChanged,
+            self.evaluation_month.currentIndexChanged,
+        ):
+            signal.connect(self._show_preview)
         self._show_preview()
 
     def load(self, details: OrganisationDetails) -> None:
@@ -128,4 +137,23 @@ class YearForm(FormSection):
         self.year_preview.setText(
             f"Your current financial year is {year_label(first)}: "
             f"{long_date(first)} to {long_date(last)}."
+        )
+        self._show_evaluation_preview(first)
+
+    def _show_evaluation_preview(self, year_first: date) -> None:
+        """Which year a chosen evaluation date looks back on is not obvious (a March date
+        evaluates the year ending then; a May date, the one just ended), so say it."""
+        month = self.evaluation_month.currentIndex() + 1
+        day = self.evaluation_day.value()
+        problem = validate_evaluation_date(month, day)
+        self.errors["evaluation_month"].show_message(problem or "")
+        if problem:
+            self.evaluation_preview.setText("")
+            return
+        due = evaluation_due_on(year_first, month, day)
+        if due < date.today():
+            year_first = date(year_first.year + 1, year_first.month, year_first.day)
+            due = evaluation_due_on(year_first, month, day)
+        self.evaluation_preview.setText(
+            f"The next evaluation, on {long_date(due)}, looks back on {year_label(year_first)}."
         )
