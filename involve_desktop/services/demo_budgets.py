@@ -40,21 +40,29 @@ GROUP_SIZE = 4
 YearBudgets = dict[date, tuple[int, int, set[int]]]
 
 
+def demo_leaders(session: Session, most: int | None = None) -> list[int]:
+    """The people the demo gives the bigger parts to: those collaborating or leading."""
+    return list(
+        session.scalars(
+            select(Person.id)
+            .where(
+                Person.archived.is_(False),
+                Person.participation_level.in_(
+                    (ParticipationLevel.LEADING.value, ParticipationLevel.COLLABORATING.value)
+                ),
+            )
+            .order_by(Person.id)
+            .limit(most)
+        )
+    )
+
+
 def add_demo_budgets(
     session: Session, chooser: random.Random, years: list[date], today: date
 ) -> YearBudgets:
     """For each year (by its first day): the charity's own involvement budget, and one handed
     to four members for a project of their own, with their decisions and what they spent."""
-    leaders = session.scalars(
-        select(Person.id)
-        .where(
-            Person.archived.is_(False),
-            Person.participation_level.in_(
-                (ParticipationLevel.LEADING.value, ParticipationLevel.COLLABORATING.value)
-            ),
-        )
-        .order_by(Person.id)
-    ).all()
+    leaders = demo_leaders(session)
     budgets: YearBudgets = {}
     for number, first in enumerate(years):
         general = _insert_budget(session, first, "Involvement", "Fees and costs for involvement.")

@@ -24,7 +24,7 @@ from involve_desktop.db.cycle_models import (
     EvaluationPerson,
     Strategy,
 )
-from involve_desktop.db.models import Person, Staff
+from involve_desktop.db.models import Staff
 from involve_desktop.domain.evaluation_questions import (
     EVALUATION_QUESTIONS,
     REFLECTION_QUESTIONS,
@@ -42,7 +42,7 @@ from involve_desktop.domain.learning_cycle import (
     StandardsArea,
     StrategyStatus,
 )
-from involve_desktop.domain.people import ParticipationLevel
+from involve_desktop.services.demo_budgets import demo_leaders
 from involve_desktop.services.organisation import load_organisation
 
 STRATEGY_YEARS = 3
@@ -257,17 +257,7 @@ def add_demo_cycle(session: Session, *, seed: int, today: date) -> int:
     first, _ = year_containing(today, organisation.year_start)
     past = _strategy(session, 1, StrategyStatus.PAST, _shift(first, -STRATEGY_YEARS), staff_id)
     current = _strategy(session, 2, StrategyStatus.CURRENT, first, staff_id)
-    leaders = session.scalars(
-        select(Person.id)
-        .where(
-            Person.archived.is_(False),
-            Person.participation_level.in_(
-                (ParticipationLevel.LEADING.value, ParticipationLevel.COLLABORATING.value)
-            ),
-        )
-        .order_by(Person.id)
-        .limit(6)
-    ).all()
+    leaders = demo_leaders(session, most=6)
     items = _plan(session, chooser, current, today, staff_id, leaders)
     _done_items_of(session, past, staff_id)
     for years_back, findings in ((2, False), (1, True)):

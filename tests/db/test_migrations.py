@@ -222,33 +222,47 @@ def test_records_from_before_money_gain_a_policy_thresholds_and_approvers(tmp_pa
     assert rows(database, "SELECT count(*) FROM claim") == [(0,)]
 
 
-def test_the_money_revision_steps_back_cleanly_to_activities(tmp_path: Path):
+def step_back(database: Path, revision: str) -> None:
+    """Run the downgrade to `revision` on the file, as a developer undoing a release would."""
     from alembic import command
 
     from involve_desktop.db.engine import create_db_engine
     from involve_desktop.db.migrate import alembic_config
 
-    # GIVEN a database from before money, upgraded, with a claim-free register
-    database = tmp_path / "involve.db"
-    shutil.copy(FIXTURES / "0004_activities.db", database)
-    tables_before = rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
-    staff_before = rows(database, "SELECT * FROM staff ORDER BY id")
-    prepare_database(database)
-
-    # WHEN the money revision is stepped back
     engine = create_db_engine(database)
     try:
         with engine.connect() as connection:
             config = alembic_config()
             config.attributes["connection"] = connection
-            command.downgrade(config, "0004_activities")
+            command.downgrade(config, revision)
     finally:
         engine.dispose()
 
-    # THEN the tables and staff are as they were
-    tables = rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
-    assert sorted(tables) == sorted(tables_before)
-    assert rows(database, "SELECT * FROM staff ORDER BY id") == staff_before
+
+TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "kept"),
+    [
+        ("0004_activities", "SELECT * FROM staff ORDER BY id"),
+        ("0005_money", "SELECT * FROM organisation"),
+    ],
+)
+def test_a_revision_steps_back_cleanly_to_the_one_before(tmp_path: Path, fixture: str, kept: str):
+    # GIVEN a database made by the revision before, upgraded to the head
+    database = tmp_path / "involve.db"
+    shutil.copy(FIXTURES / f"{fixture}.db", database)
+    tables_before = rows(database, TABLES)
+    kept_before = rows(database, kept)
+    prepare_database(database)
+
+    # WHEN the head is stepped back (one revision at a time, to the fixture's)
+    step_back(database, fixture)
+
+    # THEN the tables and the rows a later revision touched are as they were
+    assert sorted(rows(database, TABLES)) == sorted(tables_before)
+    assert rows(database, kept) == kept_before
 
 
 def test_records_from_before_the_learning_cycle_keep_their_money_and_gain_the_settings(
@@ -281,29 +295,3 @@ def test_records_from_before_the_learning_cycle_keep_their_money_and_gain_the_se
     ) == [(month_before[0][0], 1, 4)]
     for table in ("strategy", "action_item", "evaluation", "evaluation_answer", "staff_look"):
         assert rows(database, f"SELECT count(*) FROM {table}") == [(0,)]
-
-
-def test_the_learning_cycle_revision_steps_back_cleanly_to_money(tmp_path: Path):
-    from alembic import command
-
-    from involve_desktop.db.engine import create_db_engine
-    from involve_desktop.db.migrate import alembic_config
-
-    database = tmp_path / "involve.db"
-    shutil.copy(FIXTURES / "0005_money.db", database)
-    tables_before = rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
-    organisation_before = rows(database, "SELECT * FROM organisation")
-    prepare_database(database)
-
-    engine = create_db_engine(database)
-    try:
-        with engine.connect() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0005_money")
-    finally:
-        engine.dispose()
-
-    tables = rows(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
-    assert sorted(tables) == sorted(tables_before)
-    assert rows(database, "SELECT * FROM organisation") == organisation_before
