@@ -149,8 +149,10 @@ def plan_rows(
     view: PlanView,
     today: date,
     since: datetime | None = None,
+    viewer_id: int | None = None,
 ) -> list[PlanRow]:
-    """The plan's items the view shows: overdue first, then by due date (undated last)."""
+    """The plan's items the view shows: overdue first, then by due date (undated last).
+    An item has moved when someone other than the viewer changed it after `since`."""
     query = select(ActionItem).where(ActionItem.strategy_id == strategy_id)
     if view.status == OPEN:
         open_values = [status.value for status in ItemStatus if status.is_open]
@@ -161,7 +163,7 @@ def plan_rows(
         query = query.where(ActionItem.area == view.area.value)
     if view.staff_id is not None:
         query = query.where(ActionItem.staff_id == view.staff_id)
-    rows = _rows(session, list(session.scalars(query)), today, since)
+    rows = _rows(session, list(session.scalars(query)), today, Moved(since, viewer_id))
     if view.overdue_only:
         rows = [row for row in rows if row.overdue]
     if view.moved_only:
@@ -173,28 +175,43 @@ def plan_rows(
 
 
 def plan_counts(
-    session: Session, strategy_id: int, today: date, since: datetime | None = None
+    session: Session,
+    strategy_id: int,
+    today: date,
+    since: datetime | None = None,
+    viewer_id: int | None = None,
 ) -> PlanCounts:
     items = session.execute(
-        select(ActionItem.status, ActionItem.due_on, ActionItem.moved_at).where(
-            ActionItem.strategy_id == strategy_id
-        )
+        select(
+            ActionItem.status, ActionItem.due_on, ActionItem.moved_at, ActionItem.changed_by
+        ).where(ActionItem.strategy_id == strategy_id)
     ).all()
-    statuses = [ItemStatus(status) for status, _due, _moved in items]
+    statuses = [ItemStatus(row.status) for row in items]
+    moved = Moved(since, viewer_id)
     return PlanCounts(
         by_status=dict(Counter(statuses)),
         open=sum(1 for status in statuses if status.is_open),
         overdue=sum(
             1
-            for status, (_raw, due_on, _moved) in zip(statuses, items, strict=True)
-            if is_overdue(status, due_on, today)
+            for status, row in zip(statuses, items, strict=True)
+            if is_overdue(status, row.due_on, today)
         ),
-        moved=sum(1 for _status, _due, moved_at in items if _moved_since(moved_at, since)),
+        moved=sum(1 for row in items if moved.applies(row.moved_at, row.changed_by)),
     )
 
 
-def _moved_since(moved_at: datetime | None, since: datetime | None) -> bool:
-    return since is not None and moved_at is not None and moved_at > since
+@dataclass(frozen=True)
+class Moved:
+    """What counts as moved for one viewer: changed after their last look, by someone else
+    (their own changes are news to everybody but them)."""
+
+    since: datetime | None
+    viewer_id: int | None = None
+
+    def applies(self, moved_at: datetime | None, changed_by: int | None) -> bool:
+        if self.since is None or moved_at is None or moved_at <= self.since:
+            return False
+        return self.viewer_id is None or changed_by != self.viewer_id
 
 
 def _order(row: PlanRow) -> tuple[bool, bool, date, int]:
@@ -206,9 +223,7 @@ def _matches(row: PlanRow, words: list[str]) -> bool:
     return all(word in haystack for word in words)
 
 
-def _rows(
-    session: Session, items: list[ActionItem], today: date, since: datetime | None
-) -> list[PlanRow]:
+def _rows(session: Session, items: list[ActionItem], today: date, moved: Moved) -> list[PlanRow]:
     ids = [item.id for item in items]
     staff = {staff_id: name for staff_id, name in session.execute(select(Staff.id, Staff.name))}
     people: dict[int, list[str]] = defaultdict(list)
@@ -246,7 +261,7 @@ def _rows(
                 due_on=item.due_on,
                 done_on=item.done_on,
                 overdue=is_overdue(status, item.due_on, today),
-                moved=_moved_since(item.moved_at, since),
+                moved=moved.applies(item.moved_at, item.changed_by),
                 last_progress_on=progress_on,
                 last_progress=progress,
                 from_evaluation=raised.get(item.raised_by_finding_id or 0, ""),

@@ -128,14 +128,17 @@ def new_version(session: Session, actor: Actor) -> int:
 def save_strategy(
     session: Session, actor: Actor, strategy_id: int, details: StrategyDetails
 ) -> StrategyRecord:
-    """Save a draft, or the current version (its review date or approval, say). A version
-    that has been replaced is kept exactly as it was."""
+    """Save a draft (any staff member), or the current version (its review date, say: only
+    a role that may sign off plans, since the strategy in use was approved as it stands). A
+    version that has been replaced is kept exactly as it was."""
     row = _get(session, strategy_id)
     if row.status == StrategyStatus.PAST.value:
         raise KnownError(
             f"Version {row.version} has been replaced, so it is kept as it was. "
             "To change the strategy, change the current version or make a new one."
         )
+    if row.status == StrategyStatus.CURRENT.value:
+        require(actor, Permission.SIGN_OFF_PLANS)
     _validate(details)
     _fill(row, details, actor)
     session.flush()
@@ -143,22 +146,31 @@ def save_strategy(
     return _record(row)
 
 
-def make_current_problem(record: StrategyRecord, today: date | None = None) -> str:
-    """Why this version cannot be made current yet, or '' when it can."""
+def make_current_problems(record: StrategyRecord, today: date | None = None) -> dict[str, str]:
+    """Why this version cannot be made current yet, by the field to put right ({} when it
+    can); "" is a problem with the version itself rather than one of its fields."""
     if record.status is not StrategyStatus.DRAFT:
-        return f"Only a draft can be made current; version {record.version} is not a draft."
-    if today is not None and record.details.period_end < today:
-        return (
-            f"This version's period ended on {long_date(record.details.period_end)}. "
+        return {"": f"Only a draft can be made current; version {record.version} is not a draft."}
+    details = record.details
+    problems: dict[str, str] = {}
+    if today is not None and details.period_end < today:
+        problems["period_end"] = (
+            f"This version's period ended on {long_date(details.period_end)}. "
             "Please change its dates before making it current."
         )
-    if not record.details.purpose.strip():
-        return (
-            "Please write why we involve people (the purpose) before making this version current."
-        )
-    if not record.details.approved_by.strip() or record.details.approved_on is None:
-        return "Record who approved it and when before making it current."
-    return ""
+    if not details.purpose.strip():
+        problems["purpose"] = "Please write the purpose before making this version current."
+    if not details.approved_by.strip():
+        problems["approved_by"] = "Please record who approved it before making it current."
+    if details.approved_on is None:
+        problems["approved_on"] = "Please give the date it was approved before making it current."
+    return problems
+
+
+def make_current_problem(record: StrategyRecord, today: date | None = None) -> str:
+    """The problems of `make_current_problems` as one message, or '' when it can be made
+    current."""
+    return " ".join(make_current_problems(record, today).values())
 
 
 def unfinished_items_count(session: Session, strategy_id: int) -> int:

@@ -195,6 +195,28 @@ def test_moved_is_what_changed_after_the_last_look(database, plan):
         assert last_look(session, actor.staff_id) == NOW
 
 
+def test_a_staff_members_own_changes_are_not_moved_for_them(database, plan):
+    """Every way of changing an item records who did it, and it is news to others only."""
+    priya = staff_member(database)
+    sam = staff_member(database, name="Sam Jones")
+    saved = save(database, plan, None, details("Saved by Priya"), now=LATER, actor=priya)
+    with database.session_scope() as session:
+        noted = add_item(session, plan, "Noted by Priya")
+        add_progress(session, priya, noted, TODAY, "Rang them", today=TODAY, now=LATER)
+        marked = add_item(session, plan, "Marked by Sam")
+        set_status(session, sam, marked, ItemStatus.IN_PROGRESS, "", TODAY, now=LATER)
+        changed_by = dict(session.execute(select(ActionItem.id, ActionItem.changed_by)).all())
+        for_priya = plan_counts(session, plan, TODAY, LOOKED, viewer_id=priya.staff_id)
+        for_sam = plan_rows(session, plan, PlanView(), TODAY, LOOKED, viewer_id=sam.staff_id)
+        for_priya_rows = plan_rows(
+            session, plan, PlanView(moved_only=True), TODAY, LOOKED, viewer_id=priya.staff_id
+        )
+    assert changed_by == {saved: priya.staff_id, noted: priya.staff_id, marked: sam.staff_id}
+    assert for_priya.moved == 1
+    assert [row.id for row in for_priya_rows] == [marked]
+    assert {row.id for row in for_sam if row.moved} == {saved, noted}
+
+
 def test_saving_marks_the_item_moved_only_when_status_or_due_date_change(database, plan):
     item = save(database, plan, None, details(), now=EARLIER)
     assert rows(database, plan, since=LOOKED)[0].moved is False

@@ -25,6 +25,7 @@ from involve_desktop.services.strategy import (
     list_strategies,
     load_strategy,
     make_current,
+    make_current_problems,
     new_version,
     replaced_on,
     review_flag,
@@ -192,13 +193,22 @@ def test_making_a_draft_current_moves_the_unfinished_actions(database, admin):
 
 def test_a_draft_is_made_current_only_once_written_and_approved(database, admin):
     with database.session_scope() as session:
-        no_purpose = start_first_strategy(session, admin, replace(APPROVED, purpose=""))
-        with pytest.raises(KnownError, match="why we involve people"):
+        no_purpose = start_first_strategy(
+            session, admin, replace(APPROVED, purpose="", approved_by=" ", approved_on=None)
+        )
+        assert make_current_problems(load_strategy(session, no_purpose), TODAY) == {
+            "purpose": "Please write the purpose before making this version current.",
+            "approved_by": "Please record who approved it before making it current.",
+            "approved_on": "Please give the date it was approved before making it current.",
+        }
+        with pytest.raises(KnownError, match="write the purpose"):
             make_current(session, admin, no_purpose, TODAY)
         save_strategy(session, admin, no_purpose, replace(APPROVED, approved_on=None))
         with pytest.raises(KnownError) as refused:
             make_current(session, admin, no_purpose, TODAY)
-        assert refused.value.message == "Record who approved it and when before making it current."
+        assert refused.value.message == (
+            "Please give the date it was approved before making it current."
+        )
     with database.session_scope() as session:
         assert load_strategy(session, no_purpose).status is StrategyStatus.DRAFT
 
@@ -224,6 +234,24 @@ def test_staff_cannot_make_a_strategy_current_but_can_write_one(database):
     approver = staff_member(database, Role.APPROVER, "Ade Bello")
     with database.session_scope() as session:
         assert make_current(session, approver, strategy_id, TODAY) == 0
+
+
+def test_only_approvers_and_administrators_change_the_current_version(database, admin):
+    first_id = first_current(database, admin)
+    staff = staff_member(database, Role.STAFF, "Sam Jones")
+    cleared = replace(APPROVED, approved_by="", approved_on=None)
+    with database.session_scope() as session, pytest.raises(NotAllowed):
+        save_strategy(session, staff, first_id, cleared)
+    with database.session_scope() as session:
+        assert load_strategy(session, first_id).details.approved_by == APPROVED.approved_by
+        draft_id = new_version(session, staff)  # staff write the next version instead
+        assert save_strategy(session, staff, draft_id, cleared).details.approved_by == ""
+    approver = staff_member(database, Role.APPROVER, "Ade Bello")
+    redated = replace(APPROVED, review_on=date(2027, 9, 1))
+    with database.session_scope() as session:
+        assert save_strategy(session, approver, first_id, redated).details.review_on == (
+            date(2027, 9, 1)
+        )
 
 
 def test_only_a_draft_without_actions_can_be_deleted(database, admin):
