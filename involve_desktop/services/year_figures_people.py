@@ -33,6 +33,7 @@ from involve_desktop.db.models import (
     person_chosen_option,
 )
 from involve_desktop.domain.activities import Attendance
+from involve_desktop.domain.financial_year import year_label
 from involve_desktop.domain.level_history import LEVELS, LevelStep, LevelStory
 from involve_desktop.domain.people import Barrier, OptionKind, ParticipationLevel, TakingPart
 from involve_desktop.domain.terms import PeopleTerms
@@ -159,18 +160,20 @@ def people_involved(
         ),
         new_took_part=new_took_part,
         spread=spread,
-        summary=_involved_summary(total, new_took_part, terms, spread.current),
+        summary=_involved_summary(total, new_took_part, terms, spread.current, year_label(first)),
     )
 
 
-def _involved_summary(total: int, new: int, terms: PeopleTerms, current: bool) -> str:
+def _involved_summary(total: int, new: int, terms: PeopleTerms, current: bool, label: str) -> str:
+    # Named by its label, not "this year": the year shown is often a past one.
     so_far = " so far" if current else ""
     if total == 0:
-        return f"No {terms.plural} have been marked as attending an activity this year{so_far}."
+        marked = "have been" if current else "were"
+        return f"No {terms.plural} {marked} marked as attending an activity in {label}{so_far}."
     took = "took part" if not current else "has taken part" if total == 1 else "have taken part"
-    new_part = f"{new:,} of them {'was' if new == 1 else 'were'} new this year"
+    new_part = f"{new:,} of them {'was' if new == 1 else 'were'} new in {label}"
     if total == 1:
-        new_part = "they were new this year" if new else "they were not new this year"
+        new_part = f"they were new in {label}" if new else f"they were not new in {label}"
     return f"{terms.count(total)} {took} in at least one activity{so_far}; {new_part}."
 
 
@@ -179,6 +182,7 @@ def new_people(session: Session, involved: PeopleInvolved, terms: PeopleTerms) -
     who took part are the ones `people_involved` found new, so the two always agree."""
     first, last = involved.spread.first, involved.spread.last
     current = involved.spread.current
+    label = year_label(first)
     joined = (
         session.connection()
         .execute(select(func.count()).where(Person.joined_on.between(first, last)))
@@ -188,11 +192,11 @@ def new_people(session: Session, involved: PeopleInvolved, terms: PeopleTerms) -
     share = Share(int(active), int(joined))
     if not joined:
         so_far = " so far" if current else ""
-        summary = f"No new {terms.plural} joined the register this year{so_far}."
+        summary = f"No new {terms.plural} joined the register in {label}{so_far}."
     else:
         verb = "joined" if not current else "have joined"
         summary = (
-            f"{terms.count(joined)} {verb} the register this year; "
+            f"{terms.count(joined)} {verb} the register in {label}; "
             f"{share.words('none')} took part in at least one activity."
         )
     return NewPeople(int(joined), share, summary)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, aliased
 
 from involve_desktop.db.models import Activity, ActivityOption
 from involve_desktop.domain.activities import ActivityList, PowerShared
+from involve_desktop.domain.financial_year import year_label
 from involve_desktop.domain.terms import PeopleTerms
 from involve_desktop.services.activity_list import ActivityFilter, activity_query
 from involve_desktop.services.impact import ImpactFilter, impact_query
@@ -99,15 +100,15 @@ def activities_held(
         to_come=to_come,
         by_kind=tuple(by_kind),
         by_power=by_power,
-        summary=_activities_summary(total, to_come, power_counts, terms),
+        summary=_activities_summary(total, to_come, power_counts, terms, year_label(first)),
     )
 
 
 def _activities_summary(
-    total: int, to_come: int, power: dict[PowerShared, int], terms: PeopleTerms
+    total: int, to_come: int, power: dict[PowerShared, int], terms: PeopleTerms, label: str
 ) -> str:
     if total == 0:
-        return "No activities are recorded in this year."
+        return f"No activities are recorded in {label}."
     still = f" ({to_come:,} still to come)" if to_come else ""
     shared = power[PowerShared.DECIDE_TOGETHER] + power[PowerShared.YOU_LEAD]
     return (
@@ -129,7 +130,8 @@ def impact_figures(session: Session, first: date, last: date, today: date) -> Im
     told_count = func.coalesce(func.sum(case((records.c.told_people.is_(True), 1), else_=0)), 0)
     count, told = session.execute(select(func.count(), told_count).select_from(records)).one()
     told_share = Share(int(told), int(count))
-    held = "held so far" if first <= today < last else "held in the year"
+    # The same rule as YearFigures.current: the year's last day is still part of "so far".
+    held = "held so far" if first <= today <= last else "held in the year"
     if total:
         activities = with_impact.words_of("activity", "activities", NO_ACTIVITIES)
         has = "has" if total == 1 else "have"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -22,6 +22,7 @@ from tests.db.year_figures_helpers import TODAY, build_year
 
 APRIL_YEAR = (date(2025, 4, 1), date(2026, 3, 31))
 SEPTEMBER_YEAR = (date(2025, 9, 1), date(2026, 8, 31))
+ONE_DAY = timedelta(days=1)
 LEVEL_ORDER = ("observing", "contributing", "collaborating", "leading")
 
 
@@ -76,7 +77,7 @@ def test_people_involved_are_those_who_attended_counted_at_the_years_end_level(d
     ]
     assert people.new_took_part == 1  # ben
     assert people.summary == (
-        "3 experts by experience took part in at least one activity; 1 of them was new this year."
+        "3 experts by experience took part in at least one activity; 1 of them was new in 2025/26."
     )
 
 
@@ -94,7 +95,7 @@ def test_new_people_joined_in_the_year_and_how_many_took_part(database, built):
     assert new.joined == 2  # ben and cara
     assert new.took_part == Share(1, 2)  # ben; cara's first activity is in the next year
     assert new.summary == (
-        "2 experts by experience joined the register this year; "
+        "2 experts by experience joined the register in 2025/26; "
         "1 of 2 (50%) took part in at least one activity."
     )
 
@@ -244,7 +245,7 @@ def test_a_current_year_counts_only_what_has_happened_so_far(database, built):
     )
     assert figures.people.summary == (
         "1 expert by experience has taken part in at least one activity so far; "
-        "they were not new this year."
+        "they were not new in 2026/27."
     )
 
 
@@ -254,12 +255,27 @@ def test_a_year_with_no_records_says_so(database, built):
     assert figures.activities.total == 0
     assert figures.impact.with_impact.words("no activities") == "no activities"
     assert figures.summaries[:5] == (
-        "No experts by experience have been marked as attending an activity this year.",
-        "No new experts by experience joined the register this year.",
-        "No activities are recorded in this year.",
+        "No experts by experience were marked as attending an activity in 2030/31.",
+        "No new experts by experience joined the register in 2030/31.",
+        "No activities are recorded in 2030/31.",
         "No activities were held in the year; no impact records belong to the year.",
         "Nothing has been paid for the year's work. No budget is set for the year.",
     )
+
+
+def test_on_the_years_last_day_the_figures_are_still_so_far(database, built):
+    last_day = APRIL_YEAR[1]
+    figures = figures_for(database, APRIL_YEAR, last_day)
+
+    assert figures.current
+    assert figures.impact.summary.startswith("2 of 4 activities (50%) held so far have")
+    assert figures.people.summary == (
+        "3 experts by experience have taken part in at least one activity so far; "
+        "1 of them was new in 2025/26."
+    )
+    after = figures_for(database, APRIL_YEAR, last_day + ONE_DAY)
+    assert not after.current
+    assert "held in the year" in after.impact.summary
 
 
 @pytest.mark.parametrize(

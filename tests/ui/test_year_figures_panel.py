@@ -63,7 +63,7 @@ def test_the_panel_says_where_the_figures_come_from(panel):
 def test_people_who_took_part_by_level_beside_the_register(panel):
     assert panel.headings["people"].text() == "Experts by experience who took part"
     assert panel.sentences["people"].text() == (
-        "3 experts by experience took part in at least one activity; 1 of them was new this year."
+        "3 experts by experience took part in at least one activity; 1 of them was new in 2025/26."
     )
     assert headers(panel, "levels") == ["Level", "Took part", "On the register at the end"]
     assert cells(panel, "levels") == [
