@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from involve_desktop.app import AppContext
@@ -34,6 +35,7 @@ from involve_desktop.ui.widgets.action_people import ActionPeople
 from involve_desktop.ui.widgets.action_progress import ActionProgressNotes
 
 KIND = "action plan"
+USUAL_SIZE = (1040, 640)  # at the usual font size; larger text asks for more
 READ_ONLY_NOTE = (
     "This is the plan of a strategy that has been replaced, so it is kept as it was and "
     "cannot be changed."
@@ -75,8 +77,17 @@ class ActionItemEditor(RecordDialog):
         self.people.changed.connect(self._item_changed)
         self.notes.typed.connect(self._note_typed)
         self.notes.add_requested.connect(self.add_note)
-        self.resize(1040, 640)
         self._load(area)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Room for everything in the user's font (at least the usual size), never larger
+        than the screen it opens on."""
+        wanted = self.sizeHint().expandedTo(QSize(*USUAL_SIZE))
+        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.availableGeometry().size())
+        self.resize(wanted)
 
     def _lay_out(self) -> None:
         right = QVBoxLayout()

@@ -32,7 +32,7 @@ class FindPeopleForAction(QDialog):
     def __init__(self, owner: ActionPeople) -> None:
         super().__init__(owner)
         self.owner = owner
-        self.setWindowTitle("Add people to the action")
+        self.setWindowTitle(f"Add {owner.ctx.terms.plural} to the action")
         self.finder = PeopleFinder(owner.ctx, added_as="to the action")
         self.finder.already_listed = set(owner.person_ids())
         self.said = QLabel()

@@ -21,7 +21,7 @@ from involve_desktop.domain.terms import PeopleTerms
 from involve_desktop.errors import ValidationFailed
 from involve_desktop.services.strategy import LONG_TEXTS
 from involve_desktop.ui.widgets.date_field import DateField
-from involve_desktop.ui.widgets.form_section import FormSection
+from involve_desktop.ui.widgets.form_section import FieldError, FormSection
 from involve_desktop.ui.widgets.money_field import MoneyField
 
 FEWEST_LINES = 3
@@ -74,14 +74,11 @@ class StrategyForm(FormSection):
         self.add_row("period_end", "Ends on:", self.period_end)
 
         self._section("Why and what")
-        self.purpose = GrowingTextBox(
-            "Why we involve people at all: what changes because they take part"
-        )
+        # The purpose's label and the hints that name people are worded in set_terms.
+        self.purpose = GrowingTextBox("")
         self.intentions = GrowingTextBox("What we intend to do over these years")
-        self.principles = GrowingTextBox(
-            "The principles we work by, for example: we pay people for their time"
-        )
-        self.add_row("purpose", "&Why we involve people:", self.purpose)
+        self.principles = GrowingTextBox("")
+        self.purpose_row = self.add_row("purpose", "", self.purpose)
         self.add_row("intentions", "What we &intend:", self.intentions)
         self.add_row("principles", "Our &principles:", self.principles)
 
@@ -155,15 +152,26 @@ class StrategyForm(FormSection):
 
     def set_terms(self, terms: PeopleTerms) -> None:
         """Say the charity's own word for the people it serves."""
-        text = f"How {terms.plural} were &consulted:"
-        label = self.form.labelForField(self.consultation_how_row.parentWidget())
-        if isinstance(label, QLabel):
-            label.setText(text)
-        self.consultation_how.setAccessibleName(text.replace("&", "").rstrip(":"))
+        self._relabel(self.purpose_row, self.purpose, f"&Why we involve {terms.plural}:")
+        self.purpose.setPlaceholderText(
+            f"Why we involve {terms.plural} at all: what changes because they take part"
+        )
+        self.principles.setPlaceholderText(
+            f"The principles we work by, for example: we pay {terms.plural} for their time"
+        )
+        self._relabel(
+            self.consultation_how_row, self.consultation_how, f"How {terms.plural} were &consulted:"
+        )
         self.consultation_how.setPlaceholderText(
             f"How we asked {terms.plural} what the strategy should say: meetings, surveys, "
             "conversations, who took part"
         )
+
+    def _relabel(self, row: FieldError, field: QWidget, text: str) -> None:
+        label = self.form.labelForField(row.parentWidget())
+        if isinstance(label, QLabel):
+            label.setText(text)
+        field.setAccessibleName(text.replace("&", "").rstrip(":"))
 
     def text_boxes(self) -> tuple[GrowingTextBox, ...]:
         return (

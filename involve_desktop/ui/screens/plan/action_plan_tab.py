@@ -1,9 +1,10 @@
 """The action plan of the current strategy: what is to be done, by whom and when, overdue
 first, with what moved since this staff member last looked.
 
-Each time the tab is shown is a visit: the previous look is kept to mark the rows that moved
-since, and the new look is recorded at once (so the next visit starts from now). The plans
-of replaced strategy versions can be read from the picker, not changed.
+The first time the tab is shown in a session, the previous look is read to mark the rows
+others moved since, and the new look is recorded at once (so the next session starts from
+now); moving to another tab and back keeps the marks until "Mark all as seen". The current
+plan is shown unless a replaced one was chosen in the picker; those are read, not changed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.app import AppContext
 from involve_desktop.domain.learning_cycle import ItemStatus
 from involve_desktop.domain.plan_records import period_text
-from involve_desktop.errors import KnownError, ValidationFailed
+from involve_desktop.errors import KnownError
 from involve_desktop.services.action_plan import (
     add_progress,
     delete_item,
@@ -50,6 +52,7 @@ from involve_desktop.ui.screens.plan.action_plan_table import (
     action_text,
     size_plan_columns,
 )
+from involve_desktop.ui.widgets.action_note_dialog import ActionNoteDialog
 from involve_desktop.ui.widgets.records_model import records_table
 from involve_desktop.ui.widgets.table_selection import select_rows, table_key
 
@@ -60,6 +63,13 @@ NO_CURRENT_STRATEGY = (
     "Strategy tab; its action plan then starts here."
 )
 READ_ONLY_NOTE = "This strategy has been replaced: its plan is kept as it was, to read."
+NO_PLAN_FOR_NEW = (
+    "Make a strategy current first, on the Strategy tab: new actions go in its action plan."
+)
+REPLACED_PLAN_FOR_NEW = (
+    "This plan belongs to a replaced strategy, so it takes no new actions. Choose the "
+    "current plan to add one."
+)
 
 
 def summary_text(counts: PlanCounts, since: datetime | None) -> str:
@@ -72,6 +82,10 @@ def summary_text(counts: PlanCounts, since: datetime | None) -> str:
 
 
 class ActionPlanTab(QWidget):
+    """`strategy_wanted` asks the screen to show the Strategy tab (there is no plan yet)."""
+
+    strategy_wanted = Signal()
+
     def __init__(
         self,
         ctx: AppContext,
@@ -84,11 +98,14 @@ class ActionPlanTab(QWidget):
         self.ctx = ctx
         self.today = today or date.today()
         self.clock = clock
-        self.since: datetime | None = None  # the previous look, for this visit
+        self.since: datetime | None = None  # the look before this session's, or "seen" time
+        self.looked = False  # this session's look is taken once, on the first show
+        self.picked_id: int | None = None  # a replaced plan the user chose to read
         self.choices: list[PlanChoice] = []
         self.editor: QWidget | None = None
         self.no_plan = QLabel(NO_CURRENT_STRATEGY)
         self.no_plan.setWordWrap(True)
+        self.go_button = QPushButton("Go to the Strategy ta&b")
         self.title = QLabel()
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -103,7 +120,7 @@ class ActionPlanTab(QWidget):
         self.summary.setAccessibleName("How the plan stands")
         self.seen_button = QPushButton("Ma&rk all as seen")
         self.seen_button.setToolTip(
-            "Clear the Moved marks: the next visit shows what moves after now"
+            "Clear the Moved marks: from now on, only what others change is marked"
         )
         self.read_only_note = QLabel(READ_ONLY_NOTE)
         self.read_only_note.setWordWrap(True)
@@ -111,7 +128,7 @@ class ActionPlanTab(QWidget):
         self.model = PlanTableModel()
         self.table = records_table(self.model, "The action plan")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        size_plan_columns(self.table)
+        self.column_sizer = size_plan_columns(self.table)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.new_button = QPushButton("&New action\u2026")
@@ -156,17 +173,28 @@ class ActionPlanTab(QWidget):
         inner.addWidget(self.table, 1)
         inner.addWidget(self.empty)
         inner.addLayout(buttons)
-        inner.addWidget(self.message)
+        go = QHBoxLayout()
+        go.addWidget(self.go_button)
+        go.addStretch(1)
+        self.no_plan_box = QWidget()
+        empty = QVBoxLayout(self.no_plan_box)
+        empty.setContentsMargins(0, 0, 0, 0)
+        empty.addWidget(self.no_plan)
+        empty.addLayout(go)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.no_plan)
+        layout.addWidget(self.no_plan_box)
         layout.addWidget(self.content, 1)
+        layout.addWidget(self.message)
+        self.stretch_below = QWidget()  # without a plan, the words stay at the top
+        layout.addWidget(self.stretch_below, 1)
 
     def _connect(self) -> None:
         self.filters.changed.connect(self.refresh_rows)
-        self.plan_picker.currentIndexChanged.connect(lambda _index: self._plan_chosen())
+        self.plan_picker.currentIndexChanged.connect(lambda _index: self._plan_picked())
+        self.go_button.clicked.connect(self.strategy_wanted)
         self.seen_button.clicked.connect(self.mark_all_seen)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         for key in ("Return", "Enter"):
             table_key(key, self.table, self.open_selected)
         table_key(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
@@ -177,32 +205,39 @@ class ActionPlanTab(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.ctx.events.data_changed.connect(self._data_changed)
 
-    # --- visits and looks ----------------------------------------------------------------
+    # --- the session's look ---------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not event.spontaneous():
-            self._begin_visit()
+            self.message.clear()  # what was just done belongs to the last visit
+            self._take_look()
+            self.reload()
 
-    def _begin_visit(self) -> None:
+    def _take_look(self) -> None:
+        """Once a session: keep the previous look to compare against, record this one."""
         actor = self.ctx.actor
-        if actor is not None:
-            self.since = ops.query(self.ctx, last_look, actor.staff_id)
-            self._note_look()
-        self.reload()
+        if self.looked or actor is None:
+            return
+        self.looked = True
+        self.since = ops.query(self.ctx, last_look, actor.staff_id)
+        self._note_look(self.clock())
 
-    def _note_look(self) -> None:
+    def _note_look(self, when: datetime) -> None:
         # A look is this staff member's own bookmark: nothing any screen shows changes, so
         # it is written without announcing a change (a query's unit of work commits too).
         if self.ctx.actor is not None:
-            ops.query(self.ctx, note_look, self.ctx.actor.staff_id, self.clock())
+            ops.query(self.ctx, note_look, self.ctx.actor.staff_id, when)
 
     def mark_all_seen(self) -> None:
-        self._note_look()
         self.since = self.clock()
+        self._note_look(self.since)
         self.filters.moved.setChecked(False)
         self.reload()
         self.message.setText("Marked everything as seen.")
+
+    def viewer_id(self) -> int | None:
+        return self.ctx.actor.staff_id if self.ctx.actor is not None else None
 
     # --- the plan shown ------------------------------------------------------------------
 
@@ -222,8 +257,9 @@ class ActionPlanTab(QWidget):
         return self.choices[index] if 0 <= index < len(self.choices) else None
 
     def reload(self) -> None:
-        """Read the plans, the staff and the rows again."""
-        shown = self.strategy_id()
+        """Read the plans, the staff and the rows again. The current plan is shown (after
+        "Make current", the new one its unfinished actions moved to), unless the user chose
+        a replaced plan in the picker and it is still there."""
         self.choices = ops.query(self.ctx, plan_choices)
         has_current = bool(self.choices) and not self.choices[0].read_only
         self.plan_picker.blockSignals(True)
@@ -232,15 +268,23 @@ class ActionPlanTab(QWidget):
             when = "Current" if not choice.read_only else "Replaced"
             self.plan_picker.addItem(f"{when}: {choice.title} (version {choice.version})")
         ids = [choice.strategy_id for choice in self.choices]
-        self.plan_picker.setCurrentIndex(ids.index(shown) if shown in ids else 0)
+        if self.picked_id not in ids:
+            self.picked_id = None
+        self.plan_picker.setCurrentIndex(ids.index(self.picked_id) if self.picked_id else 0)
         self.plan_picker.blockSignals(False)
         several = len(self.choices) > 1
         self.plan_picker.setVisible(several)
         self.plan_label.setVisible(several)
         # With no current strategy, older plans are still there to read from the picker.
-        self.no_plan.setVisible(not has_current)
+        self.no_plan_box.setVisible(not has_current)
         self.content.setVisible(bool(self.choices))
+        self.stretch_below.setVisible(not self.choices)
         self.filters.fill_staff(ops.query(self.ctx, list_staff, include_inactive=False))
+        self._plan_chosen()
+
+    def _plan_picked(self) -> None:
+        plan = self.chosen_plan()
+        self.picked_id = plan.strategy_id if plan is not None and plan.read_only else None
         self._plan_chosen()
 
     def _plan_chosen(self) -> None:
@@ -259,12 +303,15 @@ class ActionPlanTab(QWidget):
         if plan is None:
             return
         chosen = self.selected()
-        counts = ops.query(self.ctx, plan_counts, plan.strategy_id, self.today, self.since)
+        viewer = self.viewer_id()
+        counts = ops.query(self.ctx, plan_counts, plan.strategy_id, self.today, self.since, viewer)
         self.summary.setText(summary_text(counts, self.since))
         self.seen_button.setEnabled(counts.moved > 0)
         self.filters.show_counts(counts)
         view = self.filters.view()
-        rows = ops.query(self.ctx, plan_rows, plan.strategy_id, view, self.today, self.since)
+        rows = ops.query(
+            self.ctx, plan_rows, plan.strategy_id, view, self.today, self.since, viewer
+        )
         self.model.set_records(rows)
         if not counts.total:
             how = "" if plan.read_only else " Add the first with \u201cNew action\u201d."
@@ -302,6 +349,10 @@ class ActionPlanTab(QWidget):
             self.select_item(item_id)
         self.table.setFocus()
 
+    def _selection_changed(self) -> None:
+        self.message.clear()  # it spoke of the row chosen before
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         row = self.selected()
         plan = self.chosen_plan()
@@ -319,8 +370,14 @@ class ActionPlanTab(QWidget):
     # --- changing the plan ---------------------------------------------------------------
 
     def start_new(self) -> None:
+        """Ctrl+N and New action…; says why nothing opens when the plan takes no actions."""
         plan = self.chosen_plan()
-        if plan is not None and not plan.read_only:
+        has_current = bool(self.choices) and not self.choices[0].read_only
+        if plan is None or not has_current:
+            self.message.setText(NO_PLAN_FOR_NEW)
+        elif plan.read_only:
+            self.message.setText(REPLACED_PLAN_FOR_NEW)
+        else:
             self.open_editor(None)
 
     def open_selected(self) -> None:
@@ -354,12 +411,8 @@ class ActionPlanTab(QWidget):
         row = self.selected()
         if row is None or not self.note_button.isEnabled():
             return
-        note = prompts.ask_text(
-            self, "Add a progress note", f"What happened on \u201c{action_text(row)}\u201d today:"
-        )
-        if note is None:
-            return
-        try:
+
+        def add_note(note: str) -> None:
             ops.change(
                 self.ctx,
                 KIND,
@@ -371,11 +424,12 @@ class ActionPlanTab(QWidget):
                 today=self.today,
                 now=self.clock(),
             )
-        except ValidationFailed as problem:
-            message = " ".join(problem.errors.values())
-            prompts.show_problem(self, "The note was not added", message)
-            return
-        self.message.setText(f"Added a progress note to \u201c{action_text(row)}\u201d.")
+            self.message.setText(f"Added a progress note to \u201c{action_text(row)}\u201d.")
+
+        dialog = ActionNoteDialog(action_text(row), add_note, self)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.editor = dialog
+        dialog.open()  # window-modal, without a nested event loop
 
     def mark_selected_done(self) -> None:
         row = self.selected()

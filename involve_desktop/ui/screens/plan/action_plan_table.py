@@ -1,11 +1,15 @@
 """The action plan's table: one row per item, overdue and moved said in words (a moved row
-is also bold, never colour alone), the whole action and how in the row's tooltip."""
+is also bold, never colour alone), the whole action and how in the row's tooltip.
+
+What a person looks for first comes first (the action, its status, when it is due, its area
+and who leads it), so those stay in sight in a narrow window or with large text; the action
+takes the spare width and is cut short with "…" rather than pushing the rest away."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
 from involve_desktop.domain.dates import short_date
 from involve_desktop.domain.formatting import long_date
@@ -15,16 +19,18 @@ from involve_desktop.ui.widgets.records_model import Column, Index, RecordsTable
 
 OVERDUE = "Overdue"
 MOVED = "Moved"
+# Typical values of the columns after the action; longer ones are cut short with "…" and
+# read whole in the cell's tooltip.
 COLUMN_SAMPLES = (
-    "Ask the youth panel to review our leaflets",
+    "In progress \u00b7 Moved",
+    "\u26a0 Overdue 30/11/2026",
     "Structure",
-    "Implementation",
     "Priya Shah",
     "Amira Khan, Sam Jones",
-    "\u26a0 Overdue 30/11/2026",
-    "Done 30/11/2026 \u00b7 Moved",
+    "Implementation",
     "30/11/2026: Met the panel, they chose",
 )
+ACTION_CHARACTERS = 40  # the action is never narrower than this, however small the window
 
 
 def action_text(row: PlanRow) -> str:
@@ -62,10 +68,9 @@ def due_tooltip(row: PlanRow) -> str:
 
 
 def status_text(row: PlanRow) -> str:
-    text = row.status.label
-    if row.status is ItemStatus.DONE and row.done_on is not None:
-        text += f" {short_date(row.done_on)}"
-    return f"{text} \u00b7 {MOVED}" if row.moved else text
+    """'In progress · Moved'; the day a done action was done is in the tooltip, which keeps
+    the column narrow enough for the word Moved to stay in sight."""
+    return f"{row.status.label} \u00b7 {MOVED}" if row.moved else row.status.label
 
 
 def status_tooltip(row: PlanRow) -> str:
@@ -81,29 +86,63 @@ def progress_text(row: PlanRow) -> str:
     return f"{short_date(row.last_progress_on)}: {row.last_progress}"
 
 
+def lead_text(row: PlanRow) -> str:
+    return row.lead or "Nobody yet"
+
+
 COLUMNS = (
     Column[PlanRow]("Action", action_cell, action_tooltip),
-    Column[PlanRow]("Area", lambda row: row.area.label, lambda row: row.area.meaning),
-    Column[PlanRow]("Stage", lambda row: row.stage.label),
-    Column[PlanRow]("Lead", lambda row: row.lead or "Nobody yet"),
-    Column[PlanRow]("With", lambda row: row.with_whom, lambda row: row.with_whom),
-    Column[PlanRow]("Due", due_text, due_tooltip),
     Column[PlanRow]("Status", status_text, status_tooltip),
+    Column[PlanRow]("Due", due_text, due_tooltip),
+    Column[PlanRow]("Area", lambda row: row.area.label, lambda row: row.area.meaning),
+    Column[PlanRow]("Lead", lead_text, lead_text),
+    Column[PlanRow]("With", lambda row: row.with_whom, lambda row: row.with_whom),
+    Column[PlanRow]("Stage", lambda row: row.stage.label),
     Column[PlanRow]("Last progress", progress_text, progress_text),
 )
 
 
-def size_plan_columns(table: QTableView) -> None:
-    """Columns as wide as typical values in bold (a moved row is bold), the action's
-    column taking the spare width."""
-    bold = QFont(table.font())
-    bold.setBold(True)
-    metrics = QFontMetrics(bold)
-    header = table.horizontalHeader()
-    for column, sample in enumerate(COLUMN_SAMPLES):
-        header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+class PlanColumnSizer(QObject):
+    """Keeps the action's column as wide as the window leaves it (never narrower than
+    ACTION_CHARACTERS), the other columns as wide as their typical values in bold (a moved
+    row is bold). The user may still drag any column wider."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.fit_to_font()
+        table.viewport().installEventFilter(self)
+
+    def fit_to_font(self) -> None:
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        header = self.table.horizontalHeader()
+        for column, sample in enumerate(COLUMN_SAMPLES, start=1):
+            title = COLUMNS[column].header
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            header.resizeSection(column, width + metrics.averageCharWidth() * 2)
+        self.fit_action()
+
+    def fit_action(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(column) for column in range(1, header.count()))
+        least = self.table.fontMetrics().averageCharWidth() * ACTION_CHARACTERS
+        header.resizeSection(0, max(least, self.table.viewport().width() - others))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit_action()
+        return False
+
+
+def size_plan_columns(table: QTableView) -> PlanColumnSizer:
+    """Size the plan's columns now and whenever the table is resized."""
+    return PlanColumnSizer(table)
 
 
 class PlanTableModel(RecordsTableModel[PlanRow]):

@@ -32,6 +32,7 @@ class PlanScreen(Screen):
         self.tabs.tabBar().setAccessibleName("Strategy and plan tabs")
         self._shown_tab = PLAN_TAB
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.plan_tab.strategy_wanted.connect(lambda: self.tabs.setCurrentIndex(STRATEGY_TAB))
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Strategy and plan"))
         layout.addWidget(self.tabs, 1)

@@ -1,11 +1,13 @@
 """Plan → Strategy: the versions of the involvement strategy, and the one chosen, to read or
 edit.
 
-A draft and the current version can be edited (the current one for its review date or
-approval, say); a replaced version is shown as it was, read-only. A new version starts as a
-copy of the current one. Making a draft current needs a role that may sign off plans, and
-moves the old version's unfinished actions to the new plan. Unsaved edits are never dropped
-without asking: not when another version is chosen, nor when the user leaves the screen.
+Any staff member writes a draft. The current version can be edited (its review date, say)
+only by those who may sign off plans, since it was approved as it stands; to others it is
+read-only, and they write a new version instead. A replaced version is shown as it was.
+A new version starts as a copy of the current one. Making a draft current needs a role that
+may sign off plans, and moves the old version's unfinished actions to the new plan. Unsaved
+edits are never dropped without asking: not when another version is chosen, nor when the
+user leaves the screen.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +39,7 @@ from involve_desktop.services.strategy import (
     delete_draft,
     list_strategies,
     make_current,
-    make_current_problem,
+    make_current_problems,
     new_version,
     review_flag,
     save_strategy,
@@ -62,6 +65,10 @@ R = TypeVar("R")
 EMPTY_PAGE, FORM_PAGE = range(2)
 ACTION_PLAN = "action plan"  # the kind announced when actions move to a new version's plan
 WHO_MAY_MAKE_CURRENT = "Only an approver or an administrator can make a strategy current."
+WHO_MAY_CHANGE_CURRENT = (
+    "Approvers and administrators change the current strategy. To propose a change, write "
+    "a new version with \u201cNew version\u201d: it is a draft until it is approved."
+)
 NEW_FIRST = "A new strategy, not saved yet: save it as a draft, then make it current once approved."
 
 
@@ -182,8 +189,9 @@ class StrategyTab(QWidget):
         shown = self.shown
         writing_first = shown is None and self.pages.currentIndex() == FORM_PAGE
         has_form = writing_first or shown is not None
-        editable = writing_first or (shown is not None and shown.status is not StrategyStatus.PAST)
+        editable = self._editable()
         is_draft = shown is not None and shown.status is StrategyStatus.DRAFT
+        is_current = shown is not None and shown.status is StrategyStatus.CURRENT
         self.top.setVisible(has_form)
         self.button_bar.setVisible(has_form)
         if writing_first:
@@ -199,7 +207,8 @@ class StrategyTab(QWidget):
         self.make_current_button.setVisible(is_draft)
         self.make_current_button.setEnabled(self.may_sign_off)
         self.make_current_button.setToolTip("" if self.may_sign_off else WHO_MAY_MAKE_CURRENT)
-        self.who_may.setVisible(is_draft and not self.may_sign_off)
+        self.who_may.setText(WHO_MAY_CHANGE_CURRENT if is_current else WHO_MAY_MAKE_CURRENT)
+        self.who_may.setVisible((is_draft or is_current) and not self.may_sign_off)
         self.delete_button.setVisible(is_draft)
         current = self._with_status(StrategyStatus.CURRENT)
         draft = self._with_status(StrategyStatus.DRAFT)
@@ -208,13 +217,23 @@ class StrategyTab(QWidget):
             flag = ""  # the new version the flag asks for is the one being written
         self.banner.show_flag(flag, draft.version if draft else None)
 
+    def _editable(self) -> bool:
+        """A new first strategy and a draft, for anyone; the current version, for those who
+        may sign off plans; never a replaced one."""
+        shown = self.shown
+        if shown is None:
+            return self.pages.currentIndex() == FORM_PAGE
+        if shown.status is StrategyStatus.CURRENT:
+            return self.may_sign_off
+        return shown.status is StrategyStatus.DRAFT
+
     def _with_status(self, status: StrategyStatus) -> StrategyRecord | None:
         return next((record for record in self.records if record.status is status), None)
 
     # Editing
 
     def _edited(self) -> None:
-        if self.shown is not None and self.shown.status is StrategyStatus.PAST:
+        if not self._editable():
             return  # read-only: only the app itself (tidying a date) changes its fields
         self._set_dirty(True)
         self.state_label.setText("You have unsaved changes.")
@@ -242,7 +261,7 @@ class StrategyTab(QWidget):
 
     def save(self) -> bool:
         """Save what is shown; False (and the problems shown at their fields) when it cannot."""
-        if not self.dirty or (self.shown is not None and self.shown.status is StrategyStatus.PAST):
+        if not self.dirty or not self._editable():
             return True
         try:
             details = self.form.read()
@@ -327,9 +346,9 @@ class StrategyTab(QWidget):
             return
         shown = self.shown
         assert shown is not None
-        problem = make_current_problem(shown)
-        if problem:
-            prompts.show_problem(self, "Not made current yet", problem)
+        problems = make_current_problems(shown, self.today)
+        if problems:
+            self._show_at_fields(problems)
             return
         old = self._with_status(StrategyStatus.CURRENT)
         question = f"Make version {shown.version} the current strategy?"
@@ -356,6 +375,23 @@ class StrategyTab(QWidget):
         moved_words = f"; {unfinished_words(moved)} moved to its plan" if moved else ""
         self.state_label.setText(
             f"Version {shown.version} is now the current strategy{moved_words}."
+        )
+
+    def _show_at_fields(self, problems: dict[str, str]) -> None:
+        """Mark what stops the draft being made current, and take the user to the first."""
+        fields = {name: text for name, text in problems.items() if name in self.form.errors}
+        if not fields:
+            prompts.show_problem(self, "Not made current yet", " ".join(problems.values()))
+            return
+        self.form.show_errors(fields)
+        first = next(error for name, error in self.form.errors.items() if name in fields)
+        page = self.pages.widget(FORM_PAGE)
+        if isinstance(page, QScrollArea):
+            page.ensureWidgetVisible(first.field)
+            page.ensureWidgetVisible(first)
+        count = "one thing needs" if len(fields) == 1 else f"{len(fields)} things need"
+        self.state_label.setText(
+            f"Not made current yet: {count} putting right first (marked \u26a0)."
         )
 
     def delete_draft(self) -> None:
