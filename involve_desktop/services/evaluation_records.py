@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from involve_desktop.domain.evaluation_rules import EvaluationDetails, Finding, SignOffProblem
+from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.learning_cycle import EvaluationStatus, StandardsArea
 from involve_desktop.errors import KnownError
 
 EVALUATION = "evaluation"
-YEARS_BACK = 5  # how far back "Start an evaluation for…" offers years
+YEARS_BACK = 5  # how far back "Start an evaluation for…" looks for years not evaluated
+YEARS_OFFERED = 3  # of those, the most recent few: an older year is rarely evaluated now
 
 
 class EvaluationNotFound(KnownError):
@@ -42,6 +44,22 @@ class FindingInPlan(KnownError):
         super().__init__("This finding is already in the action plan; it cannot be removed.")
 
 
+class SignedOffNotDeleted(KnownError):
+    def __init__(self, label: str) -> None:
+        super().__init__(
+            f"The {label} evaluation is signed off, so it is kept; it cannot be deleted."
+        )
+
+
+class FindingsInPlanNotDeleted(KnownError):
+    def __init__(self, label: str, count: int) -> None:
+        which = "one of its findings is" if count == 1 else f"{count} of its findings are"
+        super().__init__(
+            f"The {label} evaluation cannot be deleted: {which} already in the action plan. "
+            "Carry on with it instead."
+        )
+
+
 class SignOffRefused(KnownError):
     """Questions still unanswered; `problems` says which, in question order."""
 
@@ -56,6 +74,26 @@ class SignOffRefused(KnownError):
         shown = [problem.message for problem in self.problems[:3]]
         more = f" (and {count - 3} more)" if count > 3 else ""
         super().__init__(f"{what} before sign-off: " + "; ".join(shown) + more + ".")
+
+
+def dates_words(
+    status: EvaluationStatus,
+    held_on: date | None,
+    due_on: date,
+    signed_off_by: str = "",
+    signed_off_at: datetime | None = None,
+) -> str:
+    """'due on 1 March 2026' while in progress; once signed off, what happened instead:
+    'held on 3 March 2026, signed off by Priya Shah on 5 March 2026' (who and when only if
+    given). The due date comes from today's Settings, so a signed-off evaluation never shows
+    it: it would change when Settings do."""
+    if status is not EvaluationStatus.SIGNED_OFF:
+        return f"due on {long_date(due_on)}"
+    held = f"held on {long_date(held_on)}" if held_on else ""
+    by = f" by {signed_off_by}" if signed_off_by else ""
+    on = f" on {long_date(signed_off_at.date())}" if signed_off_at else ""
+    signed = f"signed off{by}{on}" if by or on else ""
+    return ", ".join(part for part in (held, signed) if part)
 
 
 @dataclass(frozen=True)
@@ -78,6 +116,11 @@ class EvaluationSummary:
         """'2025/26 · Signed off', '2026/27 · In progress, overdue'."""
         words = self.status.label + (", overdue" if self.overdue else "")
         return f"{self.label} \u00b7 {words}"
+
+    @property
+    def dates_text(self) -> str:
+        """When it falls due, or, once signed off, when it was held (`dates_words`)."""
+        return dates_words(self.status, self.held_on, self.due_on)
 
 
 @dataclass(frozen=True)
@@ -126,3 +169,14 @@ class EvaluationRecord:
     @property
     def is_signed_off(self) -> bool:
         return self.status is EvaluationStatus.SIGNED_OFF
+
+    @property
+    def dates_text(self) -> str:
+        """When it falls due, or, once signed off, when it was held and signed off."""
+        return dates_words(
+            self.status,
+            self.details.held_on,
+            self.due_on,
+            self.signed_off_by,
+            self.signed_off_at,
+        )

@@ -53,6 +53,7 @@ from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.evaluation_records import (
     EVALUATION,
     YEARS_BACK,
+    YEARS_OFFERED,
     AlreadyEvaluated,
     EvaluationNotFound,
     EvaluationRecord,
@@ -61,7 +62,9 @@ from involve_desktop.services.evaluation_records import (
     FindingDraft,
     FindingInPlan,
     FindingRecord,
+    FindingsInPlanNotDeleted,
     PersonTookPart,
+    SignedOffNotDeleted,
     SignOffRefused,
     YearNotStarted,
 )
@@ -137,10 +140,13 @@ def list_evaluations(session: Session, today: date) -> list[EvaluationSummary]:
 
 
 def years_to_evaluate(session: Session, today: date) -> list[tuple[date, date]]:
-    """Recent financial years, newest first, that have no evaluation yet."""
+    """The few most recent financial years, newest first, that have no evaluation yet."""
     start, _month, _day = _year_start(session)
     taken = set(session.scalars(select(Evaluation.year_start)))
-    return [year for year in recent_years(today, start, back=YEARS_BACK) if year[0] not in taken]
+    open_years = [
+        year for year in recent_years(today, start, back=YEARS_BACK) if year[0] not in taken
+    ]
+    return open_years[:YEARS_OFFERED]
 
 
 def start_evaluation(session: Session, actor: Actor | None, year_first: date, today: date) -> int:
@@ -162,6 +168,28 @@ def start_evaluation(session: Session, actor: Actor | None, year_first: date, to
     session.flush()
     audit.record(session, actor, AuditAction.CHANGED_EVALUATION, EVALUATION, evaluation.id)
     return evaluation.id
+
+
+def delete_evaluation(session: Session, actor: Actor | None, evaluation_id: int) -> None:
+    """Delete an evaluation started by mistake, with everything typed in it. A signed-off one
+    is kept, and so is one with a finding in the action plan (the plan links back to it)."""
+    evaluation = _get(session, evaluation_id)
+    label = year_label(_year_of(session, evaluation)[0])
+    if evaluation.status == EvaluationStatus.SIGNED_OFF.value:
+        raise SignedOffNotDeleted(label)
+    in_plan = session.scalar(
+        select(func.count())
+        .select_from(ActionItem)
+        .join(EvaluationFinding, EvaluationFinding.id == ActionItem.raised_by_finding_id)
+        .where(EvaluationFinding.evaluation_id == evaluation_id)
+    )
+    if in_plan:
+        raise FindingsInPlanNotDeleted(label, int(in_plan))
+    for part in (EvaluationAnswer, EvaluationPerson, EvaluationFinding):
+        session.execute(delete(part).where(part.evaluation_id == evaluation_id))
+    session.delete(evaluation)
+    session.flush()
+    audit.record(session, actor, AuditAction.CHANGED_EVALUATION, EVALUATION, evaluation_id)
 
 
 def _get(session: Session, evaluation_id: int) -> Evaluation:

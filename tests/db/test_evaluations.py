@@ -9,7 +9,13 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from involve_desktop.db.cycle_models import ActionItem, Strategy
+from involve_desktop.db.cycle_models import (
+    ActionItem,
+    EvaluationAnswer,
+    EvaluationFinding,
+    EvaluationPerson,
+    Strategy,
+)
 from involve_desktop.db.engine import Database
 from involve_desktop.db.models import AuditEvent
 from involve_desktop.domain.evaluation_questions import (
@@ -40,13 +46,17 @@ from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.evaluation_actions import NoCurrentStrategy, raise_action
 from involve_desktop.services.evaluation_records import (
     AlreadyEvaluated,
+    EvaluationNotFound,
     EvaluationSignedOff,
     FindingDraft,
     FindingInPlan,
+    FindingsInPlanNotDeleted,
+    SignedOffNotDeleted,
     SignOffRefused,
     YearNotStarted,
 )
 from involve_desktop.services.evaluations import (
+    delete_evaluation,
     last_year_ratings,
     list_evaluations,
     load_evaluation,
@@ -148,12 +158,11 @@ def test_a_year_is_evaluated_once_and_the_second_start_is_refused_in_words(datab
         assert summary.status_text == "2025/26 \u00b7 In progress, overdue"
         assert summary.due_on == date(2026, 3, 1)
         assert summary.held_on is None  # not guessed from the due date
+        # Only the three most recent years without one: older ones are rarely evaluated now.
         assert [first for first, _ in years_to_evaluate(session, TODAY)] == [
             YEAR_2026,
             date(2024, 4, 1),
             date(2023, 4, 1),
-            date(2022, 4, 1),
-            date(2021, 4, 1),
         ]
         assert session.scalars(select(AuditEvent.action)).all()[-1] == (
             AuditAction.CHANGED_EVALUATION
@@ -440,3 +449,82 @@ def test_an_action_raised_from_a_window_open_since_yesterday_still_counts_as_mov
         item_id = raise_action(session, admin, finding.id, date(2026, 1, 1))
         moved_at = session.get(ActionItem, item_id).moved_at
     assert moved_at >= before
+
+
+def test_the_years_offered_skip_those_evaluated_and_stop_at_three(database, admin):
+    start(database, admin, YEAR_2026)
+    start(database, admin, date(2024, 4, 1))
+    with database.session_scope() as session:
+        offered = [first for first, _ in years_to_evaluate(session, TODAY)]
+    assert offered == [YEAR_2025, date(2023, 4, 1), date(2022, 4, 1)]
+
+
+def test_an_evaluation_started_by_mistake_is_deleted_with_all_typed_in_it(database, admin):
+    evaluation_id = start(database, admin)
+    person_id = add_person(database, "Ann", "Jones")
+    draft = FindingDraft(None, "No charter yet", "", StandardsArea.CULTURE)
+    save(
+        database,
+        admin,
+        evaluation_id,
+        replace(complete_details(), person_ids=(person_id,)),
+        [draft],
+    )
+    with database.session_scope() as session:
+        delete_evaluation(session, admin, evaluation_id)
+    with database.session_scope() as session:
+        assert list_evaluations(session, TODAY) == []
+        for part in (EvaluationAnswer, EvaluationPerson, EvaluationFinding):
+            assert session.scalars(select(part)).all() == []
+        assert YEAR_2025 in [first for first, _ in years_to_evaluate(session, TODAY)]
+        event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+        assert (event.action, event.subject_id) == (AuditAction.CHANGED_EVALUATION, evaluation_id)
+    with pytest.raises(EvaluationNotFound), database.session_scope() as session:
+        delete_evaluation(session, admin, evaluation_id)
+    start(database, admin)  # the year can be started again
+
+
+def test_a_signed_off_evaluation_is_not_deleted(database, admin):
+    evaluation_id = start(database, admin)
+    save(database, admin, evaluation_id, complete_details())
+    with database.session_scope() as session:
+        sign_off(session, admin, evaluation_id, SIGNED_AT)
+    with pytest.raises(SignedOffNotDeleted) as refused, database.session_scope() as session:
+        delete_evaluation(session, admin, evaluation_id)
+    assert refused.value.message == (
+        "The 2025/26 evaluation is signed off, so it is kept; it cannot be deleted."
+    )
+    assert load(database, evaluation_id).is_signed_off
+
+
+def test_an_evaluation_with_a_finding_in_the_plan_is_not_deleted(database, admin):
+    add_current_strategy(database)
+    evaluation_id, finding = one_finding(database, admin)
+    with database.session_scope() as session:
+        raise_action(session, admin, finding.id, TODAY)
+    with pytest.raises(FindingsInPlanNotDeleted) as refused, database.session_scope() as session:
+        delete_evaluation(session, admin, evaluation_id)
+    assert refused.value.message == (
+        "The 2025/26 evaluation cannot be deleted: one of its findings is already in the "
+        "action plan. Carry on with it instead."
+    )
+    assert load(database, evaluation_id).findings[0].plan_item_id is not None
+
+
+def test_the_dates_said_are_the_due_date_until_signed_off_then_when_it_was_held(database, admin):
+    evaluation_id = start(database, admin)
+    save(database, admin, evaluation_id, complete_details())
+    assert load(database, evaluation_id).dates_text == "due on 1 March 2026"
+    with database.session_scope() as session:
+        sign_off(session, admin, evaluation_id, SIGNED_AT)
+    said = "held on 1 March 2026, signed off by Priya Shah on 2 March 2027"
+    assert load(database, evaluation_id).dates_text == said
+    # Moving the evaluation date in Settings does not rewrite what happened.
+    from involve_desktop.services.organisation import load_organisation, save_organisation
+
+    with database.session_scope() as session:
+        details = load_organisation(session)
+        save_organisation(session, replace(details, evaluation_month=6, evaluation_day=30))
+    assert load(database, evaluation_id).dates_text == said
+    with database.session_scope() as session:
+        assert list_evaluations(session, TODAY)[0].dates_text == "held on 1 March 2026"
