@@ -32,6 +32,7 @@ def make_strategy(
     status: str = "current",
     period: tuple[date, date] = PERIOD,
     title: str = "Involvement strategy 2026 to 2029",
+    **fields: object,
 ) -> int:
     version = (session.scalar(select(func.max(Strategy.version))) or 0) + 1
     strategy = Strategy(
@@ -41,6 +42,7 @@ def make_strategy(
         period_start=period[0],
         period_end=period[1],
         purpose="So the people we support shape what we do.",
+        **fields,
     )
     session.add(strategy)
     session.flush()

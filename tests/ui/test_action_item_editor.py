@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from involve_desktop.db.cycle_models import ActionItem, ActionItemPerson, ActionProgress
@@ -220,3 +222,23 @@ def test_every_input_is_named_and_no_two_mnemonics_clash(qtbot, ctx):
     ]
     assert inputs
     assert [w for w in inputs if not w.accessibleName()] == []
+
+
+@pytest.fixture
+def large_text(qapp):
+    """The user's font at 16 points, as someone who needs larger text sets it."""
+    usual = qapp.font()
+    large = QFont(usual)
+    large.setPointSize(16)
+    qapp.setFont(large)
+    yield
+    qapp.setFont(usual)
+
+
+def test_the_editor_opens_big_enough_for_large_text_within_the_screen(qtbot, ctx, large_text):
+    editor = ActionItemEditor(ctx, strategy(ctx), today=TODAY)
+    qtbot.addWidget(editor)
+    room = editor.screen().availableGeometry().size()
+    wanted = editor.sizeHint().expandedTo(QSize(1040, 640)).boundedTo(room)
+    assert editor.size() == wanted
+    assert editor.width() >= min(editor.sizeHint().width(), room.width())

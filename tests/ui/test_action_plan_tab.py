@@ -6,20 +6,28 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from involve_desktop.db.cycle_models import ActionItem, ActionProgress
 from involve_desktop.domain.learning_cycle import ItemStatus, StandardsArea
-from involve_desktop.services.action_plan import last_look, note_look
+from involve_desktop.services.action_plan import last_look, note_look, set_status
 from involve_desktop.services.action_plan_rows import ALL
+from involve_desktop.services.strategy import make_current
+from involve_desktop.ui import ops
 from involve_desktop.ui.dialogs.action_item_editor import ActionItemEditor
 from involve_desktop.ui.screens.plan.action_plan_tab import ActionPlanTab
+from involve_desktop.ui.screens.plan.plan_screen import STRATEGY_TAB, PlanScreen
+from involve_desktop.ui.widgets.action_note_dialog import ActionNoteDialog
 from tests.db.plan_helpers import LATER, LOOKED, TODAY, add_item, make_strategy
-from tests.ui.helpers import show_active
+from tests.ui.helpers import show_active, type_text
+from tests.ui.test_action_item_editor import large_text  # noqa: F401 (a fixture)
 from tests.ui.test_mnemonics import clashes, mnemonics
 
 NOW = datetime(2026, 11, 26, 10, 0)
+STATUS, DUE, PROGRESS = 1, 2, 7
 MENU_LETTERS = [("F", "&File"), ("E", "&Edit"), ("G", "&Go"), ("H", "&Help")]
 
 
@@ -69,12 +77,20 @@ def select(tab: ActionPlanTab, item_id: int) -> None:
 
 
 def test_with_no_current_strategy_the_tab_says_where_to_start(qtbot, ctx):
-    tab = open_tab(qtbot, ctx)
+    screen = PlanScreen(ctx)
+    show_active(qtbot, screen)
+    tab = screen.plan_tab
     assert tab.no_plan.isVisible()
     assert "make it current on the Strategy tab; its action plan then starts here" in (
         tab.no_plan.text()
     )
     assert not tab.content.isVisible()
+    screen.start_new()  # Ctrl+N
+    assert tab.message.isVisible()
+    assert tab.message.text().startswith("Make a strategy current first")
+    tab.go_button.setFocus()
+    qtbot.keyClick(tab.go_button, Qt.Key.Key_Space)
+    assert screen.tabs.currentIndex() == STRATEGY_TAB
 
 
 def test_the_open_view_lists_overdue_first_and_says_so_in_words(qtbot, ctx):
@@ -89,8 +105,8 @@ def test_the_open_view_lists_overdue_first_and_says_so_in_words(qtbot, ctx):
         "Ask the youth panel about leaflets",
         "Put involvement in job descriptions",
     ]
-    assert shown(tab, 5)[0] == "\u26a0 Overdue 01/10/2026"
-    assert tab.model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole).startswith("Was due on")
+    assert shown(tab, DUE)[0] == "\u26a0 Overdue 01/10/2026"
+    assert tab.model.index(0, DUE).data(Qt.ItemDataRole.ToolTipRole).startswith("Was due on")
     assert [tab.filters.views.tabText(i) for i in range(6)] == [
         "Open (3)",
         "Not started (2)",
@@ -131,7 +147,7 @@ def test_moved_marks_show_for_this_visit_and_clear_with_mark_all_as_seen(qtbot, 
     ids = a_plan(ctx)
     tab = open_tab(qtbot, ctx)
     row = tab.model.row_of(ids["moved"])
-    assert tab.model.index(row, 6).data() == "In progress \u00b7 Moved"
+    assert tab.model.index(row, STATUS).data() == "In progress \u00b7 Moved"
     assert tab.model.index(row, 0).data(Qt.ItemDataRole.FontRole).bold()
     with ctx.database().session_scope() as session:
         assert last_look(session, ctx.actor.staff_id) == NOW  # the visit is recorded
@@ -140,7 +156,7 @@ def test_moved_marks_show_for_this_visit_and_clear_with_mark_all_as_seen(qtbot, 
     assert tab.seen_button.isEnabled()
     qtbot.mouseClick(tab.seen_button, Qt.MouseButton.LeftButton)
     assert not tab.filters.moved.isChecked()
-    assert "Moved" not in " ".join(shown(tab, 6))
+    assert "Moved" not in " ".join(shown(tab, STATUS))
     assert tab.summary.text().startswith("1 overdue \u00b7 0 moved since you last looked")
     assert not tab.seen_button.isEnabled()
 
@@ -149,15 +165,26 @@ def test_a_progress_note_mark_done_and_delete_from_the_list(qtbot, ctx, answers)
     ids = a_plan(ctx)
     tab = open_tab(qtbot, ctx)
     select(tab, ids["overdue"])
-    answers.texts = ["Rang the finance officer"]
     qtbot.mouseClick(tab.note_button, Qt.MouseButton.LeftButton)
-    assert answers.asked == ["Add a progress note"]
+    dialog = tab.editor
+    assert isinstance(dialog, ActionNoteDialog) and dialog.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # nothing written yet
+    assert dialog.isVisible(), "still open, to write the note"
+    assert dialog.note_error.isVisible()
+    assert dialog.note_error.text() == "\u26a0 Please write what happened."
+    assert answers.problems == [], "said at the field, not in a message box"
+    type_text(dialog.note, "Rang the finance officer")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
     assert tab.message.text() == "Added a progress note to \u201cReview the payment policy\u201d."
     row = tab.model.row_of(ids["overdue"])
-    assert tab.model.index(row, 7).data() == "26/11/2026: Rang the finance officer"
-    assert tab.model.index(row, 6).data() == "Not started \u00b7 Moved"
+    assert tab.model.index(row, PROGRESS).data() == "26/11/2026: Rang the finance officer"
+    assert tab.model.index(row, STATUS).data() == "Not started", "your own change is not news"
+    select(tab, ids["moved"])
+    assert tab.message.text() == "", "the line spoke of the action chosen before"
     select(tab, ids["overdue"])
     qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
+    assert tab.message.text() == "Marked \u201cReview the payment policy\u201d as done."
     assert tab.model.row_of(ids["overdue"]) is None  # done is not open
     assert tab.summary.text().startswith("0 overdue")
     select(tab, ids["culture"])
@@ -169,6 +196,52 @@ def test_a_progress_note_mark_done_and_delete_from_the_list(qtbot, ctx, answers)
         assert (done.status, done.done_on) == ("done", TODAY)
         assert session.get(ActionItem, ids["culture"]) is None
         assert session.query(ActionProgress).count() == 1
+    assert (
+        tab.message.text() == "Deleted the action \u201cPut involvement in job descriptions\u201d."
+    )
+    tab.hide()
+    tab.show()
+    assert tab.message.text() == "", "shown again, the tab starts with a clean line"
+
+
+def test_moved_marks_last_the_session_and_the_next_session_compares_with_this_one(qtbot, ctx):
+    ids = a_plan(ctx)
+    tab = open_tab(qtbot, ctx)
+    row = tab.model.row_of(ids["moved"])
+    assert tab.model.index(row, STATUS).data() == "In progress \u00b7 Moved"
+    later = datetime(2026, 11, 26, 16, 0)
+    tab.clock = lambda: later
+    tab.hide()  # to the Strategy tab, say, and back
+    tab.show()
+    assert tab.model.index(row, STATUS).data() == "In progress \u00b7 Moved", "still marked"
+    with ctx.database().session_scope() as session:
+        assert last_look(session, ctx.actor.staff_id) == NOW, "read and written once"
+    next_session = open_tab(qtbot, ctx)
+    assert next_session.since == NOW
+    assert "Moved" not in " ".join(shown(next_session, STATUS))
+
+
+def test_after_make_current_the_tab_shows_the_new_current_plan(qtbot, ctx):
+    ids = a_plan(ctx)
+    with ctx.database().session_scope() as session:
+        draft = make_strategy(
+            session,
+            status="draft",
+            title="Involvement strategy 2027 to 2030",
+            period=(date(2026, 11, 1), date(2030, 3, 31)),
+            approved_by="The trustees",
+            approved_on=TODAY,
+        )
+    tab = open_tab(qtbot, ctx)
+    ops.change(ctx, "strategy", make_current, ctx.actor, draft, TODAY)
+    assert tab.title.text().startswith("Action plan for Involvement strategy 2027 to 2030")
+    assert not tab.read_only_note.isVisible()
+    assert tab.new_button.isEnabled()
+    assert "Review the payment policy" in shown(tab), "the unfinished actions moved with it"
+    tab.plan_picker.setCurrentIndex(1)  # the replaced plan, chosen to read
+    ops.change(ctx, "action plan", set_status, ctx.actor, ids["moved"], ItemStatus.DONE)
+    assert tab.plan_picker.currentIndex() == 1, "a plan chosen in the picker stays"
+    assert tab.read_only_note.isVisible()
 
 
 def test_enter_opens_the_action_and_a_save_shows_it_selected(qtbot, ctx):
@@ -216,6 +289,33 @@ def test_a_replaced_plan_is_read_from_the_picker_and_not_changed(qtbot, ctx):
     assert not tab.delete_button.isEnabled()
     assert not tab.note_button.isEnabled()
     assert ids
+
+
+@pytest.mark.usefixtures("large_text")
+def test_the_key_columns_stay_in_sight_with_large_text(qtbot, ctx):
+    ids = a_plan(ctx)
+    tab = ActionPlanTab(ctx, today=TODAY, clock=lambda: LOOKED)
+    tab.resize(1160, 700)  # the tab's width in a 1280-wide window
+    show_active(qtbot, tab)
+    header = tab.table.horizontalHeader()
+    assert [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
+        "Action",
+        "Status",
+        "Due",
+        "Area",
+        "Lead",
+    ]
+    last = header.sectionViewportPosition(4) + header.sectionSize(4)
+    assert last <= tab.table.viewport().width(), "Action to Lead all in sight"
+    assert header.sectionSize(0) >= tab.table.fontMetrics().averageCharWidth() * 16
+    with ctx.database().session_scope() as session:
+        session.get(ActionItem, ids["culture"]).moved_at = NOW
+    tab.reload()
+    row = tab.model.row_of(ids["culture"])
+    status = tab.model.index(row, STATUS)
+    assert status.data() == "Not started \u00b7 Moved"
+    bold = QFontMetrics(status.data(Qt.ItemDataRole.FontRole))
+    assert bold.horizontalAdvance(status.data()) <= header.sectionSize(STATUS), "Moved in full"
 
 
 def test_inputs_are_named_and_no_mnemonics_clash_with_the_menus(qtbot, ctx):

@@ -22,7 +22,11 @@ from involve_desktop.services.strategy import (
 )
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.prompts import UnsavedChoice
-from involve_desktop.ui.screens.plan.strategy_tab import WHO_MAY_MAKE_CURRENT, StrategyTab
+from involve_desktop.ui.screens.plan.strategy_tab import (
+    WHO_MAY_CHANGE_CURRENT,
+    WHO_MAY_MAKE_CURRENT,
+    StrategyTab,
+)
 from tests.ui.helpers import show_active, shown_text, type_text
 from tests.ui.test_accessibility import unnamed_inputs
 from tests.ui.test_mnemonics import clashes, mnemonics
@@ -162,14 +166,60 @@ def test_a_new_version_is_made_current_and_the_old_one_kept_read_only(
     assert tab.form.title.text() == WRITTEN.title
 
 
-def test_a_draft_without_its_approval_is_not_made_current(qtbot, ctx, answers):
+def test_a_draft_without_its_approval_is_marked_at_its_fields_not_made_current(qtbot, ctx, answers):
     current_strategy_with_actions(ctx)
     answers.yes_no = True
     tab = shown_tab(qtbot, ctx)
     qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    scroll = tab.pages.currentWidget().verticalScrollBar()
+    assert scroll.value() == 0
     qtbot.mouseClick(tab.make_current_button, Qt.MouseButton.LeftButton)
-    assert answers.problems[-1][1] == "Record who approved it and when before making it current."
+    assert answers.problems == [], "said at the fields, not in a message box"
+    errors = tab.form.errors
+    assert errors["approved_by"].isVisible()
+    assert errors["approved_by"].text() == (
+        "\u26a0 Please record who approved it before making it current."
+    )
+    assert errors["approved_on"].text().startswith("\u26a0 Please give the date it was approved")
+    assert tab.form.approved_by.hasFocus()
+    assert scroll.value() > 0, "scrolled down to the approval"
+    assert tab.state_label.text() == (
+        "Not made current yet: 2 things need putting right first (marked \u26a0)."
+    )
     assert tab.versions.currentText() == "Version 2 \u00b7 Draft"
+
+    tab.form.purpose.selectAll()
+    qtbot.keyClick(tab.form.purpose, Qt.Key.Key_Delete)
+    qtbot.mouseClick(tab.make_current_button, Qt.MouseButton.LeftButton)  # saves, then checks
+    assert errors["purpose"].text() == (
+        "\u26a0 Please write the purpose before making this version current."
+    )
+    assert tab.form.purpose.hasFocus(), "the first problem, in the form's order"
+    assert answers.problems == []
+
+
+def test_the_purpose_is_asked_in_the_charitys_own_word_for_people(qtbot, ctx):
+    current_strategy_with_actions(ctx)
+    tab = shown_tab(qtbot, ctx)
+    label = tab.form.form.labelForField(tab.form.purpose_row.parentWidget())
+    assert label.text() == f"&Why we involve {ctx.terms.plural}:"
+    assert tab.form.purpose.accessibleName() == f"Why we involve {ctx.terms.plural}"
+
+
+def test_staff_read_the_current_version_and_write_a_new_one_instead(qtbot, ctx, answers):
+    current_strategy_with_actions(ctx)
+    ctx.actor = Actor(ctx.actor.staff_id, "Sam Jones", Role.STAFF)
+    tab = shown_tab(qtbot, ctx)
+    assert tab.versions.currentText().startswith("Version 1 \u00b7 Current")
+    assert tab.form.approved_by.isReadOnly() and tab.form.purpose.isReadOnly()
+    assert not tab.save_button.isVisible()
+    assert tab.who_may.isVisible() and tab.who_may.text() == WHO_MAY_CHANGE_CURRENT
+    assert tab.new_button.isVisible() and tab.new_button.isEnabled()
+    answers.yes_no = True
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    assert tab.versions.currentText() == "Version 2 \u00b7 Draft"
+    assert not tab.form.purpose.isReadOnly()
+    assert tab.who_may.text() == WHO_MAY_MAKE_CURRENT
 
 
 def test_staff_may_write_a_draft_but_are_told_who_makes_it_current(qtbot, ctx):

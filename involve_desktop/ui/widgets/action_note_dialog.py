@@ -46,6 +46,7 @@ class ActionNoteDialog(RecordDialog):
         layout.addLayout(self.button_bar())
         self.note.textChanged.connect(lambda text: self.set_dirty(bool(text.strip())))
         self.note.setFocus()
+        self.adjustSize()  # tall enough for the question however it wraps
 
     def save(self) -> bool:
         try:
@@ -53,8 +54,9 @@ class ActionNoteDialog(RecordDialog):
         except ValidationFailed as problem:
             # Every message of a note belongs to the one field the user can put right here.
             self.note_error.show_message(" ".join(problem.errors.values()))
-            self.state_label.setText("The note is not added yet: see the message under it.")
+            self.state_label.setText("Not added yet: see the message above.")
             self.note.setFocus()
+            self.adjustSize()  # room for the message
             return False
         except KnownError as problem:
             # Not the note's fault (the action was deleted meanwhile, say): nothing to retry.

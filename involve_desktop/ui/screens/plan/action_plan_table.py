@@ -30,7 +30,9 @@ COLUMN_SAMPLES = (
     "Implementation",
     "30/11/2026: Met the panel, they chose",
 )
-ACTION_CHARACTERS = 40  # the action is never narrower than this, however small the window
+KEY_COLUMNS = 5  # the action, its status, due date, area and lead: kept in sight first
+ACTION_CHARACTERS = 40  # the action's width when the key columns still fit beside it
+FEWEST_ACTION_CHARACTERS = 16  # never narrower than this, however small the window
 
 
 def action_text(row: PlanRow) -> str:
@@ -103,9 +105,10 @@ COLUMNS = (
 
 
 class PlanColumnSizer(QObject):
-    """Keeps the action's column as wide as the window leaves it (never narrower than
-    ACTION_CHARACTERS), the other columns as wide as their typical values in bold (a moved
-    row is bold). The user may still drag any column wider."""
+    """The other columns as wide as their typical values in bold (a moved row is bold); the
+    action's column takes what the window leaves. When not everything fits, the action
+    gives up width (down to FEWEST_ACTION_CHARACTERS) so the key columns stay in sight, and
+    the rest are reached by scrolling. The user may still drag any column wider."""
 
     def __init__(self, table: QTableView) -> None:
         super().__init__(table)
@@ -125,14 +128,19 @@ class PlanColumnSizer(QObject):
         for column, sample in enumerate(COLUMN_SAMPLES, start=1):
             title = COLUMNS[column].header
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
-            header.resizeSection(column, width + metrics.averageCharWidth() * 2)
+            header.resizeSection(column, width + metrics.averageCharWidth() + 8)
         self.fit_action()
 
     def fit_action(self) -> None:
         header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
         others = sum(header.sectionSize(column) for column in range(1, header.count()))
-        least = self.table.fontMetrics().averageCharWidth() * ACTION_CHARACTERS
-        header.resizeSection(0, max(least, self.table.viewport().width() - others))
+        key = sum(header.sectionSize(column) for column in range(1, KEY_COLUMNS))
+        character = self.table.fontMetrics().averageCharWidth()
+        width = room - others
+        if width < character * ACTION_CHARACTERS:
+            width = min(character * ACTION_CHARACTERS, room - key)
+        header.resizeSection(0, max(character * FEWEST_ACTION_CHARACTERS, width))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

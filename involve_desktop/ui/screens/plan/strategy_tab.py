@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -388,7 +388,8 @@ class StrategyTab(QWidget):
         page = self.pages.widget(FORM_PAGE)
         if isinstance(page, QScrollArea):
             page.ensureWidgetVisible(first.field)
-            page.ensureWidgetVisible(first)
+            # The message has only just appeared: bring it into sight once it is laid out.
+            QTimer.singleShot(0, lambda: page.ensureWidgetVisible(first))
         count = "one thing needs" if len(fields) == 1 else f"{len(fields)} things need"
         self.state_label.setText(
             f"Not made current yet: {count} putting right first (marked \u26a0)."
