@@ -134,7 +134,7 @@ def test_an_evaluation_filled_in_with_the_keyboard_is_saved_and_read_back(qtbot,
     assert again.editor.standards.points["culture.charter"].rating.currentText() == (
         "Starting (2 of 4)"
     )
-    assert again.list.item(0).text() == "2025/26 \u00b7 In progress, overdue"
+    assert again.list.item(0).text() == ("2025/26 \u00b7 In progress, overdue\ndue on 1 March 2026")
 
 
 def test_sign_off_with_unanswered_questions_lists_them_and_goes_to_the_first(qtbot, ctx, answers):
@@ -192,7 +192,8 @@ def test_signed_off_the_fields_are_read_only_and_say_who_signed(qtbot, ctx, answ
         f"Signed off by Priya Shah on {datetime.now().day} "
     )
     assert not editor.save_button.isVisible() and not editor.sign_off_button.isVisible()
-    assert screen.list.item(0).text() == "2025/26 \u00b7 Signed off"
+    held = "held on 1 March 2026"  # complete_details() has it held on 1 March 2026
+    assert screen.list.item(0).text() == f"2025/26 \u00b7 Signed off\n{held}"
 
     with ctx.database().session_scope() as session:  # a fixed day, to read the words
         from involve_desktop.db.cycle_models import Evaluation
@@ -200,6 +201,16 @@ def test_signed_off_the_fields_are_read_only_and_say_who_signed(qtbot, ctx, answ
         session.get(Evaluation, evaluation_id).signed_off_at = datetime(2027, 3, 2, 11)
     screen.refresh()
     assert editor.signed_line.text().startswith("Signed off by Priya Shah on 2 March 2027.")
+    # Not a due date worked out from today's Settings: what happened, which Settings can't move.
+    assert editor.about.text() == (
+        "The financial year 1 April 2025 to 31 March 2026 \u00b7 held on 1 March 2026, "
+        "signed off by Priya Shah on 2 March 2027"
+    )
+    assert editor.figures.since_sign_off.text() == (
+        "These figures are worked out again each time from the records; corrections made "
+        "since the sign-off on 2 March 2027 show here."
+    )
+    assert not editor.delete_button.isVisible()
 
     for kind in (QPlainTextEdit, QComboBox):
         for widget in editor.tabs.findChildren(kind):
@@ -343,3 +354,113 @@ def test_every_input_is_named_and_no_mnemonics_clash_on_any_tab(qtbot, ctx, with
         hidden = tuple(tabs.widget(other) for other in range(tabs.count()) if other != index)
         found = mnemonics(screen, leave_out=hidden) + MENU_LETTERS
         assert clashes(found) == {}, tabs.tabText(index)
+
+
+def test_an_evaluation_started_by_mistake_is_deleted_after_asking(qtbot, ctx, answers, monkeypatch):
+    start(ctx, date(2026, 4, 1))
+    screen = open_screen(qtbot, ctx)
+    editor = screen.editor
+    assert editor.about.text().endswith("In progress \u00b7 due on 1 March 2027")
+    assert editor.delete_button.isVisible()
+    assert not editor.figures.since_sign_off.isVisible()
+    qtbot.keyClicks(editor.who.who_took_part, "Typed by mistake")
+    questions: list[str] = []
+
+    def ask(parent, title, question, yes_text):
+        questions.append(question)
+        return False
+
+    from involve_desktop.ui import prompts
+
+    monkeypatch.setattr(prompts, "ask_yes_no", ask)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)  # Cancel: nothing lost
+    assert questions == [
+        "Delete the 2026/27 evaluation? Everything typed in it will be lost, saved or not, and "
+        "the year will have no evaluation."
+    ]
+    assert editor.who.who_took_part.toPlainText() == "Typed by mistake"
+    assert screen.list.count() == 1
+
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda *args: True)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert screen.list.count() == 0 and screen.empty_list.isVisible()
+    assert screen.right.currentWidget() is screen.nothing
+    assert screen.years.currentText() == "2026/27"  # offered again, first
+    assert screen.focusWidget() is screen.years
+
+
+def test_deleting_one_with_a_finding_in_the_plan_is_refused_in_words(
+    qtbot, ctx, database, answers, with_finding
+):
+    add_current_strategy(database)
+    screen = open_screen(qtbot, ctx)
+    screen.editor.tabs.setCurrentWidget(screen.editor.findings)
+    qtbot.mouseClick(screen.editor.findings.rows[0].raise_button, Qt.MouseButton.LeftButton)
+    answers.yes_no = True
+    qtbot.mouseClick(screen.editor.delete_button, Qt.MouseButton.LeftButton)
+    assert answers.problems == [
+        (
+            "The evaluation was not deleted",
+            "The 2025/26 evaluation cannot be deleted: one of its findings is already in the "
+            "action plan. Carry on with it instead.",
+        )
+    ]
+    assert screen.editor.title.text() == "Evaluation of 2025/26"
+    assert load(ctx, with_finding).findings[0].plan_item_id is not None
+
+
+def test_after_a_start_the_newest_year_without_one_is_offered_and_no_old_ones(qtbot, ctx):
+    screen = open_screen(qtbot, ctx)
+    assert [screen.years.itemText(i) for i in range(screen.years.count())] == [
+        "2026/27",
+        "2025/26",
+        "2024/25",
+    ]
+    qtbot.mouseClick(screen.start_button, Qt.MouseButton.LeftButton)
+    assert screen.editor.title.text() == "Evaluation of 2026/27"
+    assert screen.years.currentText() == "2025/26"
+    assert screen.years.count() == 3  # 2023/24 comes in; nothing older
+
+
+def test_with_none_yet_the_list_and_the_start_controls_sit_together_at_the_top(qtbot, ctx):
+    screen = open_screen(qtbot, ctx)
+    assert screen.empty_list.isVisible() and not screen.list.isVisible()
+    gap = screen.start_button.geometry().top() - screen.empty_list.geometry().bottom()
+    assert gap < screen.fontMetrics().height() * 5
+    assert screen.start_button.geometry().bottom() < screen.height() / 2
+
+
+def test_the_tabs_are_named_and_their_pages_take_no_tab_stop(qtbot, ctx):
+    start(ctx)
+    screen = open_screen(qtbot, ctx)
+    tabs = screen.editor.tabs
+    assert tabs.tabBar().accessibleName() == "Evaluation parts"
+    for index in range(tabs.count()):
+        page = tabs.widget(index)
+        assert page.focusPolicy() == Qt.FocusPolicy.NoFocus
+        assert page.widget().focusPolicy() == Qt.FocusPolicy.NoFocus
+    # The charity's own word, with a free Alt+letter, and a buddy for the people label.
+    label = screen.editor.who.form.form.labelForField(screen.editor.who.served.parentWidget())
+    assert label.text() == "Were e&xperts by experience involved in the evaluation?"
+
+
+def test_with_a_large_font_no_tab_runs_past_the_window(qtbot, ctx, with_finding):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    normal = app.font()
+    large = app.font()
+    large.setPointSize(16)
+    app.setFont(large)
+    try:
+        screen = EvaluationScreen(ctx, today=TODAY)
+        screen.resize(1050, 800)  # 1280 less the list of areas beside it
+        show_active(qtbot, screen)
+        tabs = screen.editor.tabs
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            page = tabs.widget(index)
+            wanted = page.widget().minimumSizeHint().width()
+            assert wanted <= page.viewport().width(), tabs.tabText(index)
+    finally:
+        app.setFont(normal)

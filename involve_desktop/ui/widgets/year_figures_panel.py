@@ -12,13 +12,20 @@ an Alt+letter that screen uses.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from involve_desktop.app import AppContext
 from involve_desktop.domain.formatting import long_date
@@ -80,13 +87,33 @@ def table_text(table: QTableView) -> str:
     return "\n".join(lines)
 
 
+class RefitOnResize(QObject):
+    """Calls `fit` when the watched table is resized (its scroll bar may come or go)."""
+
+    def __init__(self, fit: Callable[[], None]) -> None:
+        super().__init__()
+        self.fit = fit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+
 class FigureTable:
     """A short table of figures shown whole, with a name a screen reader says."""
 
     def __init__(self, name: str, headers: Sequence[str]) -> None:
+        self.fitter = RefitOnResize(lambda: self.fit_height())
         self.model = RecordsTableModel[FigureRow](figure_columns(headers))
         self.view = records_table(self.model, name)
         fit_to_contents(self.view)
+        # Whole where there is room; narrower than its cells (a large font, a small window)
+        # it scrolls sideways itself rather than pushing the page past the window's edge.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.view.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.view.setMinimumWidth(self.view.fontMetrics().averageCharWidth() * 12)
+        self.view.installEventFilter(self.fitter)
         copy = QKeySequence(QKeySequence.StandardKey.Copy)
         self.copy_key = table_key(copy, self.view, self.copy)
 
@@ -95,7 +122,14 @@ class FigureTable:
             self.model.set_columns(figure_columns(headers))
         self.model.set_records(rows)
         self.view.resizeColumnsToContents()
-        fit_height(self.view, len(rows))
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Every row shown, and room for the sideways scroll bar when it is needed."""
+        fit_height(self.view, self.model.rowCount())
+        if self.view.width() < self.view.sizeHint().width():
+            bar = self.view.horizontalScrollBar().sizeHint().height()
+            self.view.setFixedHeight(self.view.height() + bar)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(table_text(self.view))
@@ -181,6 +215,11 @@ class YearFiguresPanel(QWidget):
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setWidget(self.content)
+        # Not a Tab stop of its own: Tab goes to the sentences and tables, and the page
+        # scrolls to whichever has the cursor.
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.content.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller = scroller
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroller)

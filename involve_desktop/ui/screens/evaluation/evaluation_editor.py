@@ -1,4 +1,6 @@
-"""The editor of one yearly evaluation: its tabs, Save (Ctrl+S), Undo changes and Sign off.
+"""The editor of one yearly evaluation: its tabs, Save (Ctrl+S), Undo changes, Sign off, and
+Delete for one started by mistake (only while in progress, and never once a finding is in the
+plan: the service refuses that in words).
 
 It saves part-way as often as the user likes. Signing off saves first, checks with the same
 rule as the service what is still unanswered (shown as a list that takes the user to each
@@ -26,6 +28,7 @@ from involve_desktop.errors import KnownError, ValidationFailed
 from involve_desktop.services.evaluation_actions import raise_action
 from involve_desktop.services.evaluation_records import EvaluationRecord, SignOffRefused
 from involve_desktop.services.evaluations import (
+    delete_evaluation,
     earlier_ratings,
     load_evaluation,
     save_evaluation,
@@ -54,9 +57,11 @@ def signed_off_words(record: EvaluationRecord) -> str:
 
 
 class EvaluationEditor(QWidget):
-    """`changed_saved()` after anything was written, so the screen refreshes its list."""
+    """`changed_saved()` after anything was written, so the screen refreshes its list;
+    `deleted()` after the evaluation shown was deleted (the editor then shows nothing)."""
 
     changed_saved = Signal()
+    deleted = Signal()
 
     def __init__(self, ctx: AppContext, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +82,8 @@ class EvaluationEditor(QWidget):
         self.findings = FindingsTab()
         self.findings.set_may_raise(actor is not None)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Evaluation parts")
+        self.tabs.tabBar().setAccessibleName("Evaluation parts")
         self.pages: list[EvaluationTab] = []
         for page, title in (
             (self.who, "&Who took part"),
@@ -98,6 +105,9 @@ class EvaluationEditor(QWidget):
         self.save_button = QPushButton("&Save")
         self.save_button.setToolTip("Save (Ctrl+S)")
         self.sign_off_button = QPushButton("Sig&n off\u2026")
+        # Every letter of "Delete" is taken on this screen; it is reached with Tab.
+        self.delete_button = QPushButton("Delete\u2026")
+        self.delete_button.setAccessibleName("Delete this evaluation")
         self.who_signs = QLabel(WHO_SIGNS_OFF)
         self.who_signs.setWordWrap(True)
 
@@ -105,6 +115,7 @@ class EvaluationEditor(QWidget):
         bar.addWidget(self.state, 1)
         bar.addWidget(self.signed_line, 1)
         bar.addWidget(self.who_signs, 1)
+        bar.addWidget(self.delete_button)
         bar.addWidget(self.undo_button)
         bar.addWidget(self.save_button)
         bar.addWidget(self.sign_off_button)
@@ -119,6 +130,7 @@ class EvaluationEditor(QWidget):
         self.undo_button.clicked.connect(self.undo)
         self.save_button.clicked.connect(self.save)
         self.sign_off_button.clicked.connect(self.sign_off)
+        self.delete_button.clicked.connect(self.delete)
         self.findings.raise_requested.connect(self.raise_finding)
         self.problems.go_to.connect(self.go_to)
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -144,10 +156,11 @@ class EvaluationEditor(QWidget):
             page.set_read_only(record.is_signed_off)
         self.title.setText(f"Evaluation of {record.label}")
         self.title.setAccessibleName(self.title.text())
-        due = f"due on {long_date(record.due_on)}"
+        # Signed off, it says when it was held, not a due date worked out from today's Settings.
+        state = "" if record.is_signed_off else f" \u00b7 {record.status.label}"
         self.about.setText(
             f"The financial year {long_date(record.year_first)} to {long_date(record.year_last)}"
-            f" \u00b7 {record.status.label} \u00b7 {due}"
+            f"{state} \u00b7 {record.dates_text}"
         )
         self.problems.show_problems([])
         self.set_dirty(False)
@@ -165,6 +178,7 @@ class EvaluationEditor(QWidget):
         for button in (self.undo_button, self.save_button):
             button.setVisible(record is not None and not signed)
         self.sign_off_button.setVisible(record is not None and not signed and self.may_sign_off)
+        self.delete_button.setVisible(record is not None and not signed)
         self.who_signs.setVisible(record is not None and not signed and not self.may_sign_off)
         self.signed_line.setVisible(signed)
         self.signed_line.setText(signed_off_words(record) if record and signed else "")
@@ -267,6 +281,27 @@ class EvaluationEditor(QWidget):
         self.open_evaluation(record.id)
         self.changed_saved.emit()
         self.signed_line.setFocus()
+
+    def delete(self) -> None:
+        """Delete an evaluation started by mistake, after asking: what is typed is lost."""
+        record = self.record
+        if record is None or record.is_signed_off:
+            return
+        question = (
+            f"Delete the {record.label} evaluation? Everything typed in it will be lost, "
+            "saved or not, and the year will have no evaluation."
+        )
+        if not prompts.ask_yes_no(self, "Delete the evaluation", question, "Delete"):
+            return
+        try:
+            ops.change(self.ctx, "evaluation", delete_evaluation, self.ctx.actor, record.id)
+        except KnownError as problem:
+            prompts.show_problem(self, "The evaluation was not deleted", problem.message)
+            return
+        self.record = None
+        self.set_dirty(False)
+        self._show_state()
+        self.deleted.emit()
 
     def show_problems(self, problems: list[SignOffProblem]) -> None:
         self.problems.show_problems(problems)

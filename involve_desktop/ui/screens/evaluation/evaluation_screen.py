@@ -87,11 +87,17 @@ class EvaluationScreen(Screen):
         left.addWidget(self.years)
         left.addWidget(self.start_button)
         left.addWidget(self.no_years)
+        # With no evaluations the list is hidden: this keeps "None yet." and the start
+        # controls together at the top instead of spread down the column.
+        left.addStretch(0)
+        self.left_column = left
         left_box = QWidget()
         left_box.setLayout(left)
+        # As narrow as the list's second line allows, to leave the editor room for its tabs.
         left_box.setFixedWidth(
-            left_box.fontMetrics().horizontalAdvance("2026/27 \u00b7 In progress, overdue") + 40
+            left_box.fontMetrics().horizontalAdvance("held on 30 September 2026") + 40
         )
+        self.list.setWordWrap(True)
         body = QHBoxLayout()
         body.addWidget(left_box)
         body.addWidget(self.right, 1)
@@ -105,6 +111,7 @@ class EvaluationScreen(Screen):
         self.banner.start_requested.connect(self._start_from_reminder)
         self.banner.open_requested.connect(self.open_evaluation)
         self.editor.changed_saved.connect(self.refresh_list)
+        self.editor.deleted.connect(self._evaluation_deleted)
         self.refresher = RefreshWhenShown(self, self.refresh)
         ctx.events.data_changed.connect(self._data_changed)
         self.shown_id: int | None = None
@@ -131,7 +138,7 @@ class EvaluationScreen(Screen):
         self.list.blockSignals(True)
         self.list.clear()
         for summary in summaries:
-            item = QListWidgetItem(summary.status_text)
+            item = QListWidgetItem(f"{summary.status_text}\n{summary.dates_text}")
             item.setData(ID_ROLE, summary.id)
             self.list.addItem(item)
             if summary.id == self.shown_id:
@@ -139,11 +146,12 @@ class EvaluationScreen(Screen):
         self.list.blockSignals(False)
         self.empty_list.setVisible(not summaries)
         self.list.setVisible(bool(summaries))
-        chosen = self.years.currentData()
+        self.left_column.setStretch(self.left_column.count() - 1, 0 if summaries else 1)
         self.years.clear()
         for first, _last in ops.query(self.ctx, years_to_evaluate, self.today):
             self.years.addItem(year_label(first), first)
-        self.years.setCurrentIndex(max(self.years.findData(chosen), 0))
+        # The most recent year still without an evaluation: after a start, not an old one.
+        self.years.setCurrentIndex(0)
         has_years = self.years.count() > 0
         for widget in (self.years, self.start_button):
             widget.setEnabled(has_years)
@@ -176,6 +184,11 @@ class EvaluationScreen(Screen):
     def _show_nothing(self) -> None:
         self.shown_id = None
         self.right.setCurrentWidget(self.nothing)
+
+    def _evaluation_deleted(self) -> None:
+        self._show_nothing()
+        self.refresh_list()
+        (self.list if self.list.count() else self.years).setFocus()
 
     # --- starting one ----------------------------------------------------------------
 

@@ -124,7 +124,11 @@ class EvaluationTab(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Neither the scrolling page nor its background is an input: Tab goes straight from
+        # the tab bar to the first question, with no nameless stop between.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         page = QWidget()
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.column = QVBoxLayout(page)
         self.setWidget(page)
         if intro:  # what the tab asks for, above its questions

@@ -36,6 +36,18 @@ from involve_desktop.ui.widgets.form_section import FieldError
 
 CHOOSE_AREA = "Choose an area"
 NO_QUESTION = "Not from one question"
+SHORTEST_CHOICE = 24  # characters a finding's choice boxes show at the least
+
+
+def narrow_combo() -> QComboBox:
+    """A choice of long texts (whole questions) that does not size itself to the longest,
+    which would push the page past the window's edge with a large font. The chosen text
+    is cut short where it must; the open list and the tooltip show it whole."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(SHORTEST_CHOICE)
+    combo.currentTextChanged.connect(combo.setToolTip)
+    return combo
 
 
 def in_plan_words(saved: FindingRecord) -> str:
@@ -107,11 +119,11 @@ class FindingsTab(EvaluationTab):
         box = QGroupBox()
         finding = answer_box("", lines=2)
         action = answer_box("", lines=2)
-        area = QComboBox()
+        area = narrow_combo()
         area.addItem(CHOOSE_AREA, None)
         for choice in StandardsArea:
             area.addItem(f"{choice.label}: {choice.meaning}", choice.value)
-        question = QComboBox()
+        question = narrow_combo()
         question.addItem(NO_QUESTION, "")
         for asked in ALL_QUESTIONS:
             question.addItem(f"{asked.part.label}: {asked.text}", asked.key)

@@ -34,6 +34,7 @@ class PointInputs:
         self.rating = rating_combo(StandardRating, f"{text} \u2014 rating")
         self.evidence = answer_box(f"{text} \u2014 evidence", lines=2)
         self.last_year = QLabel()
+        self.last_year.setWordWrap(True)
         self.last_year.setAccessibleName(f"{text} \u2014 last year")
 
 
@@ -64,14 +65,16 @@ class StandardsTab(EvaluationTab):
                 rating_label.setBuddy(inputs.rating)
                 evidence_label = QLabel("Evidence:")
                 evidence_label.setBuddy(inputs.evidence)
-                grid.addWidget(text, row, 0, 1, 3)
+                # Last year's rating goes under this year's, not beside it: side by side
+                # they run past the window's edge with a large font.
+                grid.addWidget(text, row, 0, 1, 2)
                 grid.addWidget(rating_label, row + 1, 0)
                 grid.addWidget(inputs.rating, row + 1, 1)
-                grid.addWidget(inputs.last_year, row + 1, 2)
-                grid.addWidget(evidence_label, row + 2, 0)
-                grid.addWidget(inputs.evidence, row + 2, 1, 1, 2)
-                grid.setRowMinimumHeight(row + 3, 8)
-                row += 4
+                grid.addWidget(inputs.last_year, row + 2, 1)
+                grid.addWidget(evidence_label, row + 3, 0)
+                grid.addWidget(inputs.evidence, row + 3, 1)
+                grid.setRowMinimumHeight(row + 4, 8)
+                row += 5
                 self.points[point.key] = inputs
                 self.watch(inputs.rating, inputs.evidence)
             self.column.addLayout(grid)

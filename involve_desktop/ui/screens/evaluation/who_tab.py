@@ -1,5 +1,6 @@
 """Tab 1, "Who took part": when the evaluation was held, who took part (in words, and people
-from the register), and whether the people the charity serves were involved in it, and how."""
+from the register), and whether the people the charity serves were involved in it, and how.
+The charity's own word for them is used throughout ("Were members involved…")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -36,11 +38,27 @@ HELD_ON = "held_on"
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+# Letters no other control on this tab, the editor, the screen or the menus uses for Alt.
+FREE_LETTERS = "bjmpqxz"
+
+
+def with_free_letter(text: str) -> str:
+    """The text with an Alt+letter on its first free letter, if it has one (the charity's
+    own word for people varies, so the letter cannot be fixed in advance)."""
+    for position, letter in enumerate(text):
+        if letter.lower() in FREE_LETTERS:
+            return f"{text[:position]}&{text[position:]}"
+    return text
+
+
 class WhoTookPartTab(EvaluationTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent)
         terms = ctx.terms
         self.form = FormSection()
+        # A long question (the charity's word for people can be long) goes above its answer
+        # rather than pushing the answer past the window's edge with a large font.
+        self.form.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.held_on = DateField()
         self.who_took_part = answer_box("Who took part", lines=3)
         self.who_took_part.setPlaceholderText("Staff, trustees, partners: in words")
@@ -78,12 +96,18 @@ class WhoTookPartTab(EvaluationTab):
         remove_row.addWidget(self.remove_person)
         remove_row.addStretch(1)
         people_column.addLayout(remove_row)
-        self.form.form.addRow(QLabel(f"{terms.plural_title}:"), people_box)
+        people_label = QLabel(f"{terms.plural_title}:")
+        people_label.setBuddy(self.finder.search)
+        self.form.form.addRow(people_label, people_box)
         self.form.add_row(
-            SERVED_INVOLVED, "Were the &people we serve involved in the evaluation?", self.served
+            SERVED_INVOLVED,
+            with_free_letter(f"Were {terms.plural} involved in the evaluation?"),
+            self.served,
         )
         self.form.add_row("served_involved_how", "How were they involved?", self.served_how)
         self.column.addWidget(self.form)
+        for label in self.form.findChildren(QLabel):  # long with a large font or a long word
+            label.setWordWrap(True)
 
         self.watch(self.held_on, self.who_took_part, self.served, self.served_how)
         self.finder.chosen.connect(self.add_person)
