@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,43 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.app import AppContext
-from involve_desktop.ui.widgets.people_finder import PeopleFinder
+from involve_desktop.ui.widgets.add_people_dialog import AddPeopleDialog
 from involve_desktop.ui.widgets.table_selection import table_key
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class FindPeopleForAction(QDialog):
-    """Each person chosen is added to the action at once; Close when done."""
-
-    def __init__(self, owner: ActionPeople) -> None:
-        super().__init__(owner)
-        self.owner = owner
-        self.setWindowTitle(f"Add {owner.ctx.terms.plural} to the action")
-        self.finder = PeopleFinder(owner.ctx, added_as="to the action")
-        self.finder.already_listed = set(owner.person_ids())
-        self.said = QLabel()
-        self.said.setWordWrap(True)
-        self.said.setAccessibleName("Who was just added")
-        close = QPushButton("Close")
-        close.clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.finder, 1)
-        layout.addWidget(self.said)
-        layout.addWidget(close)
-        self.finder.chosen.connect(self._add)
-        self.resize(480, 420)
-        self.finder.search.setFocus()
-
-    def _add(self, person_id: int, name: str) -> None:
-        if person_id in self.finder.already_listed:
-            self.said.setText(f"{name} is already doing it.")
-            return
-        self.owner.add(person_id, name)
-        self.finder.already_listed.add(person_id)
-        self.said.setText(f"Added {name}. Find someone else, or Close.")
-        self.finder.search.selectAll()
-        self.finder.search.setFocus()
 
 
 class ActionPeople(QWidget):
@@ -67,7 +33,7 @@ class ActionPeople(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.dialog: FindPeopleForAction | None = None
+        self.dialog: AddPeopleDialog | None = None
         self.read_only = False
         plural = ctx.terms.plural
         self.list = QListWidget()
@@ -119,7 +85,15 @@ class ActionPeople(QWidget):
         self.changed.emit()
 
     def find_people(self) -> None:
-        self.dialog = FindPeopleForAction(self)
+        self.dialog = AddPeopleDialog(
+            self,
+            self.ctx,
+            title=f"Add {self.ctx.terms.plural} to the action",
+            added_as="to the action",
+            already_in="doing it",
+            already_listed=self.person_ids(),
+            add=self.add,
+        )
         self.dialog.open()
 
     def set_read_only(self) -> None:

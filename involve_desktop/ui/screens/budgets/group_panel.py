@@ -46,7 +46,7 @@ from involve_desktop.services.budget_groups import (
 from involve_desktop.services.budgets import BudgetFigures
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.screens.budgets.group_entries import DecisionDialog, SpendDialog
-from involve_desktop.ui.widgets.people_finder import PeopleFinder
+from involve_desktop.ui.widgets.add_people_dialog import AddPeopleDialog
 from involve_desktop.ui.widgets.records_model import Column, RecordsTableModel, records_table
 from involve_desktop.ui.widgets.table_selection import select_rows, table_key
 
@@ -135,39 +135,6 @@ class EntryList(QWidget, Generic[Entry]):
         chosen = self.selected() is not None
         self.open_button.setEnabled(chosen)
         self.remove_button.setEnabled(chosen)
-
-
-class AddHoldersDialog(QDialog):
-    """Find people on the register and add each one to the group as they are chosen."""
-
-    def __init__(self, panel: GroupPanel) -> None:
-        super().__init__(panel)
-        self.panel = panel
-        self.setWindowTitle(f"Add to the group holding \u201c{panel.budget_name}\u201d")
-        self.finder = PeopleFinder(panel.ctx, added_as="to the group")
-        self.finder.already_listed = {holder.person_id for holder in panel.holders}
-        self.said = QLabel()
-        self.said.setWordWrap(True)
-        self.said.setAccessibleName("Who was just added")
-        close = QPushButton("Close")
-        close.clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.finder, 1)
-        layout.addWidget(self.said)
-        layout.addWidget(close)
-        self.finder.chosen.connect(self._add)
-        self.resize(480, 420)
-        self.finder.search.setFocus()
-
-    def _add(self, person_id: int, name: str) -> None:
-        if person_id in self.finder.already_listed:
-            self.said.setText(f"{name} is already in the group.")
-            return
-        self.panel.add_holder(person_id)
-        self.finder.already_listed.add(person_id)
-        self.said.setText(f"Added {name} to the group. Find someone else, or Close.")
-        self.finder.search.selectAll()
-        self.finder.search.setFocus()
 
 
 class GroupPanel(QWidget):
@@ -294,7 +261,15 @@ class GroupPanel(QWidget):
     def find_holders(self) -> None:
         if self.budget_id is None:
             return
-        self.dialog = AddHoldersDialog(self)
+        self.dialog = AddPeopleDialog(
+            self,
+            self.ctx,
+            title=f"Add to the group holding \u201c{self.budget_name}\u201d",
+            added_as="to the group",
+            already_in="in the group",
+            already_listed=[holder.person_id for holder in self.holders],
+            add=lambda person_id, _name: self.add_holder(person_id),
+        )
         self.dialog.open()
 
     def add_holder(self, person_id: int) -> None:
