@@ -74,9 +74,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.loading_panel = LoadingPanel()
         self.stack.addWidget(self.loading_panel)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         # The lock panel covers the screens without closing them (ui/idle_lock.py).
@@ -145,10 +146,13 @@ class MainWindow(QMainWindow):
             title = area.label(self.ctx.terms)
             item = self.navigation.item(index)
             item.setText(title)
-            item.setToolTip(f"{title} (Ctrl+{index + 1})" if index < 9 else title)
+            item.setToolTip(f"{title} (Ctrl+{(index + 1) % 10})" if index < 10 else title)
             self.area_actions[index].setText(title)
-        # As wide as the longest name, so the screens get the room.
-        self.navigation.setMaximumWidth(self.navigation.sizeHintForColumn(0) + 32)
+        # As wide as the longest name, so the screens get the room, and no blank strip is
+        # left between the list and the screen.
+        width = self.navigation.sizeHintForColumn(0) + 32
+        self.navigation.setMaximumWidth(width)
+        self.splitter.setSizes([width, max(self.splitter.width() - width, 1)])
 
     def show_about(self) -> None:
         from involve_desktop.ui.dialogs.about_dialog import AboutDialog
