@@ -153,3 +153,16 @@ def test_the_figures_follow_a_change_to_the_records(qtbot, ctx, built, panel):
 
     assert cells(panel, "levels")[0] == ["Observing", "2", "5"]
     assert panel.sentences["people"].text().startswith("4 experts by experience took part")
+
+
+def test_in_a_narrow_window_a_wide_table_scrolls_itself_and_the_words_wrap(qtbot, panel):
+    panel.resize(320, 800)
+    qtbot.waitUntil(lambda: panel.scroller.viewport().width() < 320)
+    content = panel.scroller.widget()
+    assert content.width() <= panel.scroller.viewport().width()  # no sideways scroll
+    budgets = panel.tables["budgets"].view
+    assert budgets.width() < budgets.sizeHint().width()
+    bar = budgets.horizontalScrollBar()
+    assert bar.maximum() > 0  # the table's own bar reaches its last column
+    assert not panel.scroller.horizontalScrollBar().isVisible()
+    assert panel.scroller.focusPolicy() == Qt.FocusPolicy.NoFocus

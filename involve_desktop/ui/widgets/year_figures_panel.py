@@ -37,7 +37,6 @@ from involve_desktop.services.year_figures_share import Share
 from involve_desktop.ui import ops
 from involve_desktop.ui.screens.participation_screen import fit_to_contents
 from involve_desktop.ui.widgets.heading import heading
-from involve_desktop.ui.widgets.person_money_panel import fit_height
 from involve_desktop.ui.widgets.records_model import Column, RecordsTableModel, records_table
 from involve_desktop.ui.widgets.refresh_when_shown import RefreshWhenShown
 from involve_desktop.ui.widgets.table_selection import table_key
@@ -126,10 +125,14 @@ class FigureTable:
 
     def fit_height(self) -> None:
         """Every row shown, and room for the sideways scroll bar when it is needed."""
-        fit_height(self.view, self.model.rowCount())
-        if self.view.width() < self.view.sizeHint().width():
-            bar = self.view.horizontalScrollBar().sizeHint().height()
-            self.view.setFixedHeight(self.view.height() + bar)
+        view = self.view
+        row = view.verticalHeader().defaultSectionSize()
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += row * max(self.model.rowCount(), 1)
+        if view.width() < view.sizeHint().width():
+            height += view.horizontalScrollBar().sizeHint().height()
+        if view.maximumHeight() != height or view.minimumHeight() != height:
+            view.setFixedHeight(height)  # only when it changes: that resizes the table again
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(table_text(self.view))
@@ -201,6 +204,7 @@ class YearFiguresPanel(QWidget):
             column = QVBoxLayout(section)
             column.setContentsMargins(0, 0, 0, 0)
             self.headings[key] = heading("")
+            self.headings[key].setWordWrap(True)  # the charity's word for people may be long
             self.sentences[key] = words()
             self.notes[key] = words()
             column.addWidget(self.headings[key])
