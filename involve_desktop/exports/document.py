@@ -1,0 +1,434 @@
+"""The shared foundation of every printed Involve document (strategy, plan, reports, packs).
+
+A document is a list of reportlab flowables made with the helpers here, handed to
+`build_pdf`, which sets it on A4 pages with the organisation's name and logo at the top of
+every page and "Page n of m · Made on 26 November 2026" at the foot, fills in the PDF's title,
+author and subject, and turns headings into bookmarks (and a contents list when asked).
+
+    from involve_desktop.exports.document import (
+        DocumentHeader, PdfOptions, bold, build_pdf, heading, styles, table, text,
+    )
+    look = styles(options)
+    story = [
+        heading("Action plan", 0, look),
+        text("Plain words, escaped for you: <, & and 王芳 print as written.", look.body),
+        text(["Owner: ", bold(name)], look.body),
+        table(("Action", "Due", "Cost"), rows, (5, 2, 1.2), look, numeric_columns=(2,)),
+    ]
+    pages = build_pdf(path, "Action plan 2026", story, header, options, made_on)
+
+Rules the helpers keep so documents cannot get them wrong:
+- Text goes in as plain strings and is always escaped; bold fragments are `bold("...")`.
+- Every string goes through font fallback (exports/fonts.markup), so names in Welsh, Polish,
+  Urdu and Chinese print; Urdu is joined and set right to left.
+- Large print (`PdfOptions(large_print=True)`) makes the body 16 pt and scales everything
+  else with it, tables and charts included (`Styles.scale`).
+- Tables repeat their heading row on every page they run onto, wrap long text, set figures
+  to the right, and mark the heading row with a grey fill and a black rule (still clear
+  when printed in black and white).
+
+reportlab is imported inside functions only: importing this module costs nothing at start.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from involve_desktop.domain.formatting import long_date
+from involve_desktop.exports.document_page import (
+    A4,
+    FRAME_PADDING,
+    MARGIN,
+    MM,
+    PageLook,
+    draw_header,
+    logo_reader,
+    numbered_canvas,
+)
+from involve_desktop.exports.fonts import BOLD_FONT, body_font, bold_font, markup
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Flowable, Paragraph, Table
+
+__all__ = [
+    "A4",
+    "MM",
+    "Bold",
+    "DocumentHeader",
+    "PdfOptions",
+    "Styles",
+    "bold",
+    "build_pdf",
+    "contents",
+    "heading",
+    "styles",
+    "table",
+    "text",
+]
+
+NORMAL_BODY_POINTS = 10.5
+LARGE_BODY_POINTS = 16.0
+HEADER_GREY = (0.86, 0.86, 0.86)  # table heading rows; a black rule marks them too
+ROW_RULE_GREY = (0.65, 0.65, 0.65)
+CONTENTS_LEVELS = 2  # headings of level 0 and 1 are listed in the contents
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    """Who the document is from, printed at the top of every page."""
+
+    organisation_name: str
+    logo: bytes | None = None  # PNG or JPEG bytes as stored; scaled to fit the header
+    charity_number: str = ""
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    large_print: bool = False
+
+
+@dataclass(frozen=True)
+class Bold:
+    """A fragment of text set in bold (see `bold`)."""
+
+    text: str
+
+
+def bold(words: str) -> Bold:
+    return Bold(words)
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles for one document, all in the shipped body font (bold via its bold
+    face). `scale` is 1 normally and larger for large print: multiply any other size (chart
+    text, gaps, drawing sizes) by it."""
+
+    options: PdfOptions
+    font: str
+    bold_font: str
+    scale: float
+    body: ParagraphStyle
+    small: ParagraphStyle  # notes, sources, captions
+    title: ParagraphStyle  # a document's title on its first page
+    headings: tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]  # levels 0, 1, 2
+    cell: ParagraphStyle
+    cell_figure: ParagraphStyle  # right-aligned figures in tables
+    cell_header: ParagraphStyle
+    cell_header_figure: ParagraphStyle
+
+    @property
+    def width(self) -> float:
+        """The width text is set in, in points."""
+        return A4[0] - 2 * MARGIN - 2 * FRAME_PADDING
+
+    @property
+    def body_points(self) -> float:
+        return float(self.body.fontSize)
+
+
+def styles(options: PdfOptions) -> Styles:
+    """The styles for a document printed with `options` (large print: body 16 pt)."""
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    font = body_font()
+    heavy = bold_font()
+    size = LARGE_BODY_POINTS if options.large_print else NORMAL_BODY_POINTS
+    scale = size / NORMAL_BODY_POINTS
+
+    def style(name: str, points: float, **more: Any) -> ParagraphStyle:
+        more.setdefault("fontName", font)
+        return ParagraphStyle(name, fontSize=points, leading=round(points * 1.3, 1), **more)
+
+    body = style("body", size, spaceAfter=size * 0.45)
+    # Large print keeps every line at 16 pt or more: small print is only small normally.
+    small_points = size if options.large_print else 8.5
+    cell_points = size if options.large_print else 9.0
+    headings = tuple(
+        style(
+            f"heading{level}",
+            size * grow,
+            fontName=heavy,
+            spaceBefore=size * before,
+            spaceAfter=size * after,
+            keepWithNext=1,  # never a heading alone at the foot of a page
+        )
+        for level, (grow, before, after) in enumerate(
+            ((1.55, 0.9, 0.5), (1.25, 0.8, 0.35), (1.05, 0.6, 0.25))
+        )
+    )
+    cell = style("cell", cell_points)
+    cell_header = style("cell-header", cell_points, fontName=heavy)
+    return Styles(
+        options=options,
+        font=font,
+        bold_font=heavy,
+        scale=scale,
+        body=body,
+        small=style("small", small_points, spaceAfter=small_points * 0.4),
+        title=style("title", size * 2, fontName=heavy, spaceAfter=size * 0.8),
+        headings=headings,  # type: ignore[arg-type]
+        cell=cell,
+        cell_figure=style("cell-figure", cell_points, alignment=TA_RIGHT),
+        cell_header=cell_header,
+        cell_header_figure=style("cell-header-figure", cell_points, fontName=heavy,
+                                 alignment=TA_RIGHT),
+    )  # fmt: skip
+
+
+def text(content: str | Sequence[str | Bold], style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (escaped, with font fallback for any script). Give a list to
+    mix plain and `bold(...)` fragments. Line breaks in the text are kept."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(_markup(content, style), style)
+
+
+def _markup(content: str | Sequence[str | Bold], style: ParagraphStyle) -> str:
+    points = float(style.fontSize)
+    heavy = style.fontName == BOLD_FONT
+    if isinstance(content, str):
+        return markup(content, bold=heavy, points=points)
+    return "".join(
+        markup(part.text, bold=True, points=points)
+        if isinstance(part, Bold)
+        else markup(part, bold=heavy, points=points)
+        for part in content
+    )
+
+
+_heading_keys = itertools.count(1)
+
+
+def heading(title: str, level: int, look: Styles) -> Flowable:
+    """A heading (level 0, 1 or 2) that is also a PDF bookmark; levels 0 and 1 are listed
+    in the contents when the document has one. Never left alone at the foot of a page."""
+    from reportlab.platypus import Paragraph
+
+    level = max(0, min(2, level))
+
+    class Heading(Paragraph):
+        """Adds itself to the PDF's outline where it is drawn."""
+
+        outline_title = title
+        outline_level = level
+        outline_key = f"heading-{next(_heading_keys)}"
+        outline_markup = markup(title, bold=level == 0, points=look.body_points)
+
+        def draw(self) -> None:
+            canvas = self.canv
+            # The outline refuses to skip a level (a level 2 straight after a level 0).
+            deepest = getattr(canvas, "_involve_outline_level", -1)
+            shown = min(self.outline_level, deepest + 1)
+            canvas._involve_outline_level = shown
+            canvas.bookmarkHorizontal(self.outline_key, 0, self.height)
+            canvas.addOutlineEntry(self.outline_title, self.outline_key, shown, closed=shown > 0)
+            super().draw()
+
+    return Heading(_markup(title, look.headings[level]), look.headings[level])
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str | Flowable]],
+    col_widths: Sequence[float],
+    look: Styles,
+    *,
+    numeric_columns: Sequence[int] = (),
+) -> Table:
+    """A table the width of the text. `col_widths` are shares of that width (any positive
+    numbers; (3, 1) gives three quarters and one quarter). Strings are wrapped paragraphs,
+    set right in `numeric_columns`; a flowable (a chart, a bold paragraph) is placed as is.
+    The heading row repeats on every page the table runs onto."""
+    from reportlab.platypus import Table, TableStyle
+
+    total = float(sum(col_widths))
+    widths = [look.width * share / total for share in col_widths]
+    figures = {column % len(header) for column in numeric_columns} if header else set()
+
+    def cell(value: str | Flowable, column: int, *, heading_row: bool) -> Any:
+        if not isinstance(value, str):
+            return value
+        if heading_row:
+            style = look.cell_header_figure if column in figures else look.cell_header
+        else:
+            style = look.cell_figure if column in figures else look.cell
+        return text(value, style)
+
+    data = [[cell(value, column, heading_row=True) for column, value in enumerate(header)]]
+    data += [
+        [cell(value, column, heading_row=False) for column, value in enumerate(row)] for row in rows
+    ]
+    padding = 3 * look.scale
+    commands: list[tuple] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 1),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding + 1),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding + 1),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.6, (0, 0, 0)),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.0, (0, 0, 0)),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, ROW_RULE_GREY),
+    ]
+    result = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def contents(look: Styles, title: str = "Contents") -> list[Flowable]:
+    """A contents list filled from the document's level 0 and 1 headings (with page
+    numbers); put it in the story where it should print, and `build_pdf` lays the document
+    out as many times as it takes for the page numbers to settle."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    listing = TableOfContents(dotsMinLevel=0)
+    points = look.body_points
+    listing.levelStyles = [
+        ParagraphStyle("contents0", parent=look.body, fontName=look.bold_font, leftIndent=0,
+                       firstLineIndent=0, spaceBefore=points * 0.4),
+        ParagraphStyle("contents1", parent=look.body, leftIndent=points * 1.5,
+                       firstLineIndent=0, spaceAfter=0),
+    ]  # fmt: skip
+    # The contents page's own title is no bookmark: it would list itself.
+    return [Paragraph(_markup(title, look.headings[0]), look.headings[0]), listing]
+
+
+def build_pdf(
+    target: Path | BinaryIO,
+    title: str,
+    story: list,
+    header: DocumentHeader,
+    options: PdfOptions,
+    made_on: date,
+    *,
+    subject: str = "",
+    with_contents: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Set `story` on A4 pages and write the PDF to `target`; return the page count.
+
+    `with_contents` puts a contents list first (unless the story already holds one made by
+    `contents`). `progress(done, total)` is called as the flowables are laid out and once
+    more with done == total at the end, so a window can show a bar; it is called on the
+    thread that builds.
+    """
+    from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    look = styles(options)
+    story = list(story)
+    if with_contents and not any(isinstance(item, TableOfContents) for item in story):
+        from reportlab.platypus import PageBreak
+
+        story = [*contents(look), PageBreak(), *story]
+    has_contents = any(isinstance(item, TableOfContents) for item in story)
+    page_look = PageLook(
+        organisation_name=header.organisation_name,
+        charity_number=header.charity_number,
+        logo=header.logo,
+        title=title,
+        foot=f"Made on {long_date(made_on)}",
+        font=look.font,
+        bold_font=look.bold_font,
+        name_points=(14 if options.large_print else 11),
+        foot_points=(13 if options.large_print else 8),
+    )
+    logo = logo_reader(header.logo)
+    frame = Frame(
+        MARGIN,
+        MARGIN + page_look.footer_height,
+        A4[0] - 2 * MARGIN,
+        A4[1] - 2 * MARGIN - page_look.header_height - page_look.footer_height,
+        id="text",
+    )
+    ticker = _Progress(progress, len(story) * (2 if has_contents else 1))
+
+    keep_room = look.body.leading * 6
+    frame_height = A4[1] - 2 * MARGIN - page_look.header_height - page_look.footer_height
+
+    class HeadingWithNext(KeepTogether):
+        """A heading and what follows it. Something short that does not fit moves to the
+        next page with its heading; something long (a table of many pages) starts here
+        under its heading when six lines or more are left, not leaving a page blank."""
+
+        def split(self, aW: float, aH: float) -> list:
+            if getattr(self, "_wrapInfo", None) != (aW, aH):
+                self.wrap(aW, aH)
+            long = frame_height / 2 < self._H
+            if long and self._H > aH > keep_room:
+                return list(self._content)
+            return super().split(aW, aH)
+
+    class Document(BaseDocTemplate):
+        def afterFlowable(self, flowable: Any) -> None:
+            ticker.step()
+            level = getattr(flowable, "outline_level", None)
+            if level is not None and level < CONTENTS_LEVELS:
+                self.notify(
+                    "TOCEntry",
+                    (level, flowable.outline_markup, self.page, flowable.outline_key),
+                )
+
+    document = Document(
+        target if not isinstance(target, Path) else str(target),
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=title,
+        author=header.organisation_name,
+        subject=subject,
+        creator="Involve",
+        lang="en-GB",
+        pageCompression=1,
+        keepTogetherClass=HeadingWithNext,
+        pageTemplates=[
+            PageTemplate(
+                id="page",
+                frames=[frame],
+                onPage=lambda canvas, _doc: draw_header(canvas, page_look, logo),
+            )
+        ],
+    )
+    pages: list[int] = []
+    canvas_class = numbered_canvas(page_look, pages, None)
+    if has_contents:
+        document.multiBuild(story, canvasmaker=canvas_class)
+    else:
+        document.build(story, canvasmaker=canvas_class)
+    ticker.finish()
+    return pages[-1]
+
+
+class _Progress:
+    """Calls the progress hook with a count that only goes up (a contents list lays the
+    document out twice or more) and not more often than once per 1% of the work."""
+
+    def __init__(self, hook: Callable[[int, int], None] | None, total: int) -> None:
+        self.hook = hook
+        self.total = max(total, 1)
+        self.done = 0
+        self.reported = -1
+
+    def step(self) -> None:
+        if self.hook is None:
+            return
+        self.done = min(self.done + 1, self.total - 1)
+        if self.done * 100 // self.total > self.reported:
+            self.reported = self.done * 100 // self.total
+            self.hook(self.done, self.total)
+
+    def finish(self) -> None:
+        if self.hook is not None:
+            self.hook(self.total, self.total)

@@ -1,0 +1,233 @@
+"""The page every printed document shares, read back from the PDF: the organisation on every
+page, "Page n of m" with the date made, the PDF's title and author, bookmarks from headings,
+a contents list, table headings repeated on the pages a table runs onto, large print, and
+text escaped so a name like "O'Brien & <Okafor>" prints as written."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from involve_desktop.exports.document import (
+    DocumentHeader,
+    PdfOptions,
+    bold,
+    build_pdf,
+    contents,
+    heading,
+    styles,
+    table,
+    text,
+)
+
+MADE_ON = date(2026, 11, 26)
+HEADER = DocumentHeader("Riverside Voices", None, "1234567")
+NAMES = ("王芳", "Łukasz Wiśniewski", "Siân ap Gwilym", "عائشہ قریشی")
+
+
+def pages_text(data: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(data)).pages]
+
+
+NORMAL = PdfOptions()
+
+
+def make(story_for, options: PdfOptions = NORMAL, **keywords) -> tuple[bytes, int]:
+    look = styles(options)
+    out = BytesIO()
+    pages = build_pdf(out, "Test document", story_for(look), HEADER, options, MADE_ON, **keywords)
+    return out.getvalue(), pages
+
+
+def long_table_story(look):
+    rows = [
+        (f"Person {number}", "Came to the planning day " * 3, f"£{number}.00")
+        for number in range(90)
+    ]
+    return [
+        heading("Who took part", 0, look),
+        text("Everyone who came this year.", look.body),
+        table(("Name", "What they did", "Paid"), rows, (2, 5, 1.2), look, numeric_columns=(2,)),
+    ]
+
+
+def test_every_page_has_the_organisation_page_n_of_m_and_the_date_made() -> None:
+    data, pages = make(long_table_story)
+    texts = pages_text(data)
+    assert pages == len(texts) >= 3
+    for number, page in enumerate(texts, start=1):
+        assert "Riverside Voices" in page
+        assert "Registered charity number 1234567" in page
+        assert f"Page {number} of {pages} · Made on 26 November 2026" in page
+
+
+def test_the_table_heading_is_repeated_on_the_next_page() -> None:
+    data, _pages = make(long_table_story)
+    second = pages_text(data)[1]
+    assert "Name What they did Paid" in second
+    assert "Person 89" in pages_text(data)[-1]
+
+
+def test_the_pdf_knows_its_title_author_and_subject() -> None:
+    data, _pages = make(long_table_story, subject="Who took part in 2026")
+    info = PdfReader(BytesIO(data)).metadata
+    assert info.title == "Test document"
+    assert info.author == "Riverside Voices"
+    assert info.subject == "Who took part in 2026"
+
+
+def test_headings_become_bookmarks_pointing_at_their_pages() -> None:
+    def story(look):
+        return [
+            heading("Strategy", 0, look),
+            text("Why we involve people. " * 400, look.body),
+            heading("Our aims", 1, look),
+            text("Aims.", look.body),
+            heading("Detail", 2, look),
+            text("More.", look.body),
+        ]
+
+    data, _pages = make(story)
+    reader = PdfReader(BytesIO(data))
+    found: list[tuple[str, int]] = []
+
+    def walk(entries) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                found.append((entry.title, reader.get_destination_page_number(entry)))
+
+    walk(reader.outline)
+    assert found[0] == ("Strategy", 0)
+    assert found[1][0] == "Our aims" and found[1][1] >= 1
+    assert found[2][0] == "Detail"
+    assert isinstance(reader.outline[1], list), "'Our aims' sits under 'Strategy'"
+
+
+def test_a_contents_list_gives_each_heading_its_page() -> None:
+    def story(look):
+        return [
+            heading("First part", 0, look),
+            text("Words. " * 700, look.body),
+            heading("Second part", 0, look),
+            text("More words.", look.body),
+        ]
+
+    data, pages = make(story, with_contents=True)
+    texts = pages_text(data)
+    assert pages == len(texts) >= 3
+    assert "Contents" in texts[0]
+    second_page = next(n for n, page in enumerate(texts, 1) if "Second part More words" in page)
+    assert second_page >= 3
+    listing = texts[0].split("Contents", 1)[1]
+    assert "First part" in listing
+    # pypdf reads each line's dotted leader and page number before its title.
+    assert re.search(rf"[ .]{second_page} Second part", listing), listing
+
+
+def test_a_contents_list_placed_by_hand_after_a_cover() -> None:
+    from reportlab.platypus import PageBreak
+
+    def story(look):
+        return [
+            text("Pack for the trustees", look.title),
+            PageBreak(),
+            *contents(look),
+            PageBreak(),
+            heading("Strategy", 0, look),
+            text("Words.", look.body),
+        ]
+
+    data, _pages = make(story)
+    texts = pages_text(data)
+    assert "Pack for the trustees" in texts[0]
+    assert "Contents" in texts[1] and "Strategy" in texts[1]
+    assert "Strategy Words." in texts[2]
+
+
+def test_text_is_escaped_and_bold_fragments_are_bold() -> None:
+    def story(look):
+        return [text(["Chair: ", bold("O'Brien & <Okafor>"), "\nsecond line"], look.body)]
+
+    data, _pages = make(story)
+    page = pages_text(data)[0]
+    assert "Chair: O'Brien & <Okafor>" in page
+    assert "second line" in page
+    fonts = _font_names(data)
+    assert any("DejaVuSans-Bold" in name for name in fonts)
+
+
+def test_names_in_four_scripts_print_in_the_shipped_fonts() -> None:
+    def story(look):
+        return [
+            text(f"Members: {', '.join(NAMES)}.", look.body),
+            table(("Name",), [(name,) for name in NAMES], (1,), look),
+        ]
+
+    data, _pages = make(story)
+    page = pages_text(data)[0]
+    for name in ("王芳", "Łukasz Wiśniewski", "Siân ap Gwilym"):
+        assert name in page
+    fonts = _font_names(data)
+    assert any("DroidSansFallback" in name for name in fonts), fonts
+    assert any("NotoNaskhArabic" in name for name in fonts), fonts
+
+
+def test_large_print_sets_the_body_at_16_points_or_more() -> None:
+    normal = styles(PdfOptions())
+    large = styles(PdfOptions(large_print=True))
+    assert 10 <= normal.body.fontSize <= 11
+    for style in (large.body, large.small, large.cell, large.cell_header, *large.headings):
+        assert style.fontSize >= 16
+    assert large.headings[0].fontSize > large.headings[1].fontSize > large.body.fontSize
+    _data, normal_pages = make(long_table_story)
+    _data, large_pages = make(long_table_story, PdfOptions(large_print=True))
+    assert large_pages > normal_pages * 1.5
+
+
+def test_progress_is_reported_and_ends_complete(tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    look = styles(PdfOptions())
+    pages = build_pdf(
+        tmp_path / "out.pdf",
+        "Test",
+        long_table_story(look),
+        HEADER,
+        PdfOptions(),
+        MADE_ON,
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert pages >= 3
+    assert seen[-1][0] == seen[-1][1]
+    assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_logo_prints_and_a_damaged_one_is_left_out() -> None:
+    pytest.importorskip("PIL")
+    from PIL import Image
+
+    picture = BytesIO()
+    Image.new("RGB", (400, 100), (20, 90, 160)).save(picture, format="PNG")
+    for logo in (picture.getvalue(), b"not an image"):
+        look = styles(PdfOptions())
+        out = BytesIO()
+        header = DocumentHeader("Riverside Voices", logo)
+        build_pdf(out, "Logo", [text("Hello", look.body)], header, PdfOptions(), MADE_ON)
+        page = PdfReader(BytesIO(out.getvalue())).pages[0]
+        images = list(page.images)
+        assert len(images) == (1 if logo is picture.getvalue() else 0)
+
+
+def _font_names(data: bytes) -> list[str]:
+    names: list[str] = []
+    for page in PdfReader(BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.append(str(font.get_object()["/BaseFont"]))
+    return names
