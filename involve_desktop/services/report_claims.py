@@ -37,6 +37,14 @@ STATEMENT_NOT_ADVICE = (
     "payments mean for you."
 )
 
+# How the form offers each payment method to tick.
+PAYMENT_CHOICES: dict[PaymentMethod, str] = {
+    PaymentMethod.BANK_TRANSFER: "Bank transfer",
+    PaymentMethod.CHEQUE: "Cheque, posted to the address above",
+    PaymentMethod.VOUCHER: "Voucher",
+    PaymentMethod.DECLINES: "No payment for my time, thank you (costs can still be paid back)",
+}
+
 
 @dataclass(frozen=True)
 class PriceRate:
@@ -64,7 +72,7 @@ class PolicyRates:
 class BlankClaimForm:
     terms: PeopleTerms
     rates: PolicyRates | None  # None: no policy version covers the day
-    payment_methods: tuple[str, ...]  # the choices a person ticks, as words
+    payment_choices: tuple[str, ...]  # the ways to be paid a person ticks, as words
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,8 @@ class FilledClaimForm:
     claim_id: int
     person_name: str
     cheque_address: str  # the person's address when paid by cheque, else ''
-    payment_method: str  # its label
+    payment_choices: tuple[str, ...]  # as on the blank form
+    payment_choice: str  # the one this claim is paid by
     status: ClaimStatus
     lines: tuple[FormLine, ...]
     fees_pence: int
@@ -188,7 +197,7 @@ def blank_claim_form(session: Session, day: date) -> BlankClaimForm:
     return BlankClaimForm(
         terms=people_terms(session),
         rates=policy_rates(session, day),
-        payment_methods=tuple(method.label for method in PaymentMethod),
+        payment_choices=tuple(PAYMENT_CHOICES.values()),
     )
 
 
@@ -221,7 +230,8 @@ def filled_claim_form(session: Session, claim_id: int) -> FilledClaimForm:
         claim_id=record.claim_id,
         person_name=record.person_name,
         cheque_address=address,
-        payment_method=method.label,
+        payment_choices=tuple(PAYMENT_CHOICES.values()),
+        payment_choice=PAYMENT_CHOICES[method],
         status=record.status,
         lines=lines,
         fees_pence=details.fees_pence,
