@@ -407,13 +407,13 @@ def _claim_entry(
         heading=f"Claim {claim.id} \u00b7 {status.label.lower()}",
         fields=tuple(fields),
         lines=RecordTable(
-            "Lines",
+            f"Lines of claim {claim.id}",
             ("Date", "Kind", "What", "Activity", "Quantity", "Rate", "Amount"),
             line_rows,
             "No lines.",
         ),
         receipts=RecordTable(
-            "Receipts",
+            f"Receipts of claim {claim.id}",
             ("File", "Type", "Size", "Added", "For the line of"),
             receipt_rows,
             "No receipts.",
