@@ -50,6 +50,7 @@ from involve_desktop.exports.document_page import (
     logo_reader,
     numbered_canvas,
 )
+from involve_desktop.exports.document_table import fitted_widths, needed_width
 from involve_desktop.exports.fonts import BOLD_FONT, body_font, bold_font, markup
 
 if TYPE_CHECKING:
@@ -249,9 +250,22 @@ def table(
     The heading row repeats on every page the table runs onto."""
     from reportlab.platypus import Table, TableStyle
 
-    total = float(sum(col_widths))
-    widths = [look.width * share / total for share in col_widths]
     figures = {column % len(header) for column in numeric_columns} if header else set()
+    padding = 3 * look.scale
+    needed = [
+        max(
+            needed_width(
+                [header[column]], look.bold_font, look.cell.fontSize, whole=False,
+                padding=padding + 1,
+            ),
+            needed_width(
+                [row[column] for row in rows if isinstance(row[column], str)] if column in figures
+                else [], look.font, look.cell.fontSize, whole=True, padding=padding + 1,
+            ),
+        )
+        for column in range(len(col_widths))
+    ]  # fmt: skip
+    widths = fitted_widths(col_widths, look.width, needed)
 
     def cell(value: str | Flowable, column: int, *, heading_row: bool) -> Any:
         if not isinstance(value, str):
@@ -266,7 +280,6 @@ def table(
     data += [
         [cell(value, column, heading_row=False) for column, value in enumerate(row)] for row in rows
     ]
-    padding = 3 * look.scale
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), padding),
@@ -340,8 +353,8 @@ def build_pdf(
         foot=f"Made on {long_date(made_on)}",
         font=look.font,
         bold_font=look.bold_font,
-        name_points=(14 if options.large_print else 11),
-        foot_points=(13 if options.large_print else 8),
+        name_points=(16 if options.large_print else 11),
+        foot_points=(14 if options.large_print else 8),
     )
     logo = logo_reader(header.logo)
     frame = Frame(

@@ -231,3 +231,32 @@ def _font_names(data: bytes) -> list[str]:
         for font in page["/Resources"]["/Font"].values():
             names.append(str(font.get_object()["/BaseFont"]))
     return names
+
+
+def test_every_page_of_a_document_with_every_feature_prints_something() -> None:
+    """Rendered to pictures (as a printer would), no page is blank between header and foot."""
+    pdfium = pytest.importorskip("pypdfium2")
+    from involve_desktop.exports.charts import grouped_bars, pyramid
+
+    def story(look):
+        return [
+            text("Everything at once", look.title),
+            text(f"Names: {', '.join(NAMES)}.", look.body),
+            *long_table_story(look),
+            heading("Charts", 0, look),
+            pyramid([("Observing", 40), ("Taking part", 12), ("Leading", 2)], look=look),
+            grouped_bars(["Youth group"], [("Allocated", [5000]), ("Paid", [2500])],
+                         title="Spend", look=look),
+        ]  # fmt: skip
+
+    for options in (PdfOptions(), PdfOptions(large_print=True)):
+        data, pages = make(story, options, with_contents=True)
+        document = pdfium.PdfDocument(data)
+        assert len(document) == pages
+        for index in range(pages):
+            picture = document[index].render(scale=0.5).to_pil().convert("L")
+            width, height = picture.size
+            body = picture.crop((0, int(height * 0.15), width, int(height * 0.85)))
+            darkest, _lightest = body.getextrema()
+            assert darkest < 100, f"page {index + 1} of {pages} is blank ({options})"
+        document.close()
