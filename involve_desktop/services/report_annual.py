@@ -11,7 +11,8 @@ permission to print a person's words as theirs. Impact records belong to an acti
 group's views, said without names) or stand alone with a free-text "where it came from".
 When that text names someone on the register, the words are that person's: they are printed
 (with their first name) only when their consent to quotes is current, and otherwise left
-out, with a line saying why. The name is never printed without that consent.
+out, with a line saying why. Either way the feedback is said to come from one person: the
+full name typed as its source is never printed.
 
 Plain frozen data for `exports/annual_report_pdf.py`; nothing here knows about PDFs.
 """
@@ -38,6 +39,7 @@ from involve_desktop.services.strategy import current_strategy
 from involve_desktop.services.year_figures import YearFigures, year_figures
 
 NOT_QUOTED = "Not quoted here: the person who said this has not agreed to be quoted."
+ONE_PERSON = "Feedback from one person"
 LONGEST_NAME_WORDS = 4  # names are matched as runs of up to this many words
 
 
@@ -187,12 +189,14 @@ def _said(record: ImpactSummary, speakers: _Speakers | None) -> YouSaidWeDid:
     if record.activity_id is None and speakers is not None:
         speaker = speakers.named_in(record.source)
         if speaker is not None:
+            # Where it came from names them in full: said as one person's feedback instead,
+            # and their words, when they may be quoted, carry their first name only.
             first_name, may_quote = speaker
+            came_from = ONE_PERSON
             if may_quote:
                 quoted = first_name
             else:
                 said = NOT_QUOTED
-                came_from = "Feedback from one person"
     return YouSaidWeDid(
         dated=record.dated,
         came_from=came_from,
