@@ -37,13 +37,13 @@ def pdf_text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 
 
-def body_sizes(path: Path) -> list[tuple[str, float]]:
+def body_sizes(path: Path, furniture: tuple[str, ...] = PAGE_FURNITURE) -> list[tuple[str, float]]:
     """(text, size in points) of everything printed outside the page's header and foot."""
     found: list[tuple[str, float]] = []
 
     def visit(words, _cm, matrix, _font, size):  # type: ignore[no-untyped-def]
         words = words.strip()
-        if words and not words.startswith(PAGE_FURNITURE):
+        if words and not words.startswith(furniture):
             found.append((words, size * matrix[0]))
 
     for page in PdfReader(path).pages:
