@@ -14,16 +14,14 @@ from typing import TYPE_CHECKING
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.level_history import LEVELS
 from involve_desktop.domain.money import format_pence
+from involve_desktop.exports.charts import bar_chart, grouped_bars, pyramid
 from involve_desktop.exports.document import Styles, heading, text
-from involve_desktop.exports.evaluation_pdf_charts import (
-    budget_chart,
-    participation_pyramid,
-    power_chart,
-)
 from involve_desktop.exports.evaluation_pdf_tables import caption, fitted_table, section_start
 from involve_desktop.services.year_figures_share import Share
 
 if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
     from involve_desktop.services.year_figures import YearFigures
 
 NO_ROLE = "No role recorded"
@@ -61,6 +59,13 @@ def figures_section(figures: YearFigures, look: Styles) -> list:
     return story
 
 
+def _spaced(chart: Flowable, look: Styles) -> list[Flowable]:
+    """A chart with a line's room under it, so the table of its numbers stands apart."""
+    from reportlab.platypus import Spacer
+
+    return [chart, Spacer(0, look.body_points * 0.8)]
+
+
 def _n(count: int) -> str:
     return f"{count:,}"
 
@@ -82,7 +87,14 @@ def _people(figures: YearFigures, look: Styles) -> list:
         section_start(look),
         heading(f"{terms.plural_title} who took part", 1, look),
         text(people.summary, look.body),
-        participation_pyramid(people.by_level, look),
+        *_spaced(
+            pyramid(
+                [(level.label, n) for level, n in zip(LEVELS, people.by_level, strict=True)],
+                look=look,
+                title="Took part, by level",
+            ),
+            look,
+        ),
         fitted_table(
             ("Level", "Took part", on_register),
             levels,
@@ -128,7 +140,16 @@ def _activities(figures: YearFigures, look: Styles) -> list:
         section_start(look),
         heading("Activities", 1, look),
         text(held.summary, look.body),
-        power_chart(held.by_power, look),
+        *_spaced(
+            bar_chart(
+                [row.power.label for row in held.by_power],
+                [row.count for row in held.by_power],
+                title="Activities, by power shared",
+                look=look,
+                value_format=lambda count: Share(count, held.total).words("none"),
+            ),
+            look,
+        ),
         fitted_table(
             ("Power shared", "Activities"),
             [
@@ -225,7 +246,19 @@ def _money(figures: YearFigures, look: Styles) -> list:
             )
             rows.append(["All budgets", *(format_pence(pence) for pence in totals)])
         story += [
-            *budget_chart(money.budgets, look),
+            *_spaced(
+                grouped_bars(
+                    [budget.name for budget in money.budgets],
+                    [
+                        ("Allocated", [budget.allocated_pence for budget in money.budgets]),
+                        ("Paid", [budget.paid_pence for budget in money.budgets]),
+                        ("Approved, to be paid", [b.committed_pence for b in money.budgets]),
+                    ],
+                    title="Spending against each budget",
+                    look=look,
+                ),
+                look,
+            ),
             fitted_table(
                 ("Budget", "Allocated", "Committed", "Paid", "Left"),
                 rows,

@@ -22,7 +22,7 @@ DETAILS = "Details"
 # A table this short is kept on one page; a longer one runs on with its heading row repeated.
 SHORT_TABLE_ROWS = 12
 ROOM_FOR_A_CAPTION = 14  # in body lines: a caption and a short table (kept whole) under it
-ROOM_FOR_A_START = 18  # in body lines: a heading, a sentence, a table's heading and a row
+ROOM_FOR_A_START = 20  # in body lines: a heading, a sentence, a table's heading and a row
 
 
 def caption(words: str, look: Styles) -> list[Flowable]:
