@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.level_history import LEVELS
 from involve_desktop.domain.money import format_pence
+from involve_desktop.exports.charts import bar_chart, grouped_bars, pyramid
 from involve_desktop.exports.document import Styles, bold, heading, table, text
 from involve_desktop.services.year_figures_share import Share
 
@@ -35,6 +36,13 @@ def _n(count: int) -> str:
     return f"{count:,}"
 
 
+def _lead_in(words: str, look: Styles):  # type: ignore[no-untyped-def]
+    """A small note that introduces the table after it, kept on the same page as it."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    return text(words, ParagraphStyle("lead-in", parent=look.small, keepWithNext=1))
+
+
 def took_part_section(data: AnnualReport, look: Styles) -> list:
     figures, terms = data.figures, data.terms
     people = figures.people
@@ -45,6 +53,11 @@ def took_part_section(data: AnnualReport, look: Styles) -> list:
     story = [
         heading("Who took part", 0, look),
         text(people.summary, look.body),
+        pyramid(
+            [(level.label, count) for level, count in zip(LEVELS, people.by_level, strict=True)],
+            look=look,
+            title=f"{terms.plural_title} who took part, by level",
+        ),
         table(
             ("Level of involvement", terms.plural_title), levels, (3, 1), look, numeric_columns=(1,)
         ),
@@ -91,6 +104,14 @@ def what_they_did_section(data: AnnualReport, look: Styles) -> list:
     held = data.figures.activities
     story = [heading("What they did", 0, look), text(held.summary, look.body)]
     if held.total:
+        story.append(
+            bar_chart(
+                [row.power.label for row in held.by_power],
+                [row.count for row in held.by_power],
+                title="Activities by how much power was shared",
+                look=look,
+            )
+        )
         story.append(
             table(
                 ("Power shared", "What it means", "Activities"),
@@ -145,7 +166,20 @@ def you_said_section(data: AnnualReport, look: Styles) -> list:
     if not data.you_said:
         story.append(text("No impact records belong to the year.", look.body))
         return story
-    story.append(text(QUOTES_NOTE, look.small))
+    if look.options.large_print:
+        # Four columns of 16 pt text are too narrow to read: one block for each record.
+        story.append(_lead_in(QUOTES_NOTE, look))
+        for record in data.you_said:
+            story.append(
+                table(
+                    (long_date(record.dated), record.came_from),
+                    [("You said", _said(record)), ("We did", _did(record)), ("Told?", record.told)],
+                    (1.3, 3.4),
+                    look,
+                )
+            )
+        return story
+    story.append(_lead_in(QUOTES_NOTE, look))
     rows = [
         [f"{long_date(record.dated)}\n{record.came_from}", _said(record), _did(record), record.told]
         for record in data.you_said
@@ -215,16 +249,37 @@ def money_section(data: AnnualReport, look: Styles) -> list:
         )
         story += [
             heading("Against the year's budgets", 1, look),
-            table(
-                ("Budget", "Allocated", "Committed", "Paid", "Left"),
-                rows,
-                (2.4, 1.1, 1.1, 1.1, 1.1),
-                look,
-                numeric_columns=(1, 2, 3, 4),
+            grouped_bars(
+                [budget.name for budget in money.budgets],
+                [
+                    ("Allocated", [budget.allocated_pence for budget in money.budgets]),
+                    ("Paid", [budget.paid_pence for budget in money.budgets]),
+                ],
+                title="Each budget: allocated and paid",
+                look=look,
             ),
+            *_budget_tables(rows, look),
         ]
     story.append(text(MONEY_NOTE, look.small))
     return story
+
+
+def _budget_tables(rows: list[list[str]], look: Styles) -> list:
+    """One table of every budget; in large print one small table per budget, since five
+    columns of 16 pt figures leave no room for the budget's name."""
+    header = ("Budget", "Allocated", "Committed", "Paid", "Left")
+    if not look.options.large_print:
+        return [table(header, rows, (2.4, 1.1, 1.1, 1.1, 1.1), look, numeric_columns=(1, 2, 3, 4))]
+    return [
+        table(
+            (row[0], ""),
+            list(zip(header[1:], row[1:], strict=True)),
+            (2, 1.5),
+            look,
+            numeric_columns=(1,),
+        )
+        for row in rows
+    ]
 
 
 def plan_section(data: AnnualReport, look: Styles) -> list:
@@ -246,11 +301,11 @@ def plan_section(data: AnnualReport, look: Styles) -> list:
     for area in data.plan:
         story += [
             heading(area.heading, 1, look),
-            text(f"{area.heading}: {area.meaning}.", look.small),
+            _lead_in(f"{area.heading}: {area.meaning}.", look),
             table(
                 ("Action", "Status", "Due", "Led by"),
                 [_plan_row(item) for item in area.items],
-                (3.4, 1.2, 1.5, 1.3),
+                (2.9, 1.6, 1.6, 1.3),
                 look,
             ),
         ]

@@ -81,10 +81,18 @@ def test_the_figures_printed_are_year_figures(demo, tmp_path, large):
     assert money.budgets
     assert f"Fees (time and expertise) {format_pence(money.fees_paid_pence)}" in printed
     assert f"Total paid {format_pence(money.paid_pence)}" in printed
-    assert (
-        f"All budgets {format_pence(money.allocated_pence)} {format_pence(money.committed_pence)} "
-        f"{format_pence(money.budget_paid_pence)} {format_pence(money.remaining_pence)}"
-    ) in printed
+    budgets = (
+        ("Allocated", money.allocated_pence),
+        ("Committed", money.committed_pence),
+        ("Paid", money.budget_paid_pence),
+        ("Left", money.remaining_pence),
+    )
+    if large:  # one small table per budget: each figure beside its name
+        for label, pence in budgets:
+            assert f"{label} {format_pence(pence)}" in printed
+    else:
+        amounts = " ".join(format_pence(pence) for _label, pence in budgets)
+        assert f"All budgets {amounts}" in printed
     for row in figures.activities.by_power:
         assert row.power.label in printed
     assert "Annual involvement report 2025/26" in printed
