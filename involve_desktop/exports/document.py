@@ -40,6 +40,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from involve_desktop.domain.formatting import long_date
+from involve_desktop.exports.document_contents import (
+    CONTENTS_LEVELS,
+    Contents,
+    Entry,
+    draw_entries,
+    pages_needed,
+    slot_flowables,
+)
+from involve_desktop.exports.document_contents import marker as contents_marker
 from involve_desktop.exports.document_page import (
     A4,
     FRAME_PADDING,
@@ -77,7 +86,6 @@ NORMAL_BODY_POINTS = 10.5
 LARGE_BODY_POINTS = 16.0
 HEADER_GREY = (0.86, 0.86, 0.86)  # table heading rows; a black rule marks them too
 ROW_RULE_GREY = (0.65, 0.65, 0.65)
-CONTENTS_LEVELS = 2  # headings of level 0 and 1 are listed in the contents
 
 
 @dataclass(frozen=True)
@@ -297,23 +305,13 @@ def table(
 
 
 def contents(look: Styles, title: str = "Contents") -> list[Flowable]:
-    """A contents list filled from the document's level 0 and 1 headings (with page
-    numbers); put it in the story where it should print, and `build_pdf` lays the document
-    out as many times as it takes for the page numbers to settle."""
-    from reportlab.lib.styles import ParagraphStyle
+    """A contents list of the document's level 0 and 1 headings with their page numbers,
+    each a link to its page. Put it in the story where it should print (after a cover, say)
+    and follow it with a PageBreak; `build_pdf` keeps as many pages as the list needs."""
     from reportlab.platypus import Paragraph
-    from reportlab.platypus.tableofcontents import TableOfContents
 
-    listing = TableOfContents(dotsMinLevel=0)
-    points = look.body_points
-    listing.levelStyles = [
-        ParagraphStyle("contents0", parent=look.body, fontName=look.bold_font, leftIndent=0,
-                       firstLineIndent=0, spaceBefore=points * 0.4),
-        ParagraphStyle("contents1", parent=look.body, leftIndent=points * 1.5,
-                       firstLineIndent=0, spaceAfter=0),
-    ]  # fmt: skip
-    # The contents page's own title is no bookmark: it would list itself.
-    return [Paragraph(_markup(title, look.headings[0]), look.headings[0]), listing]
+    # The contents' own title is no bookmark: it would list itself.
+    return [Paragraph(_markup(title, look.headings[0]), look.headings[0]), contents_marker()]
 
 
 def build_pdf(
@@ -330,21 +328,17 @@ def build_pdf(
 ) -> int:
     """Set `story` on A4 pages and write the PDF to `target`; return the page count.
 
-    `with_contents` puts a contents list first (unless the story already holds one made by
-    `contents`). `progress(done, total)` is called as the flowables are laid out and once
-    more with done == total at the end, so a window can show a bar; it is called on the
-    thread that builds.
+    `with_contents` puts a contents list on the first page(s) (unless the story already
+    holds one made by `contents`). The document is laid out once either way.
+    `progress(done, total)` is called as the flowables are laid out (at most once per 1%)
+    and once more with done == total at the end, on the thread that builds.
     """
-    from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate
-    from reportlab.platypus.tableofcontents import TableOfContents
+    from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
     look = styles(options)
     story = list(story)
-    if with_contents and not any(isinstance(item, TableOfContents) for item in story):
-        from reportlab.platypus import PageBreak
-
+    if with_contents and not any(_is_contents(item) for item in story):
         story = [*contents(look), PageBreak(), *story]
-    has_contents = any(isinstance(item, TableOfContents) for item in story)
     page_look = PageLook(
         organisation_name=header.organisation_name,
         charity_number=header.charity_number,
@@ -356,40 +350,30 @@ def build_pdf(
         name_points=(16 if options.large_print else 11),
         foot_points=(14 if options.large_print else 8),
     )
-    logo = logo_reader(header.logo)
-    frame = Frame(
-        MARGIN,
-        MARGIN + page_look.footer_height,
-        A4[0] - 2 * MARGIN,
-        A4[1] - 2 * MARGIN - page_look.header_height - page_look.footer_height,
-        id="text",
-    )
-    ticker = _Progress(progress, len(story) * (2 if has_contents else 1))
-
-    keep_room = look.body.leading * 6
     frame_height = A4[1] - 2 * MARGIN - page_look.header_height - page_look.footer_height
-
-    class HeadingWithNext(KeepTogether):
-        """A heading and what follows it. Something short that does not fit moves to the
-        next page with its heading; something long (a table of many pages) starts here
-        under its heading when six lines or more are left, not leaving a page blank."""
-
-        def split(self, aW: float, aH: float) -> list:
-            if getattr(self, "_wrapInfo", None) != (aW, aH):
-                self.wrap(aW, aH)
-            long = frame_height / 2 < self._H
-            if long and self._H > aH > keep_room:
-                return list(self._content)
-            return super().split(aW, aH)
+    listing = Contents(look)
+    for index, item in enumerate(story):
+        if _is_contents(item):
+            pages = pages_needed(story, listing, frame_height)
+            story[index : index + 1] = slot_flowables(pages, listing)
+            break
+    logo = logo_reader(header.logo)
+    frame = Frame(MARGIN, MARGIN + page_look.footer_height, A4[0] - 2 * MARGIN, frame_height)
+    ticker = _Progress(progress, len(story))
 
     class Document(BaseDocTemplate):
         def afterFlowable(self, flowable: Any) -> None:
             ticker.step()
             level = getattr(flowable, "outline_level", None)
             if level is not None and level < CONTENTS_LEVELS:
-                self.notify(
-                    "TOCEntry",
-                    (level, flowable.outline_markup, self.page, flowable.outline_key),
+                listing.entries.append(
+                    Entry(
+                        level,
+                        flowable.outline_title,
+                        flowable.outline_markup,
+                        self.page,
+                        flowable.outline_key,
+                    )
                 )
 
     document = Document(
@@ -405,7 +389,7 @@ def build_pdf(
         creator="Involve",
         lang="en-GB",
         pageCompression=1,
-        keepTogetherClass=HeadingWithNext,
+        keepTogetherClass=heading_keeper(look.body.leading * 6, frame_height),
         pageTemplates=[
             PageTemplate(
                 id="page",
@@ -414,19 +398,43 @@ def build_pdf(
             )
         ],
     )
-    pages: list[int] = []
-    canvas_class = numbered_canvas(page_look, pages, None)
-    if has_contents:
-        document.multiBuild(story, canvasmaker=canvas_class)
-    else:
-        document.build(story, canvasmaker=canvas_class)
+    counted: list[int] = []
+
+    def finish_page(canvas: Any, number: int) -> None:
+        if listing.slots:
+            draw_entries(canvas, number, listing)
+
+    document.build(story, canvasmaker=numbered_canvas(page_look, counted, None, finish_page))
     ticker.finish()
-    return pages[-1]
+    return counted[-1]
+
+
+def _is_contents(item: object) -> bool:
+    return bool(getattr(item, "involve_contents", False))
+
+
+def heading_keeper(keep_room: float, frame_height: float) -> type:
+    """reportlab's KeepTogether for a heading and what follows it, changed so something
+    long (a table of many pages) starts under its heading when `keep_room` or more is left
+    on the page instead of leaving the page blank; something short that does not fit still
+    moves to the next page with its heading."""
+    from reportlab.platypus import KeepTogether
+
+    class HeadingWithNext(KeepTogether):
+        def split(self, aW: float, aH: float) -> list:
+            if getattr(self, "_wrapInfo", None) != (aW, aH):
+                self.wrap(aW, aH)
+            long = frame_height / 2 < self._H
+            if long and self._H > aH > keep_room:
+                return list(self._content)
+            return super().split(aW, aH)
+
+    return HeadingWithNext
 
 
 class _Progress:
-    """Calls the progress hook with a count that only goes up (a contents list lays the
-    document out twice or more) and not more often than once per 1% of the work."""
+    """Calls the progress hook with a count that only goes up (a flowable split across
+    pages is counted for each piece) and not more often than once per 1% of the work."""
 
     def __init__(self, hook: Callable[[int, int], None] | None, total: int) -> None:
         self.hook = hook

@@ -140,9 +140,15 @@ def _fitted(canvas: Any, text: str, font: str, points: float, room: float) -> st
     return text.rstrip() + "\u2026" if text else ""
 
 
-def numbered_canvas(look: PageLook, pages: list[int], on_page: Callable[[int], None] | None):
+def numbered_canvas(
+    look: PageLook,
+    pages: list[int],
+    on_page: Callable[[int], None] | None = None,
+    finish_page: Callable[[Any, int], None] | None = None,
+):
     """A canvas class that holds its pages back until the end, so each foot can say
-    "page n of m"; `pages` receives the page count."""
+    "page n of m"; `pages` receives the page count. `finish_page(canvas, number)` draws
+    what could only be known at the end (the contents) on each page before it is written."""
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
@@ -165,6 +171,8 @@ def numbered_canvas(look: PageLook, pages: list[int], on_page: Callable[[int], N
             self._doc.pageCounter -= total
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
+                if finish_page is not None:
+                    finish_page(self, number)
                 draw_footer(self, look, number, total)
                 Canvas.showPage(self)
             Canvas.save(self)
