@@ -1,4 +1,5 @@
-"""Involve's headless commands: `involve demo`, `involve check`, `involve --version`.
+"""Involve's headless commands: `involve demo`, `involve check`, `involve export`,
+`involve --version`.
 
 No Qt here, so every command runs on a machine with no display (CI, scripts, a server).
 """
@@ -58,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="check the database; exit status 0 only when it is sound and current"
     )
     check.set_defaults(run=run_check)
+
+    from involve_desktop.cli_export import add_export_parser
+
+    add_export_parser(commands, run_export)
     return parser
 
 
@@ -120,8 +125,13 @@ def run_demo(paths: AppPaths, args: argparse.Namespace) -> int:
 
 def _unlock(paths: AppPaths) -> bytes | None:
     """The database key from INVOLVE_USER / INVOLVE_PASSWORD, or asked for; None if plain."""
+    return _unlock_slot(paths)[0]
+
+
+def _unlock_slot(paths: AppPaths) -> tuple[bytes | None, str | None]:
+    """The database key and the slot of the staff member who opened it (None, None: plain)."""
     if not paths.key_file.exists():
-        return None
+        return None, None
     from involve_desktop.db.key_slots import KeyFile
 
     keys = KeyFile.load(paths.key_file)
@@ -130,7 +140,28 @@ def _unlock(paths: AppPaths) -> bytes | None:
     slot = keys.slot_named(user)
     if slot is None:
         raise KnownError("That name or password is not right. Please try again.")
-    return keys.unlock(slot, password)
+    return keys.unlock(slot, password), slot
+
+
+def run_export(paths: AppPaths, args: argparse.Namespace) -> int:
+    from involve_desktop.cli_export import run_export as export
+
+    def unlock(paths: AppPaths):  # type: ignore[no-untyped-def]
+        """The key, and the staff member as the actor (the sign-in is audited, as in the app)."""
+        key, slot = _unlock_slot(paths)
+        if slot is None:
+            return key, None
+        from involve_desktop.db.engine import Database
+        from involve_desktop.services.protection import record_sign_in
+
+        database = Database(paths.database, key=key)
+        try:
+            with database.session_scope() as session:
+                return key, record_sign_in(session, slot)
+        finally:
+            database.close()
+
+    return export(paths, args, unlock)
 
 
 def _ask(prompt: str, *, secret: bool = False) -> str:

@@ -1,0 +1,151 @@
+"""`involve export`: each printed document made from the command line, with no display, on
+a demo charity's encrypted records."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from involve_desktop.cli import DEMO_PASSWORD, main
+from involve_desktop.db.engine import Database
+from involve_desktop.db.key_slots import KeyFile
+from involve_desktop.db.models import AuditEvent, Person
+from involve_desktop.db.money_models import Claim
+from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.demo import DEMO_ADMINISTRATOR
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("export-demo")
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INVOLVE_USER", DEMO_ADMINISTRATOR)
+        patch.setenv("INVOLVE_PASSWORD", DEMO_PASSWORD)
+        assert main(["--data-dir", str(folder), "demo", "--people", "40"]) == 0
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def credentials(monkeypatch):
+    monkeypatch.setenv("INVOLVE_USER", DEMO_ADMINISTRATOR)
+    monkeypatch.setenv("INVOLVE_PASSWORD", DEMO_PASSWORD)
+
+
+def database(folder: Path) -> Database:
+    keys = KeyFile.load(folder / "involve.keys")
+    key = keys.unlock(keys.slot_named(DEMO_ADMINISTRATOR), DEMO_PASSWORD)
+    return Database(folder / "involve.db", key=key)
+
+
+def export(capsys, folder: Path, *args: str) -> tuple[int, str, str]:
+    status = main(["--data-dir", str(folder), "export", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def text_of(pdf: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+@pytest.mark.parametrize(
+    ("kind", "extra", "expected"),
+    [
+        ("strategy", (), "Involvement strategy"),
+        ("strategy", ("--version", "1"), "Involvement strategy"),
+        ("action-plan", ("--all",), "Culture"),
+        ("evaluation", ("--year", "2024"), "2024/25"),
+        ("claim-form", (), "Riverside Voices"),
+        ("annual-report", (), "Riverside Voices"),
+    ],
+)
+def test_each_document_is_made_from_the_command_line(
+    capsys, demo_folder, tmp_path, kind, extra, expected
+):
+    out_file = tmp_path / f"{kind}.pdf"
+    status, out, err = export(capsys, demo_folder, kind, "--out", str(out_file), *extra)
+    assert (status, err) == (0, "")
+    pages = len(PdfReader(out_file).pages)
+    assert out.strip() == f"Saved {out_file} ({pages} {'page' if pages == 1 else 'pages'})."
+    assert expected in text_of(out_file)
+
+
+def test_a_claim_a_statement_and_a_persons_record_in_large_print(capsys, demo_folder, tmp_path):
+    with database(demo_folder).session_scope() as session:
+        claim_id, person_id = session.execute(
+            select(Claim.id, Claim.person_id).where(Claim.status == "paid").limit(1)
+        ).one()
+        first_name = session.get(Person, person_id).first_name
+
+    claim = tmp_path / "claim.pdf"
+    assert (
+        export(capsys, demo_folder, "claim-form", "--claim", str(claim_id), "--out", str(claim))[0]
+        == 0
+    )
+    assert first_name in text_of(claim)
+
+    statement = tmp_path / "statement.pdf"
+    args = ("statement", "--person", str(person_id), "--from", "2020-01-01", "--to", "2026-11-26")
+    assert export(capsys, demo_folder, *args, "--out", str(statement))[0] == 0
+    assert first_name in text_of(statement)
+
+    normal, large = tmp_path / "person.pdf", tmp_path / "person-large.pdf"
+    assert (
+        export(capsys, demo_folder, "person", "--person", str(person_id), "--out", str(normal))[0]
+        == 0
+    )
+    assert (
+        export(
+            capsys,
+            demo_folder,
+            "person",
+            "--person",
+            str(person_id),
+            "--large-print",
+            "--out",
+            str(large),
+        )[0]
+        == 0
+    )
+    assert first_name in text_of(normal)
+    assert len(PdfReader(large).pages) > len(PdfReader(normal).pages)
+    with database(demo_folder).session_scope() as session:
+        exported = session.scalars(
+            select(AuditEvent.subject_id).where(AuditEvent.action == AuditAction.EXPORTED_PERSON)
+        ).all()
+    assert exported.count(person_id) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("statement", "--year", "2025"), "Please say whose"),
+        (("statement", "--person", "1"), "Please give the period"),
+        (("strategy", "--version", "9"), "There is no version 9"),
+        (("evaluation", "--year", "2019"), "no yearly evaluation"),
+    ],
+)
+def test_a_missing_or_wrong_choice_is_said_in_plain_words(
+    capsys, demo_folder, tmp_path, args, said
+):
+    out_file = tmp_path / "x.pdf"
+    status, out, err = export(capsys, demo_folder, *args, "--out", str(out_file))
+    assert status == 1 and out == ""
+    assert said in err
+    assert not out_file.exists()
+
+
+def test_a_folder_that_is_not_there_is_said_before_anything_is_made(capsys, demo_folder, tmp_path):
+    target = tmp_path / "no such folder" / "plan.pdf"
+    status, _out, err = export(capsys, demo_folder, "action-plan", "--out", str(target))
+    assert status == 1
+    assert "There is no folder" in err
