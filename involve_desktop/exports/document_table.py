@@ -14,8 +14,9 @@ def fitted_widths(
 ) -> list[float]:
     """Widths in points that add up to `room`, close to `shares`, with each column at least
     its `needed` width where the others can give it up (they keep their own `needed`)."""
-    total = float(sum(shares)) or 1.0
-    widths = [room * share / total for share in shares]
+    # Layout points, not money: shares of the page's width.
+    all_shares = sum(shares) or 1
+    widths = [room * share / all_shares for share in shares]
     short = sum(max(0.0, need - width) for need, width in zip(needed, widths, strict=True))
     if short <= 0:
         return widths
