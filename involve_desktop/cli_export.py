@@ -26,7 +26,8 @@ EXIT_OK = 0
 class ExportKind:
     name: str
     help: str
-    gather: Callable[[Any, argparse.Namespace, date], Any]  # (session, args, today) -> data
+    # (session, args, today, actor) -> the document's plain data
+    gather: Callable[[Any, argparse.Namespace, date, Any], Any]
     writer: str  # "module:function" in involve_desktop.exports, imported only when used
 
 
@@ -76,8 +77,7 @@ def export_document(
         if organisation is None:
             raise KnownError("These records have no organisation set up yet.")
         header = DocumentHeader(organisation.name, organisation.logo, organisation.charity_number)
-        args.actor = actor
-        data = kind.gather(session, args, today)
+        data = kind.gather(session, args, today, actor)
         pages = writer(data, target, header, PdfOptions(large_print=args.large_print), today)
         if kind.name == "person":
             from involve_desktop.services.report_person import note_person_exported
@@ -113,7 +113,7 @@ def _year(session: Any, args: argparse.Namespace, today: date) -> tuple[date, da
     return year_containing(date(args.year, start.month, start.day), start)
 
 
-def _strategy(session: Any, args: argparse.Namespace, today: date) -> Any:
+def _strategy(session: Any, args: argparse.Namespace, today: date, _actor: Any) -> Any:
     from involve_desktop.services.report_strategy import strategy_report
     from involve_desktop.services.strategy import list_strategies
 
@@ -126,14 +126,14 @@ def _strategy(session: Any, args: argparse.Namespace, today: date) -> Any:
     return strategy_report(session, strategy_id, today)
 
 
-def _plan(session: Any, args: argparse.Namespace, today: date) -> Any:
+def _plan(session: Any, args: argparse.Namespace, today: date, _actor: Any) -> Any:
     from involve_desktop.services.action_plan_rows import ALL, PlanView
     from involve_desktop.services.report_plan import plan_report
 
     return plan_report(session, None, PlanView(status=ALL) if args.all else PlanView(), today)
 
 
-def _evaluation(session: Any, args: argparse.Namespace, today: date) -> Any:
+def _evaluation(session: Any, args: argparse.Namespace, today: date, _actor: Any) -> Any:
     from involve_desktop.services.evaluations import list_evaluations
     from involve_desktop.services.report_evaluation import evaluation_report
 
@@ -147,7 +147,7 @@ def _evaluation(session: Any, args: argparse.Namespace, today: date) -> Any:
     return evaluation_report(session, latest.id, today)
 
 
-def _claim_form(session: Any, args: argparse.Namespace, today: date) -> Any:
+def _claim_form(session: Any, args: argparse.Namespace, today: date, _actor: Any) -> Any:
     from involve_desktop.services.report_claims import blank_claim_form, filled_claim_form
 
     if args.claim is None:
@@ -155,7 +155,7 @@ def _claim_form(session: Any, args: argparse.Namespace, today: date) -> Any:
     return filled_claim_form(session, args.claim)
 
 
-def _statement(session: Any, args: argparse.Namespace, today: date) -> Any:
+def _statement(session: Any, args: argparse.Namespace, today: date, _actor: Any) -> Any:
     from involve_desktop.services.report_claims import payment_statement
 
     person_id = _person_id(args)
@@ -169,7 +169,7 @@ def _statement(session: Any, args: argparse.Namespace, today: date) -> Any:
     return payment_statement(session, person_id, first, last)
 
 
-def _annual(session: Any, args: argparse.Namespace, today: date) -> Any:
+def _annual(session: Any, args: argparse.Namespace, today: date, _actor: Any) -> Any:
     from involve_desktop.services.report_annual import annual_report, report_year
 
     first, last = _year(session, args, today) or report_year(session, today)
@@ -178,10 +178,10 @@ def _annual(session: Any, args: argparse.Namespace, today: date) -> Any:
     return annual_report(session, first, last, today)
 
 
-def _person(session: Any, args: argparse.Namespace, today: date) -> Any:
+def _person(session: Any, args: argparse.Namespace, today: date, actor: Any) -> Any:
     from involve_desktop.services.report_person import person_record
 
-    return person_record(session, args.actor, _person_id(args), today)
+    return person_record(session, actor, _person_id(args), today)
 
 
 def _person_id(args: argparse.Namespace) -> int:
