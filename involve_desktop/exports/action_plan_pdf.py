@@ -9,23 +9,17 @@ onto as many pages as they need, their heading row repeated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.exports.document import (
-    DocumentHeader,
-    PdfOptions,
     Styles,
     bold,
-    build_pdf,
     heading,
-    styles,
     table,
     text,
 )
+from involve_desktop.exports.document_parts import DocumentPart, writer
 
 if TYPE_CHECKING:
     from involve_desktop.services.report_plan import PlanLine, PlanReport
@@ -45,18 +39,9 @@ def plan_title(data: PlanReport) -> str:
     return f"Action plan: {data.title}"
 
 
-def write_action_plan_pdf(
-    data: PlanReport,
-    target: Path | BinaryIO,
-    header: DocumentHeader,
-    options: PdfOptions,
-    made_on: date,
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write the plan in `data` to `target`; return the number of pages."""
+def action_plan_part(data: PlanReport, look: Styles) -> DocumentPart:
     from reportlab.platypus import CondPageBreak
 
-    look = styles(options)
     story = _opening(data, look)
     for area in data.areas:
         # An area starts on a new page rather than leave its heading with no row under it
@@ -66,21 +51,15 @@ def write_action_plan_pdf(
         story.append(text(area.meaning + ".", look.small))
         if not area.lines:
             story.append(text(_nothing_in(data), look.body))
-        elif options.large_print:
+        elif look.options.large_print:
             rows = [_large_cells(line, look) for line in area.lines]
             story.append(table(LARGE_COLUMNS, rows, LARGE_WIDTHS, look))
         else:
             story.append(table(COLUMNS, [_cells(line, look) for line in area.lines], WIDTHS, look))
-    return build_pdf(
-        target,
-        plan_title(data),
-        story,
-        header,
-        options,
-        made_on,
-        subject=SUBJECT,
-        progress=progress,
-    )
+    return DocumentPart(plan_title(data), SUBJECT, story)
+
+
+write_action_plan_pdf = writer(action_plan_part)
 
 
 def _opening(data: PlanReport, look: Styles) -> list:

@@ -14,10 +14,7 @@ Takes `report_annual.AnnualReport`; set on the shared page (exports/document.py)
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.exports.annual_report_parts import (
@@ -28,14 +25,11 @@ from involve_desktop.exports.annual_report_parts import (
     you_said_section,
 )
 from involve_desktop.exports.document import (
-    DocumentHeader,
-    PdfOptions,
     Styles,
-    build_pdf,
     heading,
-    styles,
     text,
 )
+from involve_desktop.exports.document_parts import DocumentPart, writer
 
 if TYPE_CHECKING:
     from involve_desktop.services.report_annual import AnnualReport
@@ -43,16 +37,7 @@ if TYPE_CHECKING:
 SUBJECT = "Annual involvement report"
 
 
-def write_annual_report_pdf(
-    data: AnnualReport,
-    target: Path | BinaryIO,
-    header: DocumentHeader,
-    options: PdfOptions,
-    made_on: date,
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write the annual report in `data` to `target`; return the number of pages."""
-    look = styles(options)
+def annual_report_part(data: AnnualReport, look: Styles) -> DocumentPart:
     story = [
         *_opening(data, look),
         *took_part_section(data, look),
@@ -61,16 +46,10 @@ def write_annual_report_pdf(
         *money_section(data, look),
         *plan_section(data, look),
     ]
-    return build_pdf(
-        target,
-        data.title,
-        story,
-        header,
-        options,
-        made_on,
-        subject=SUBJECT,
-        progress=progress,
-    )
+    return DocumentPart(data.title, SUBJECT, story)
+
+
+write_annual_report_pdf = writer(annual_report_part)
 
 
 def _opening(data: AnnualReport, look: Styles) -> list:

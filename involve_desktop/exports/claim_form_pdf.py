@@ -12,26 +12,20 @@ functions only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from involve_desktop.domain.claims import ClaimStatus, LineKind
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.money import format_pence, format_quantity, format_rate
 from involve_desktop.exports.document import (
     MM,
-    DocumentHeader,
-    PdfOptions,
     Styles,
     bold,
-    build_pdf,
     heading,
-    styles,
     table,
     text,
 )
+from involve_desktop.exports.document_parts import DocumentPart, writer
 from involve_desktop.exports.form_boxes import (
     BOX_GREY,
     WRITING_ROW_MM,
@@ -70,34 +64,20 @@ def claim_form_title(data: BlankClaimForm | FilledClaimForm) -> str:
     return "Claim form"
 
 
-def write_claim_form_pdf(
-    data: BlankClaimForm | FilledClaimForm,
-    target: Path | BinaryIO,
-    header: DocumentHeader,
-    options: PdfOptions,
-    made_on: date,
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write the form (blank or filled in, as `data` is) to `target`; return the page count."""
+def claim_form_part(data: BlankClaimForm | FilledClaimForm, look: Styles) -> DocumentPart:
+    """The form, blank or filled in as `data` is."""
     from involve_desktop.services.report_claims import FilledClaimForm
 
-    look = styles(options)
     if isinstance(data, FilledClaimForm):
         story = _filled_story(data, look)
         subject = f"Claim {data.claim_id} for {data.person_name}"
     else:
         story = _blank_story(data, look)
         subject = f"A claim form for {data.terms.plural} to fill in by hand"
-    return build_pdf(
-        target,
-        claim_form_title(data),
-        story,
-        header,
-        options,
-        made_on,
-        subject=subject,
-        progress=progress,
-    )
+    return DocumentPart(claim_form_title(data), subject, story)
+
+
+write_claim_form_pdf = writer(claim_form_part)
 
 
 def _blank_story(data: BlankClaimForm, look: Styles) -> list:

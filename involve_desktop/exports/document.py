@@ -49,6 +49,7 @@ from involve_desktop.exports.document_contents import (
     slot_flowables,
 )
 from involve_desktop.exports.document_contents import marker as contents_marker
+from involve_desktop.exports.document_flow import BuildProgress, heading_keeper
 from involve_desktop.exports.document_page import (
     A4,
     FRAME_PADDING,
@@ -131,6 +132,9 @@ class Styles:
     cell_figure: ParagraphStyle  # right-aligned figures in tables
     cell_header: ParagraphStyle
     cell_header_figure: ParagraphStyle
+    # Set by a pack: every heading of a document bookmarked one level under the document's
+    # own entry. Only the outline and contents move; the printed heading keeps its look.
+    outline_shift: int = 0
 
     @property
     def width(self) -> float:
@@ -222,26 +226,36 @@ def heading(title: str, level: int, look: Styles) -> Flowable:
     from reportlab.platypus import Paragraph
 
     level = max(0, min(2, level))
+    outline_level = level + look.outline_shift
 
     class Heading(Paragraph):
         """Adds itself to the PDF's outline where it is drawn."""
 
         outline_title = title
-        outline_level = level
-        outline_key = f"heading-{next(_heading_keys)}"
-        outline_markup = markup(title, bold=level == 0, points=look.body_points)
+        outline_key = new_outline_key()
+        outline_markup = markup(title, bold=outline_level == 0, points=look.body_points)
 
         def draw(self) -> None:
-            canvas = self.canv
-            # The outline refuses to skip a level (a level 2 straight after a level 0).
-            deepest = getattr(canvas, "_involve_outline_level", -1)
-            shown = min(self.outline_level, deepest + 1)
-            canvas._involve_outline_level = shown
-            canvas.bookmarkHorizontal(self.outline_key, 0, self.height)
-            canvas.addOutlineEntry(self.outline_title, self.outline_key, shown, closed=shown > 0)
+            add_to_outline(self)
             super().draw()
 
+    Heading.outline_level = outline_level
     return Heading(_markup(title, look.headings[level]), look.headings[level])
+
+
+def add_to_outline(flowable: Any) -> None:
+    """Bookmark where `flowable` is drawn, under its `outline_title` and `outline_level`."""
+    canvas = flowable.canv
+    # The outline refuses to skip a level (a level 2 straight after a level 0).
+    deepest = getattr(canvas, "_involve_outline_level", -1)
+    shown = min(flowable.outline_level, deepest + 1)
+    canvas._involve_outline_level = shown
+    canvas.bookmarkHorizontal(flowable.outline_key, 0, flowable.height)
+    canvas.addOutlineEntry(flowable.outline_title, flowable.outline_key, shown, closed=shown > 0)
+
+
+def new_outline_key() -> str:
+    return f"heading-{next(_heading_keys)}"
 
 
 def table(
@@ -359,11 +373,17 @@ def build_pdf(
             break
     logo = logo_reader(header.logo)
     frame = Frame(MARGIN, MARGIN + page_look.footer_height, A4[0] - 2 * MARGIN, frame_height)
-    ticker = _Progress(progress, len(story))
+    ticker = BuildProgress(progress, len(story))
+
+    # A pack's documents each name themselves at the foot of their own pages.
+    running_titles: dict[int, str] = {}
 
     class Document(BaseDocTemplate):
         def afterFlowable(self, flowable: Any) -> None:
             ticker.step()
+            part_title = getattr(flowable, "part_title", None)
+            if part_title is not None:
+                running_titles[self.page] = part_title
             level = getattr(flowable, "outline_level", None)
             if level is not None and level < CONTENTS_LEVELS:
                 listing.entries.append(
@@ -404,52 +424,16 @@ def build_pdf(
         if listing.slots:
             draw_entries(canvas, number, listing)
 
-    document.build(story, canvasmaker=numbered_canvas(page_look, counted, None, finish_page))
+    def title_on(number: int) -> str:
+        started = [page for page in running_titles if page <= number]
+        return running_titles[max(started)] if started else title
+
+    document.build(
+        story, canvasmaker=numbered_canvas(page_look, counted, None, finish_page, title_on)
+    )
     ticker.finish()
     return counted[-1]
 
 
 def _is_contents(item: object) -> bool:
     return bool(getattr(item, "involve_contents", False))
-
-
-def heading_keeper(keep_room: float, frame_height: float) -> type:
-    """reportlab's KeepTogether for a heading and what follows it, changed so something
-    long (a table of many pages) starts under its heading when `keep_room` or more is left
-    on the page instead of leaving the page blank; something short that does not fit still
-    moves to the next page with its heading."""
-    from reportlab.platypus import KeepTogether
-
-    class HeadingWithNext(KeepTogether):
-        def split(self, aW: float, aH: float) -> list:
-            if getattr(self, "_wrapInfo", None) != (aW, aH):
-                self.wrap(aW, aH)
-            long = frame_height / 2 < self._H
-            if long and self._H > aH > keep_room:
-                return list(self._content)
-            return super().split(aW, aH)
-
-    return HeadingWithNext
-
-
-class _Progress:
-    """Calls the progress hook with a count that only goes up (a flowable split across
-    pages is counted for each piece) and not more often than once per 1% of the work."""
-
-    def __init__(self, hook: Callable[[int, int], None] | None, total: int) -> None:
-        self.hook = hook
-        self.total = max(total, 1)
-        self.done = 0
-        self.reported = -1
-
-    def step(self) -> None:
-        if self.hook is None:
-            return
-        self.done = min(self.done + 1, self.total - 1)
-        if self.done * 100 // self.total > self.reported:
-            self.reported = self.done * 100 // self.total
-            self.hook(self.done, self.total)
-
-    def finish(self) -> None:
-        if self.hook is not None:
-            self.hook(self.total, self.total)

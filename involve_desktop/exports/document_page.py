@@ -113,7 +113,7 @@ def draw_header(canvas: Any, look: PageLook, logo: Any) -> None:
     canvas.line(left, rule_y, right, rule_y)
 
 
-def draw_footer(canvas: Any, look: PageLook, number: int, total: int) -> None:
+def draw_footer(canvas: Any, look: PageLook, number: int, total: int, title: str) -> None:
     width, _height = A4
     left = MARGIN + FRAME_PADDING
     right = width - MARGIN - FRAME_PADDING
@@ -126,7 +126,7 @@ def draw_footer(canvas: Any, look: PageLook, number: int, total: int) -> None:
     page_words = f"Page {number} of {total} \u00b7 {look.foot}"
     canvas.drawRightString(right, y, page_words)
     room = right - left - canvas.stringWidth(page_words, look.font, look.foot_points) - 6 * MM
-    title = _fitted(canvas, look.title, look.font, look.foot_points, room)
+    title = _fitted(canvas, title, look.font, look.foot_points, room)
     if title:
         canvas.drawString(left, y, title)
 
@@ -145,10 +145,13 @@ def numbered_canvas(
     pages: list[int],
     on_page: Callable[[int], None] | None = None,
     finish_page: Callable[[Any, int], None] | None = None,
+    title_on: Callable[[int], str] | None = None,
 ):
     """A canvas class that holds its pages back until the end, so each foot can say
     "page n of m"; `pages` receives the page count. `finish_page(canvas, number)` draws
-    what could only be known at the end (the contents) on each page before it is written."""
+    what could only be known at the end (the contents) on each page before it is written;
+    `title_on(number)` names the document at the foot of that page (the look's title if not
+    given)."""
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
@@ -173,7 +176,8 @@ def numbered_canvas(
                 self.__dict__.update(state)
                 if finish_page is not None:
                     finish_page(self, number)
-                draw_footer(self, look, number, total)
+                title = title_on(number) if title_on is not None else look.title
+                draw_footer(self, look, number, total, title)
                 Canvas.showPage(self)
             Canvas.save(self)
 

@@ -9,21 +9,15 @@ Takes `report_evaluation.EvaluationReport`; set on the shared page (exports/docu
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from involve_desktop.exports.document import (
-    DocumentHeader,
-    PdfOptions,
     Styles,
     bold,
-    build_pdf,
     heading,
-    styles,
     text,
 )
+from involve_desktop.exports.document_parts import DocumentPart, writer
 from involve_desktop.exports.evaluation_pdf_figures import figures_section
 from involve_desktop.exports.evaluation_pdf_tables import fitted_table, section_start
 
@@ -35,16 +29,7 @@ STANDARDS = "Standards self-assessment"
 ARISING = "Actions arising"
 
 
-def write_evaluation_pdf(
-    data: EvaluationReport,
-    target: Path | BinaryIO,
-    header: DocumentHeader,
-    options: PdfOptions,
-    made_on: date,
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write the evaluation in `data` to `target`; return the number of pages."""
-    look = styles(options)
+def evaluation_part(data: EvaluationReport, look: Styles) -> DocumentPart:
     story = _cover(data, look)
     for part in data.parts:
         story.append(heading(part.heading, 0, look))
@@ -53,16 +38,10 @@ def write_evaluation_pdf(
     story += _standards(data, look)
     story += figures_section(data.figures, look)
     story += _arising(data, look)
-    return build_pdf(
-        target,
-        data.title,
-        story,
-        header,
-        options,
-        made_on,
-        subject=SUBJECT,
-        progress=progress,
-    )
+    return DocumentPart(data.title, SUBJECT, story)
+
+
+write_evaluation_pdf = writer(evaluation_part)
 
 
 def _cover(data: EvaluationReport, look: Styles) -> list:

@@ -8,25 +8,19 @@ functions only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from involve_desktop.domain.claims import ClaimStatus
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.money import format_pence
 from involve_desktop.exports.document import (
-    DocumentHeader,
-    PdfOptions,
     Styles,
     bold,
-    build_pdf,
     heading,
-    styles,
     table,
     text,
 )
+from involve_desktop.exports.document_parts import DocumentPart, writer
 from involve_desktop.exports.form_boxes import bold_cell, column_shares
 
 if TYPE_CHECKING:
@@ -43,18 +37,9 @@ def period_words(data: PaymentStatement) -> str:
     return f"Work from {long_date(data.first)} to {long_date(data.last)}"
 
 
-def write_payment_statement_pdf(
-    data: PaymentStatement,
-    target: Path | BinaryIO,
-    header: DocumentHeader,
-    options: PdfOptions,
-    made_on: date,
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write the statement to `target`; return the page count."""
+def payment_statement_part(data: PaymentStatement, look: Styles) -> DocumentPart:
     from involve_desktop.services.report_claims import STATEMENT_NOT_ADVICE
 
-    look = styles(options)
     story: list = [
         text("Payment statement", look.title),
         text([bold(data.person_name)], look.body),
@@ -63,7 +48,7 @@ def write_payment_statement_pdf(
         story.append(text(data.address, look.body))
     story += [
         text(
-            f"{period_words(data)}: what {header.organisation_name} paid, or has still to "
+            f"{period_words(data)}: what {data.organisation_name or 'we'} paid, or has still to "
             f"pay, to {data.person_name} as {data.terms.with_article()}, for their time and "
             "for costs paid back.",
             look.body,
@@ -97,16 +82,10 @@ def write_payment_statement_pdf(
             )
     else:
         story.append(text("No claims for work in this period.", look.body))
-    return build_pdf(
-        target,
-        statement_title(data),
-        story,
-        header,
-        options,
-        made_on,
-        subject=period_words(data),
-        progress=progress,
-    )
+    return DocumentPart(statement_title(data), period_words(data), story)
+
+
+write_payment_statement_pdf = writer(payment_statement_part)
 
 
 def _totals_table(data: PaymentStatement, look: Styles) -> Any:

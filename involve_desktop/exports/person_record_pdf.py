@@ -14,23 +14,18 @@ Takes `report_person.PersonRecordReport`; set on the shared page (exports/docume
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.exports.document import (
-    DocumentHeader,
-    PdfOptions,
     Styles,
     bold,
-    build_pdf,
     heading,
-    styles,
     table,
     text,
 )
+from involve_desktop.exports.document_parts import DocumentPart, writer
 
 if TYPE_CHECKING:
     from involve_desktop.services.report_person import (
@@ -60,16 +55,8 @@ WIDTHS: dict[str, tuple[float, ...]] = {
 NUMERIC: dict[str, tuple[int, ...]] = {"Lines": (4, 5, 6), "Receipts": (2,)}
 
 
-def write_person_record_pdf(
-    data: PersonRecordReport,
-    target: Path | BinaryIO,
-    header: DocumentHeader,
-    options: PdfOptions,
-    made_on: date,
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write everything held about the person in `data` to `target`; return the pages."""
-    look = styles(options)
+def person_record_part(data: PersonRecordReport, look: Styles) -> DocumentPart:
+    """Everything held about the person in `data`."""
     story = [
         text(data.title, look.title),
         text(data.what_it_is, look.body),
@@ -91,16 +78,10 @@ def write_person_record_pdf(
         story += _record_table(claim.lines, look, 2)
         story += _record_table(claim.receipts, look, 2)
     story += _record_table(data.audit, look, 0)
-    return build_pdf(
-        target,
-        data.title,
-        story,
-        header,
-        options,
-        made_on,
-        subject=SUBJECT,
-        progress=progress,
-    )
+    return DocumentPart(data.title, SUBJECT, story)
+
+
+write_person_record_pdf = writer(person_record_part)
 
 
 def _fields(fields: Sequence[Field], look: Styles):  # type: ignore[no-untyped-def]

@@ -7,21 +7,15 @@ Takes `report_strategy.StrategyReport`; set on the shared page (exports/document
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from involve_desktop.exports.document import (
-    DocumentHeader,
-    PdfOptions,
     Styles,
     bold,
-    build_pdf,
     heading,
-    styles,
     text,
 )
+from involve_desktop.exports.document_parts import DocumentPart, writer
 
 if TYPE_CHECKING:
     from involve_desktop.services.report_strategy import StrategyReport
@@ -29,32 +23,17 @@ if TYPE_CHECKING:
 SUBJECT = "Involvement strategy"
 
 
-def write_strategy_pdf(
-    data: StrategyReport,
-    target: Path | BinaryIO,
-    header: DocumentHeader,
-    options: PdfOptions,
-    made_on: date,
-    progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write the strategy version in `data` to `target`; return the number of pages."""
-    look = styles(options)
+def strategy_part(data: StrategyReport, look: Styles) -> DocumentPart:
     story = [*_opening(data, look)]
     for section in data.sections:
         story.append(heading(section.heading, 0, look))
         for passage in section.passages:
             story.append(heading(passage.heading, 1, look))
             story.append(text(passage.text, look.body))
-    return build_pdf(
-        target,
-        f"{data.title} (version {data.version})",
-        story,
-        header,
-        options,
-        made_on,
-        subject=SUBJECT,
-        progress=progress,
-    )
+    return DocumentPart(f"{data.title} (version {data.version})", SUBJECT, story)
+
+
+write_strategy_pdf = writer(strategy_part)
 
 
 def _opening(data: StrategyReport, look: Styles) -> list:

@@ -142,6 +142,7 @@ class StatementClaim:
 @dataclass(frozen=True)
 class PaymentStatement:
     terms: PeopleTerms
+    organisation_name: str
     person_id: int
     person_name: str
     address: str
@@ -288,8 +289,10 @@ def payment_statement(
     )
     total = period_total(session, person_id, first, last)
     paid = [claim for claim in claims if claim.status is ClaimStatus.PAID]
+    organisation = load_organisation(session)
     return PaymentStatement(
         terms=people_terms(session),
+        organisation_name=organisation.name if organisation is not None else "",
         person_id=person_id,
         person_name=display_name(person.first_name, person.last_name, person.preferred_name),
         address=person.address,
