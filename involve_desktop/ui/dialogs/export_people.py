@@ -13,6 +13,7 @@ from involve_desktop.services.people_export import export_people
 from involve_desktop.services.people_list import PeopleFilter
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.progress import run_with_progress
+from involve_desktop.ui.save_folder import choose_save_path
 
 FILE_FILTER = "Excel workbook (*.xlsx);;CSV file (*.csv)"
 SUFFIXES = (".xlsx", ".csv")
@@ -23,23 +24,17 @@ def export_people_list(
 ) -> Path | None:
     """Ask where to save the list the screen shows, save it, and return the file (None if not)."""
     terms = ctx.terms
-    suggested = Path.home() / f"{terms.plural_title} {date.today():%Y-%m-%d}.xlsx"
-    path = prompts.choose_save_file(
-        parent, f"Save the list of {terms.plural}", FILE_FILTER, suggested
+    path = choose_save_path(
+        ctx,
+        parent,
+        f"Save the list of {terms.plural}",
+        FILE_FILTER,
+        f"{terms.plural_title} {date.today():%Y-%m-%d}.xlsx",
+        suffixes=SUFFIXES,
+        what="this list",
     )
     if path is None:
         return None
-    if path.suffix.lower() not in SUFFIXES:
-        # A name typed without ".xlsx" (or with a dot of its own, "Members v2") is a workbook.
-        path = path.with_name(path.name + ".xlsx")
-        # The file picker asked about replacing the name as typed, not this one.
-        if path.exists() and not prompts.ask_yes_no(
-            parent,
-            "Replace the file?",
-            f"\u201c{path.name}\u201d already exists. Replace it with this list?",
-            "Replace",
-        ):
-            return None
     try:
         run_with_progress(
             parent,

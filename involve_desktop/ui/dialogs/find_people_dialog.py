@@ -40,6 +40,7 @@ from involve_desktop.services.find_people import find_people, left_out
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.dialogs.find_people_table import CandidatesModel, CandidatesTable
 from involve_desktop.ui.progress import run_with_progress
+from involve_desktop.ui.save_folder import choose_save_path
 from involve_desktop.ui.widgets.heading import heading
 
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\s]+')
@@ -305,10 +306,9 @@ class FindPeopleDialog(QDialog):
     def _choose_file(self, title: str, file_filter: str, what: str) -> Path | None:
         suffix = Path(what).suffix
         name = _NOT_IN_FILE_NAMES.sub(" ", f"{self.activity.title} {what}").strip()
-        path = prompts.choose_save_file(self, title, file_filter, Path.home() / name)
-        if path is not None and path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
-        return path
+        return choose_save_path(
+            self.ctx, self, title, file_filter, name, suffixes=(suffix,), what="this list"
+        )
 
     def _run(self, title: str, work):  # type: ignore[no-untyped-def]
         """The work's result, or None after saying what went wrong."""

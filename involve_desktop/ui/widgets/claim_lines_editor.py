@@ -29,6 +29,7 @@ from involve_desktop.errors import KnownError
 from involve_desktop.services.claims import read_receipt_file, receipt_content
 from involve_desktop.services.export_files import save_atomically
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.save_folder import remember_folder, remembered_folder
 from involve_desktop.ui.widgets.cell_edits import commit_cell_edits
 from involve_desktop.ui.widgets.claim_lines_table import (
     EDIT,
@@ -370,10 +371,11 @@ class ClaimLinesEditor(QWidget):
                 self,
                 "Save a copy of the receipt",
                 f"Receipt (*{suffix})",
-                Path.home() / receipt.file_name,
+                remembered_folder(self.ctx) / receipt.file_name,
             )
             if path is None:
                 return
+            remember_folder(self.ctx, path)
             save_atomically(path, lambda temporary: temporary.write_bytes(content))
         except KnownError as problem:
             self.receipt_message.setText(WARNING + problem.message)

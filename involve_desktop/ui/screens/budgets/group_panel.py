@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtGui import QKeySequence
@@ -45,6 +44,7 @@ from involve_desktop.services.budget_groups import (
 )
 from involve_desktop.services.budgets import BudgetFigures
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.save_folder import choose_save_path
 from involve_desktop.ui.screens.budgets.group_entries import DecisionDialog, SpendDialog
 from involve_desktop.ui.widgets.add_people_dialog import AddPeopleDialog
 from involve_desktop.ui.widgets.records_model import Column, RecordsTableModel, records_table
@@ -350,21 +350,17 @@ class GroupPanel(QWidget):
         if self.budget_id is None:
             return
         name = NOT_IN_FILE_NAMES.sub(" ", f"{self.budget_name} statement {self.today:%Y-%m-%d}")
-        path = prompts.choose_save_file(
-            self, "Save the group's statement", "PDF file (*.pdf)", Path.home() / f"{name}.pdf"
+        path = choose_save_path(
+            self.ctx,
+            self,
+            "Save the group's statement",
+            "PDF file (*.pdf)",
+            f"{name}.pdf",
+            suffixes=(".pdf",),
+            what="this statement",
         )
         if path is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-            # The file picker asked about replacing the name as typed, not this one.
-            if path.exists() and not prompts.ask_yes_no(
-                self,
-                "Replace the file?",
-                f"\u201c{path.name}\u201d already exists. Replace it with this statement?",
-                "Replace",
-            ):
-                return
         try:
             pages = ops.change(
                 self.ctx,

@@ -41,6 +41,7 @@ from involve_desktop.services.payment_runs import (
     run_summary,
 )
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.save_folder import choose_save_path
 from involve_desktop.ui.widgets.date_field import DateField
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.records_model import (
@@ -102,13 +103,17 @@ def save_run_csv(ctx: AppContext, parent: QWidget | None, run_id: int) -> Path |
     except KnownError as problem:
         prompts.show_problem(parent, "The run was not saved", problem.message)
         return None
-    path = prompts.choose_save_file(
-        parent, "Save the payment run", "CSV file (*.csv)", Path.home() / run.file_name
+    path = choose_save_path(
+        ctx,
+        parent,
+        "Save the payment run",
+        "CSV file (*.csv)",
+        run.file_name,
+        suffixes=(".csv",),
+        what="this payment run",
     )
     if path is None:
         return None
-    if path.suffix.lower() != ".csv":
-        path = path.with_name(path.name + ".csv")
     try:
         ops.change(ctx, "audit", payment_run_csv, ctx.actor, run_id, path)
     except KnownError as problem:

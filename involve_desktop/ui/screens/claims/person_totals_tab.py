@@ -30,6 +30,7 @@ from involve_desktop.services.money_totals_export import (
     person_totals_csv,
 )
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.save_folder import choose_save_path
 from involve_desktop.ui.widgets.records_model import (
     Column,
     RecordsTableModel,
@@ -178,14 +179,17 @@ class PersonTotalsTab(QWidget):
         if first is None or not self.model.records:
             return None
         year = year_label(first).replace("/", "-")
-        suggested = Path.home() / f"Money by person {year}.csv"
-        path = prompts.choose_save_file(
-            self, "Save the totals as a CSV file", "CSV file (*.csv)", suggested
+        path = choose_save_path(
+            self.ctx,
+            self,
+            "Save the totals as a CSV file",
+            "CSV file (*.csv)",
+            f"Money by person {year}.csv",
+            suffixes=(".csv",),
+            what="these totals",
         )
         if path is None:
             return None
-        if path.suffix.lower() != ".csv":
-            path = path.with_name(path.name + ".csv")
         try:
             saved = ops.change(
                 self.ctx,
