@@ -15,6 +15,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from involve_desktop.services.people_duplicates import DuplicateMatch
     from involve_desktop.ui.dialogs.possible_duplicates_dialog import DuplicateAnswer
 
@@ -91,6 +93,18 @@ def choose_save_file(
     return Path(chosen) if chosen else None
 
 
+def choose_printer(parent: QWidget | None, printer: QPrinter, page_count: int) -> bool:
+    """The system's print dialog for a document of `page_count` pages: printer, copies and
+    pages. The choices are set on `printer`; False if the user cancelled."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, max(page_count, 1))
+    option = QAbstractPrintDialog.PrintDialogOption
+    dialog.setOptions(option.PrintPageRange | option.PrintCollateCopies | option.PrintToFile)
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
 def ask_about_duplicates(
     parent: QWidget | None, matches: list[DuplicateMatch], person_word: str
 ) -> DuplicateAnswer:
@@ -104,3 +118,8 @@ def ask_about_duplicates(
 
 def open_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def open_file(path: Path) -> None:
+    """Open a saved file in the program the system uses for its type (a PDF reader)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
