@@ -47,6 +47,7 @@ class AuditAction:
     CHANGED_BUDGET = "changed a budget"
     EXPORTED_BUDGET_STATEMENT = "saved a group's budget statement"
     EXPORTED_PERSON = "exported a person's data"
+    EXPORTED_PAYMENT_STATEMENT = "saved a person's payment statement"
     RESTORED_BACKUP = "restored a backup"
     CHANGED_STRATEGY = "changed the strategy"
     MADE_STRATEGY_CURRENT = "made a strategy version current"

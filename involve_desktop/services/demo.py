@@ -100,11 +100,13 @@ def build_demo(
     seed: int = 2026,
     today: date | None = None,
     activities: int | None = None,
+    years: int = 2,
 ) -> DemoSummary:
     """Fill an empty database with an invented organisation, `people` people, their
     activities (by default one for every ten people, at least twelve), the money (fee
     rates, budgets, and claims from the paid activities people came to) and the learning
-    cycle (strategies, the action plan, two signed-off yearly evaluations)."""
+    cycle (strategies, the action plan, two signed-off yearly evaluations). Activities are
+    spread over the last `years` years."""
     today = today or date.today()
     save_organisation(session, DEMO_ORGANISATION)
     rows = list(_invented_people(people, seed, today))
@@ -115,7 +117,7 @@ def build_demo(
     _add_roles_interests_and_history(session, rows, seed)
     if activities is None:
         activities = max(12, people // 10) if people else 0
-    added = add_demo_activities(session, count=activities, seed=seed, today=today)
+    added = add_demo_activities(session, count=activities, seed=seed, today=today, years=years)
     claims = add_demo_money(session, seed=seed, today=today)
     add_demo_cycle(session, seed=seed, today=today)
     return DemoSummary(people=len(rows), activities=added, claims=claims)

@@ -1,6 +1,6 @@
 """Invented activities for the demo charity: who took part, and what changed because of it.
 
-Spread over the last two years and the coming three months, with the gaps a real charity
+Spread over the last two years (or as many as asked) and the coming three months, with the gaps a real charity
 has (a few past activities with no attendance recorded, impact not yet reported back), so
 every prompt and chart has something to show.
 """
@@ -120,7 +120,9 @@ CHANGED = (
 BATCH = 5000
 
 
-def add_demo_activities(session: Session, *, count: int, seed: int, today: date) -> int:
+def add_demo_activities(
+    session: Session, *, count: int, seed: int, today: date, years: int = 2
+) -> int:
     """Add `count` activities with their attendance and impact; return how many were added."""
     chooser = random.Random(seed + 2)
     options = {
@@ -138,7 +140,7 @@ def add_demo_activities(session: Session, *, count: int, seed: int, today: date)
     activities, attendance, impact = [], [], []
     for number in range(count):
         kind, area, title, purpose, power = chooser.choice(TEMPLATES)
-        held_on = today + timedelta(days=chooser.randint(-730, 90))
+        held_on = today + timedelta(days=chooser.randint(-365 * years, 90))
         activity_id = first_id + number
         activities.append(
             {

@@ -149,3 +149,20 @@ def test_a_folder_that_is_not_there_is_said_before_anything_is_made(capsys, demo
     status, _out, err = export(capsys, demo_folder, "action-plan", "--out", str(target))
     assert status == 1
     assert "There is no folder" in err
+
+
+def test_a_pack_from_the_command_line_holds_the_documents_asked_for(capsys, demo_folder, tmp_path):
+    out_file = tmp_path / "pack.pdf"
+    status, out, _err = export(
+        capsys, demo_folder, "pack", "--documents", "strategy,claim-form", "--out", str(out_file)
+    )
+    assert status == 0 and "Saved" in out
+    outline = [entry.title for entry in PdfReader(out_file).outline if not isinstance(entry, list)]
+    assert len(outline) == 2 and outline[1] == "Claim form"
+    assert "This pack holds 2 documents" in text_of(out_file)
+
+    status, _out, err = export(
+        capsys, demo_folder, "pack", "--documents", "minutes", "--out", str(tmp_path / "x.pdf")
+    )
+    assert status != 0 and "A pack cannot hold “minutes”" in err
+    assert not (tmp_path / "x.pdf").exists()
