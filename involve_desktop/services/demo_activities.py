@@ -1,8 +1,8 @@
 """Invented activities for the demo charity: who took part, and what changed because of it.
 
-Spread over the last two years (or as many as asked) and the coming three months, with the gaps a real charity
-has (a few past activities with no attendance recorded, impact not yet reported back), so
-every prompt and chart has something to show.
+Spread over the last two years (or as many as asked) and the coming three months, with the
+gaps a real charity has (a few past activities with no attendance recorded, impact not yet
+reported back), so every prompt and chart has something to show.
 """
 
 from __future__ import annotations
