@@ -75,6 +75,7 @@ class PlanRow:
     last_progress_on: date | None
     last_progress: str  # the first line of the latest note
     from_evaluation: str  # '2025/26' when a yearly evaluation raised it
+    dropped_reason: str = ""  # why it was dropped (kept with the action for the record)
 
     @property
     def with_whom(self) -> str:
@@ -265,6 +266,7 @@ def _rows(session: Session, items: list[ActionItem], today: date, moved: Moved) 
                 last_progress_on=progress_on,
                 last_progress=progress,
                 from_evaluation=raised.get(item.raised_by_finding_id or 0, ""),
+                dropped_reason=item.dropped_reason if status is ItemStatus.DROPPED else "",
             )
         )
     return rows

@@ -160,7 +160,10 @@ def plan_line(row: PlanRow) -> PlanLine:
         with_whom=row.with_whom,
         due=due_words(row),
         overdue=row.overdue,
-        status=row.status.label,
+        # A dropped action says why, so a reader of the printed plan is not left guessing.
+        status=f"{row.status.label}: {row.dropped_reason}"
+        if row.dropped_reason
+        else row.status.label,
         progress=(
             f"{short_date(row.last_progress_on)}: {row.last_progress}" if row.last_progress else ""
         ),

@@ -121,3 +121,15 @@ def test_a_long_plan_runs_on_with_its_headings_and_large_print_takes_more_pages(
     large_said = " ".join(page_words(large))
     assert "Action number 40:" in large_said
     assert large_said.count("Overdue since") == said.count("Overdue since") > 0
+
+
+def test_a_dropped_action_says_why_it_was_dropped(demo, tmp_path):
+    with demo.session_scope() as session:
+        report = plan_report(session, None, PlanView(status=ItemStatus.DROPPED), TODAY)
+    dropped = [line for area in report.areas for line in area.lines]
+    assert len(dropped) == 1
+    assert dropped[0].status.startswith("Dropped: Replaced by paying on the day")
+    for large in (False, True):
+        target = tmp_path / f"dropped-{large}.pdf"
+        write_action_plan_pdf(report, target, HEADER, PdfOptions(large_print=large), MADE_ON)
+        assert "Dropped: Replaced by paying on the day" in " ".join(page_words(target))
