@@ -29,6 +29,7 @@ KIND_HELP = {
     "statement": "a payment statement (--person, with --year or --from and --to)",
     "annual-report": "the annual involvement report",
     "person": "everything held about a person (--person)",
+    "budget-statement": "a group's statement of its delegated budget (--budget)",
     "pack": "several documents in one PDF with a cover and contents (--documents)",
 }
 
@@ -49,6 +50,7 @@ def add_export_parser(commands: Any, run: Callable[..., int]) -> None:
     export.add_argument("--large-print", action="store_true", help="body text at 16 pt or more")
     export.add_argument("--year", type=int, help="the financial year starting in this year")
     export.add_argument("--person", type=int, help="the person's number (statement, person)")
+    export.add_argument("--budget", type=int, help="the budget's number (budget-statement)")
     export.add_argument("--claim", type=int, help="the claim's number (a filled claim form)")
     export.add_argument("--version", dest="strategy_version", type=int, help="strategy version")
     export.add_argument(
@@ -134,6 +136,7 @@ def document_request(session: Any, args: argparse.Namespace, today: date) -> Any
         strategy_id=strategy_id,
         plan_view=PlanView(status=ALL) if args.all else None,
         claim_id=args.claim,
+        budget_id=args.budget,
         person_id=args.person,
         first=args.first,
         last=args.last,

@@ -37,6 +37,7 @@ WRITERS = {
     DocumentKind.STATEMENT: "payment_statement_pdf:write_payment_statement_pdf",
     DocumentKind.ANNUAL_REPORT: "annual_report_pdf:write_annual_report_pdf",
     DocumentKind.PERSON: "person_record_pdf:write_person_record_pdf",
+    DocumentKind.BUDGET_STATEMENT: "budget_statement:write_budget_statement_pdf",
     DocumentKind.PACK: "pack_pdf:write_pack_pdf",
 }
 

@@ -31,6 +31,7 @@ PART_MAKERS = {
     "statement": "payment_statement_pdf:payment_statement_part",
     "annual-report": "annual_report_pdf:annual_report_part",
     "person": "person_record_pdf:person_record_part",
+    "budget-statement": "budget_statement:budget_statement_part",
 }
 
 

@@ -1,7 +1,7 @@
 """Delegated budgets: a budget handed to a group of people from the register for a project
 they run. The group's members, the decisions they make and what is spent from the budget
 other than through claims (room hire, materials) are recorded here, and gathered into the
-one-page statement the group is given (`exports/budget_statement.py`).
+one-page statement the group is given (printed by `exports/budget_statement.py`).
 
 The statement gives what people were paid through claims as counts and totals, never by
 name: fees are earnings, and what one person earns is theirs to share (it can matter to
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -37,7 +36,6 @@ from involve_desktop.services.budgets import (
     BudgetNotFound,
     figures_for,
 )
-from involve_desktop.services.export_files import save_atomically
 from involve_desktop.services.organisation import load_organisation
 from involve_desktop.services.permissions import Actor
 
@@ -353,7 +351,7 @@ def claim_totals(session: Session, budget_id: int) -> dict[ClaimStatus, ClaimTot
 def statement_data(session: Session, budget_id: int) -> BudgetStatement:
     """What the group's statement shows: the budget, its group, what people were paid and are
     owed through claims (totals only), other spending, what is left, and the decisions."""
-    budget = _budget(session, budget_id)
+    budget = _delegated(session, budget_id)
     figures = figures_for(session, budget_id)
     organisation = load_organisation(session)
     claims = claim_totals(session, budget_id)
@@ -374,24 +372,10 @@ def statement_data(session: Session, budget_id: int) -> BudgetStatement:
     )
 
 
-def statement_pdf(
-    session: Session, actor: Actor | None, budget_id: int, path: Path, *, today: date | None = None
-) -> int:
-    """Save the group's statement as a PDF at `path`; returns its number of pages."""
-    from involve_desktop.exports.budget_statement import write_statement
-
-    statement = statement_data(session, budget_id)
-    pages: list[int] = []
-    save_atomically(
-        path,
-        lambda temporary: pages.append(
-            write_statement(temporary, statement, made_on=today or date.today())
-        ),
-    )
-    # It names only the group's own members (no claimants), so it is recorded as a
-    # statement of this budget rather than as a list of people given out.
+def note_statement_saved(session: Session, actor: Actor | None, budget_id: int) -> None:
+    """The statement names only the group's own members (no claimants), so it is recorded
+    as a statement of this budget rather than as a list of people given out."""
     audit.record(session, actor, AuditAction.EXPORTED_BUDGET_STATEMENT, BUDGET, budget_id)
-    return pages[0]
 
 
 # --- helpers ---------------------------------------------------------------------------

@@ -36,6 +36,7 @@ class DocumentKind(StrEnum):
     STATEMENT = "statement"
     ANNUAL_REPORT = "annual-report"
     PERSON = "person"
+    BUDGET_STATEMENT = "budget-statement"
     PACK = "pack"
 
     @property
@@ -51,6 +52,7 @@ _LABELS = {
     DocumentKind.STATEMENT: "Payment statement",
     DocumentKind.ANNUAL_REPORT: "Annual involvement report",
     DocumentKind.PERSON: "Everything we hold about a person",
+    DocumentKind.BUDGET_STATEMENT: "Budget statement for a group",
     DocumentKind.PACK: "Pack",
 }
 
@@ -76,8 +78,9 @@ PACK_DESCRIPTIONS = {
     "who claims on paper.",
 }
 
-# Personal data given out on paper: each copy is recorded in the audit trail.
-AUDITED = {DocumentKind.PERSON, DocumentKind.STATEMENT}
+# Each copy given out is recorded in the audit trail: one person's details, or a group's
+# account of its budget.
+AUDITED = {DocumentKind.PERSON, DocumentKind.STATEMENT, DocumentKind.BUDGET_STATEMENT}
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class DocumentRequest:
     evaluation_id: int | None = None  # None: the evaluation of year_first, or the latest
     claim_id: int | None = None  # claim form: None is the blank form
     person_id: int | None = None
+    budget_id: int | None = None  # a group's budget statement
     first: date | None = None  # a statement's period, when not a whole year
     last: date | None = None
     pack: tuple[DocumentKind, ...] = ()
@@ -153,8 +157,12 @@ def gather_document(
 
 
 def note_document_made(session: Session, actor: Actor | None, request: DocumentRequest) -> None:
-    """Record a document that gives out one person's details (never the details themselves)."""
-    if request.kind is DocumentKind.PERSON and request.person_id is not None:
+    """Record a document given out (what and whose, never the details themselves)."""
+    if request.kind is DocumentKind.BUDGET_STATEMENT and request.budget_id is not None:
+        from involve_desktop.services.budget_groups import note_statement_saved
+
+        note_statement_saved(session, actor, request.budget_id)
+    elif request.kind is DocumentKind.PERSON and request.person_id is not None:
         from involve_desktop.services.report_person import note_person_exported
 
         note_person_exported(session, actor, request.person_id)
@@ -215,6 +223,8 @@ def suggested_file_name(session: Session, request: DocumentRequest, today: date)
         words = f"Claim {request.claim_id} form" if request.claim_id else "Claim form (blank)"
     elif kind is DocumentKind.STATEMENT:
         words = f"Payment statement, record {request.person_id}, {_period_words(session, request)}"
+    elif kind is DocumentKind.BUDGET_STATEMENT:
+        words = f"{_budget_name(session, request)} statement {today.isoformat()}"
     elif kind is DocumentKind.PERSON:
         words = f"Everything we hold, record {request.person_id}, {today.isoformat()}"
     else:
@@ -290,6 +300,20 @@ def _person(session: Session, actor: Any, request: DocumentRequest, today: date)
     return person_record(session, actor, _person_id(request), today)
 
 
+def _budget_statement(session: Session, _actor: Any, request: DocumentRequest, _today: date) -> Any:
+    from involve_desktop.services.budget_groups import statement_data
+
+    if request.budget_id is None:
+        raise KnownError("Please choose which budget's statement to print.")
+    return statement_data(session, request.budget_id)
+
+
+def _budget_name(session: Session, request: DocumentRequest) -> str:
+    from involve_desktop.services.budget_groups import statement_data
+
+    return statement_data(session, request.budget_id).budget_name if request.budget_id else ""
+
+
 _GATHER = {
     DocumentKind.STRATEGY: _strategy,
     DocumentKind.ACTION_PLAN: _plan,
@@ -298,6 +322,7 @@ _GATHER = {
     DocumentKind.STATEMENT: _statement,
     DocumentKind.ANNUAL_REPORT: _annual,
     DocumentKind.PERSON: _person,
+    DocumentKind.BUDGET_STATEMENT: _budget_statement,
 }
 
 

@@ -7,15 +7,19 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from involve_desktop.db.models import AuditEvent
+from involve_desktop.errors import KnownError
 from involve_desktop.exports.budget_statement import (
     claim_sentences,
     summary_sentences,
-    write_statement,
+    write_budget_statement_pdf,
 )
+from involve_desktop.exports.document import DocumentHeader, PdfOptions
+from involve_desktop.exports.make_document import make_document
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.budget_groups import (
     BudgetStatement,
@@ -27,13 +31,18 @@ from involve_desktop.services.budget_groups import (
     add_decision,
     add_spend,
     set_holders,
-    statement_pdf,
 )
 from involve_desktop.services.budgets import BudgetDetails, save_budget
 from involve_desktop.services.claim_workflow import approve_claim, make_payment_run, submit_claim
+from involve_desktop.services.report_documents import DocumentKind, DocumentRequest
 from tests.db.claim_helpers import TODAY, add_claim, add_claimant, expense, fee, money_team
 
 MADE_ON = date(2026, 11, 26)
+HEADER = DocumentHeader("Greenfield Carers Network")
+
+
+def write_statement(path: Path, data: BudgetStatement, *, large: bool = False) -> int:
+    return write_budget_statement_pdf(data, path, HEADER, PdfOptions(large_print=large), MADE_ON)
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -99,8 +108,8 @@ def test_the_statement_of_a_real_budget_is_one_page_with_the_group_and_the_figur
     folder.mkdir()
     path = folder / "statement.pdf"
 
-    with database.session_scope() as session:
-        pages = statement_pdf(session, worker, budget_id, path, today=MADE_ON)
+    request = DocumentRequest(DocumentKind.BUDGET_STATEMENT, budget_id=budget_id)
+    pages = make_document(database, worker, request, path, MADE_ON)
 
     [text] = pdf_pages(path)
     assert pages == 1
@@ -121,7 +130,7 @@ def test_the_statement_of_a_real_budget_is_one_page_with_the_group_and_the_figur
     assert "£50.00" not in text and "£27.50" not in text, "no one person's amount"
     assert "Camera hire £40.00" in text
     assert "2 May 2026 Hire a camera £40.00" in text
-    assert "made on 26 November 2026" in text and "Page 1 of 1" in text
+    assert "Made on 26 November 2026" in text and "Page 1 of 1" in text
     assert [p.name for p in folder.iterdir()] == ["statement.pdf"], "no temporary file left"
     with database.session_scope() as session:
         saved = session.execute(
@@ -164,7 +173,7 @@ def test_claims_are_said_as_counts_and_totals_for_each_step():
 
 def test_a_new_statement_says_what_has_not_happened_yet(tmp_path):
     path = tmp_path / "new.pdf"
-    assert write_statement(path, statement(holders=()), made_on=MADE_ON) == 1
+    assert write_statement(path, statement(holders=())) == 1
     [text] = pdf_pages(path)
     for said in (
         "Held by: nobody listed yet.",
@@ -192,7 +201,6 @@ def test_a_long_record_runs_on_with_headings_repeated_and_pages_numbered(tmp_pat
             decisions=decisions,
             paid_pence=480_00,
         ),
-        made_on=MADE_ON,
     )
     texts = pdf_pages(path)
     assert pages == len(texts) > 1
@@ -202,3 +210,29 @@ def test_a_long_record_runs_on_with_headings_repeated_and_pages_numbered(tmp_pat
     continued = [text for text in texts[1:] if "Date" in text]
     assert continued, "a table running onto the next page repeats its headings"
     assert "Bus fares 39" in " ".join(texts)
+
+
+def test_large_print_sets_the_statement_at_16_points_or_more(tmp_path):
+    normal, large = tmp_path / "normal.pdf", tmp_path / "large.pdf"
+    assert write_statement(normal, statement()) == 1
+    assert write_statement(large, statement(), large=True) >= 1
+    sizes: set[float] = set()
+    PdfReader(large).pages[0].extract_text(
+        visitor_text=lambda text, _cm, tm, _font, size: (
+            sizes.add(round(size * tm[0], 1)) if text.strip() else None
+        )
+    )
+    assert min(sizes) >= 14  # the page's own foot is 14 pt; the statement itself 16 pt and up
+    assert "You have £500.00 left of £500.00." in pdf_pages(large)[0]
+
+
+def test_only_a_budget_handed_to_a_group_has_a_group_statement(database, tmp_path):
+    admin, _approver, _worker = money_team(database)
+    with database.session_scope() as session:
+        budget_id = save_budget(session, admin, BudgetDetails(TODAY, "Running costs", 900_00))
+    out = tmp_path / "out"
+    out.mkdir()
+    request = DocumentRequest(DocumentKind.BUDGET_STATEMENT, budget_id=budget_id)
+    with pytest.raises(KnownError, match="is not handed to a group"):
+        make_document(database, admin, request, out / "statement.pdf", MADE_ON)
+    assert list(out.iterdir()) == []

@@ -272,7 +272,7 @@ def test_a_group_budget_shows_its_group_and_takes_people_decisions_and_spending(
     panel.statement_button.click()
     saved = tmp_path / "film statement.pdf"
     assert panel.message.text() == (
-        "Saved the group's statement (one page) to \u201cfilm statement.pdf\u201d."
+        "Saved the group's statement to \u201cfilm statement.pdf\u201d."
     )
     text = PdfReader(saved).pages[0].extract_text()
     assert "You have spent £65.00 more than the £100.00 budget." in text

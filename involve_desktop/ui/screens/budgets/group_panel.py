@@ -8,7 +8,6 @@ follows (`data_changed("budgets")`). Tabs not shown may reuse each other's Alt+l
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Generic, TypeVar
@@ -40,18 +39,17 @@ from involve_desktop.services.budget_groups import (
     holders,
     set_holders,
     spending,
-    statement_pdf,
 )
 from involve_desktop.services.budgets import BudgetFigures
+from involve_desktop.services.report_documents import DocumentKind, DocumentRequest
 from involve_desktop.ui import ops, prompts
-from involve_desktop.ui.save_folder import choose_save_path
+from involve_desktop.ui.pdf_save import save_pdf
 from involve_desktop.ui.screens.budgets.group_entries import DecisionDialog, SpendDialog
 from involve_desktop.ui.widgets.add_people_dialog import AddPeopleDialog
 from involve_desktop.ui.widgets.records_model import Column, RecordsTableModel, records_table
 from involve_desktop.ui.widgets.table_selection import select_rows, table_key
 
 GROUP_TAB, DECISIONS_TAB, SPENDING_TAB = range(3)
-NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|]+')
 Entry = TypeVar("Entry", Decision, Spend)
 
 
@@ -349,33 +347,10 @@ class GroupPanel(QWidget):
     def save_statement(self) -> None:
         if self.budget_id is None:
             return
-        name = NOT_IN_FILE_NAMES.sub(" ", f"{self.budget_name} statement {self.today:%Y-%m-%d}")
-        path = choose_save_path(
-            self.ctx,
-            self,
-            "Save the group's statement",
-            "PDF file (*.pdf)",
-            f"{name}.pdf",
-            suffixes=(".pdf",),
-            what="this statement",
-        )
-        if path is None:
-            return
-        try:
-            pages = ops.change(
-                self.ctx,
-                "audit",
-                statement_pdf,
-                self.ctx.actor,
-                self.budget_id,
-                path,
-                today=self.today,
-            )
-        except KnownError as problem:
-            prompts.show_problem(self, "The statement was not saved", problem.message)
-            return
-        length = "one page" if pages == 1 else f"{pages} pages"
-        self.message.setText(f"Saved the group's statement ({length}) to \u201c{path.name}\u201d.")
+        request = DocumentRequest(DocumentKind.BUDGET_STATEMENT, budget_id=self.budget_id)
+        path = save_pdf(self.ctx, self, request, today=self.today)
+        if path is not None:
+            self.message.setText(f"Saved the group's statement to \u201c{path.name}\u201d.")
 
 
 def _amount(pence: int | None) -> str:
