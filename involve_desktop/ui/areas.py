@@ -70,6 +70,12 @@ def _evaluation(ctx: AppContext) -> Screen:
     return EvaluationScreen(ctx)
 
 
+def _reports(ctx: AppContext) -> Screen:
+    from involve_desktop.ui.screens.reports_screen import ReportsScreen
+
+    return ReportsScreen(ctx)
+
+
 def _settings(ctx: AppContext) -> Screen:
     from involve_desktop.ui.screens.settings_screen import SettingsScreen
 
@@ -85,5 +91,6 @@ AREAS: tuple[Area, ...] = (
     Area("budgets", "Budgets", _budgets),
     Area("plan", "Strategy and plan", _plan),
     Area("evaluation", "Yearly evaluation", _evaluation),
+    Area("reports", "Reports", _reports),
     Area("settings", "Settings", _settings),
 )

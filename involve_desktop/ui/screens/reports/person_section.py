@@ -1,0 +1,170 @@
+"""Documents about one person: their payment statement for the chosen year, and everything
+the charity holds about them (for a subject access request).
+
+The person is chosen with the register's own finder in a small dialog, as the Claims screen
+does, because a charity may have thousands of people. Both documents give personal data
+out of the app, so making either is recorded in the audit trail (by the document maker).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from involve_desktop.app import AppContext
+from involve_desktop.ui.widgets.people_finder import PeopleFinder
+
+NOBODY = "No one chosen yet."
+
+
+class DocumentsForFinder(PeopleFinder):
+    """The register's finder, its hints worded for choosing whose documents to make."""
+
+    def find(self) -> None:
+        super().find()
+        if not self.search.text().strip():
+            self.hint.setText(
+                "Type part of a name, then press Enter or double-click to choose them."
+            )
+
+    def _found_text(self, found: int, text: str) -> str:
+        said = super()._found_text(found, text)
+        return said.replace("adds them as invited", "chooses them")
+
+
+class ChooseWhoseDialog(QDialog):
+    """Find one person and pick them with Enter or a double-click: `chosen(id, name)`."""
+
+    chosen = Signal(int, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Choose {ctx.terms.with_article()}")
+        self.finder = DocumentsForFinder(ctx)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.finder, 1)
+        layout.addWidget(buttons)
+        self.finder.chosen.connect(self._chosen)
+        self.resize(self.fontMetrics().averageCharWidth() * 60, self.sizeHint().height())
+
+    def _chosen(self, person_id: int, name: str) -> None:
+        self.chosen.emit(person_id, name)
+        self.accept()
+
+
+class PersonSection(QGroupBox):
+    """`statement_requested(person_id, name)` and `record_requested(person_id, name)`."""
+
+    statement_requested = Signal(int, str)
+    record_requested = Signal(int, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person: tuple[int, str] | None = None
+        self.dialog: ChooseWhoseDialog | None = None
+        self.who_label = QLabel()
+        self.name_label = QLabel()
+        self.name_label.setWordWrap(True)
+        self.choose_button = QPushButton("Ch&oose\u2026")
+        self.who_label.setBuddy(self.choose_button)
+        self.statement_button = QPushButton("&Payment statement\u2026")
+        self.record_button = QPushButton("Everything &we hold\u2026")
+        self.statement_about = QLabel()
+        self.statement_about.setWordWrap(True)
+        self.record_about = QLabel(
+            "Every detail and linked record, sensitive ones included, with the date it was "
+            "made: for a subject access request."
+        )
+        self.record_about.setWordWrap(True)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName("Why these cannot be made yet")
+        self.audited = QLabel(
+            "Both hold personal details: making either is recorded in the audit trail."
+        )
+        self.audited.setWordWrap(True)
+
+        who = QHBoxLayout()
+        who.addWidget(self.who_label)
+        who.addWidget(self.name_label, 1)
+        who.addWidget(self.choose_button)
+        grid = QGridLayout()
+        grid.addWidget(self.statement_button, 0, 0)
+        grid.addWidget(self.statement_about, 0, 1)
+        grid.addWidget(self.record_button, 1, 0)
+        grid.addWidget(self.record_about, 1, 1)
+        grid.setColumnStretch(1, 1)
+        column = QVBoxLayout(self)
+        column.addLayout(who)
+        column.addWidget(self.reason)
+        column.addLayout(grid)
+        column.addWidget(self.audited)
+
+        self.choose_button.clicked.connect(self.choose_person)
+        self.statement_button.clicked.connect(lambda: self._request(self.statement_requested))
+        self.record_button.clicked.connect(lambda: self._request(self.record_requested))
+        self.show_terms()
+        self.show_year("")
+
+    def show_terms(self) -> None:
+        """Say everything in the charity's own word for people (it can change in Settings)."""
+        terms = self.ctx.terms
+        self.setTitle(f"Documents about one {terms.singular}")
+        self.who_label.setText(f"{terms.singular_title}:")
+        self.choose_button.setAccessibleName(f"Choose {terms.with_article()}")
+        self._show_person()
+
+    def show_year(self, year: str) -> None:
+        """The statement covers the year chosen at the top of the screen."""
+        period = f"for {year}" if year else "for the year chosen above"
+        self.statement_about.setText(
+            f"Each claim for work done {period}, fees and expenses apart, with totals: "
+            "to help with benefits or tax questions."
+        )
+        self._year = year
+
+    def choose_person(self) -> None:
+        self.dialog = ChooseWhoseDialog(self.ctx, self)
+        self.dialog.chosen.connect(self.show_person)
+        self.dialog.open()
+
+    def show_person(self, person_id: int | None, name: str = "") -> None:
+        self.person = (person_id, name) if person_id is not None else None
+        self._show_person()
+
+    def _show_person(self) -> None:
+        chosen = self.person is not None
+        name = self.person[1] if self.person else ""
+        self.name_label.setText(name if chosen else NOBODY)
+        self.name_label.setAccessibleName(f"Chosen: {name}" if chosen else NOBODY)
+        for button in (self.statement_button, self.record_button):
+            button.setEnabled(chosen)
+        reason = "" if chosen else f"Choose {self.ctx.terms.with_article()} first."
+        self.reason.setText(reason)
+        self.reason.setVisible(bool(reason))
+        self.statement_button.setAccessibleName(
+            f"Payment statement for {name}" if chosen else "Payment statement"
+        )
+        self.record_button.setAccessibleName(
+            f"Everything we hold about {name}" if chosen else "Everything we hold"
+        )
+        for button in (self.statement_button, self.record_button):
+            button.setToolTip(reason)
+            button.setAccessibleDescription(reason)
+
+    def _request(self, signal: SignalInstance) -> None:
+        if self.person is not None:
+            signal.emit(*self.person)
