@@ -8,11 +8,12 @@ everywhere, and documents that give out one person's details are always recorded
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from involve_desktop.app import AppContext
 from involve_desktop.errors import KnownError
@@ -76,6 +77,42 @@ def save_pdf(
         ctx.events.data_changed.emit("audit")
     offer_next_step(parent, path, pages)
     return path
+
+
+def save_saved_pdf(
+    ctx: AppContext,
+    parent: QWidget | None,
+    request: Callable[[], DocumentRequest | None],
+    *,
+    unsaved: bool,
+    what: str,
+    save: Callable[[], bool],
+    today: date | None = None,
+) -> Path | None:
+    """`save_pdf` for a screen that edits what it prints: a PDF is always made from what is
+    saved, so with unsaved edits the user is asked to save them first (or keep editing).
+    `request` is read after saving, when a new record has its id; None makes nothing."""
+    if unsaved:
+        question = (
+            f"The PDF is made from {what} as saved, and you have changes not saved yet. "
+            "Save them first, then make the PDF?"
+        )
+        if not prompts.ask_yes_no(
+            parent, "Save your changes first?", question, "Save and make the PDF"
+        ):
+            return None
+        if not save():
+            return None
+    chosen = request()
+    return save_pdf(ctx, parent, chosen, today=today) if chosen is not None else None
+
+
+def pdf_button(text: str, tip: str) -> QPushButton:
+    """A "Save as PDF…" button: `text` with its mnemonic, `tip` saying what goes in it."""
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setAccessibleDescription(tip)
+    return button
 
 
 def offer_next_step(parent: QWidget | None, path: Path, pages: int) -> PdfSavedDialog:

@@ -49,6 +49,7 @@ from involve_desktop.services.people import load_person
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.dialogs import claim_parts
 from involve_desktop.ui.dialogs.claim_parts import CANNOT_CORRECT, OWN_CLAIM, ClaimHeader
+from involve_desktop.ui.dialogs.claim_pdf import claim_pdf_button
 from involve_desktop.ui.dialogs.record_dialog import RecordDialog, not_saved_message
 from involve_desktop.ui.widgets.benefits_watch_panel import BenefitsWatchPanel, person_name
 from involve_desktop.ui.widgets.cell_edits import commit_cell_edits
@@ -116,7 +117,10 @@ class ClaimEditor(RecordDialog):
         layout.addWidget(self.locked_label)
         layout.addLayout(body, 1)
         layout.addLayout(self.workflow.layout_row())
-        layout.addLayout(self.button_bar())
+        bar = self.button_bar()
+        self.pdf_button = claim_pdf_button(self)
+        bar.insertWidget(1, self.pdf_button)
+        layout.addLayout(bar)
 
         self.header.person_chosen.connect(self._person_chosen)
         self.header.changed.connect(self._mark_dirty)

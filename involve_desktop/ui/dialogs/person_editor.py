@@ -38,6 +38,7 @@ from involve_desktop.services.people import (
 from involve_desktop.services.permissions import NotAllowed
 from involve_desktop.services.person_lists import list_options
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.dialogs.person_pdfs import PersonPdfs
 from involve_desktop.ui.dialogs.record_dialog import RecordDialog, not_saved_message
 from involve_desktop.ui.widgets.benefits_watch_panel import BenefitsWatchPanel
 from involve_desktop.ui.widgets.person_form_parts import SENSITIVE_MARK, PersonSection
@@ -169,7 +170,10 @@ class PersonEditor(RecordDialog):
         layout.addWidget(self.title_label)
         layout.addWidget(self.status_banner)
         layout.addLayout(body, 1)
-        layout.addLayout(self.button_bar())
+        bar = self.button_bar()
+        self.pdfs = PersonPdfs(self)
+        bar.insertWidget(1, self.pdfs.button)
+        layout.addLayout(bar)
         self.resize(860, 620)
 
     @staticmethod

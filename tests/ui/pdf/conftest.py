@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from involve_desktop.app import AppContext
@@ -64,8 +65,10 @@ def saved_dialogs() -> list[PdfSavedDialog]:
 
 
 def close_saved_dialogs() -> None:
+    """Close them as Esc would; they delete themselves, which is done at once here."""
     for dialog in saved_dialogs():
         dialog.reject()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def person_with_claims(ctx: AppContext, first: date, last: date) -> tuple[int, str, str]:

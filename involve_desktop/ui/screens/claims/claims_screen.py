@@ -37,7 +37,9 @@ from involve_desktop.services.claim_list import (
     rows_for,
     status_counts,
 )
+from involve_desktop.services.report_documents import DocumentKind, DocumentRequest
 from involve_desktop.ui import ops
+from involve_desktop.ui.pdf_save import pdf_button, save_pdf
 from involve_desktop.ui.screens.base import Screen
 from involve_desktop.ui.screens.claims.claims_filters import ClaimFilterBar
 from involve_desktop.ui.screens.claims.claims_table import ClaimsTableModel
@@ -109,6 +111,10 @@ class ClaimsScreen(Screen):
         self.export_button.setToolTip(
             "Save the payment run of the chosen paid claim as a CSV file again"
         )
+        self.blank_button = pdf_button(
+            "Blan&k claim form\u2026",
+            "A claim form with the current rates, to print for paper claims",
+        )
         self.runs_tab = PaymentRunsTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._claims_page(), "&Claims")
@@ -129,13 +135,16 @@ class ClaimsScreen(Screen):
         self.open_button.clicked.connect(self.open_selected)
         self.pay_button.clicked.connect(self.pay_approved)
         self.export_button.clicked.connect(self.export_run)
+        self.blank_button.clicked.connect(
+            lambda: save_pdf(ctx, self, DocumentRequest(DocumentKind.CLAIM_FORM), today=self.today)
+        )
         ctx.events.data_changed.connect(self._data_changed)
         self._load_budgets()
         self.refresh()
 
     def _claims_page(self) -> QWidget:
         actions = QHBoxLayout()
-        for button in (self.new_button, self.open_button):
+        for button in (self.new_button, self.open_button, self.blank_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.pay_button)

@@ -34,7 +34,9 @@ from involve_desktop.services.evaluations import (
     save_evaluation,
     sign_off,
 )
+from involve_desktop.services.report_documents import DocumentKind, DocumentRequest
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.pdf_save import pdf_button, save_saved_pdf
 from involve_desktop.ui.screens.evaluation.evaluation_tab import EvaluationTab
 from involve_desktop.ui.screens.evaluation.figures_tab import FiguresTab
 from involve_desktop.ui.screens.evaluation.findings_tab import FindingsTab
@@ -108,6 +110,7 @@ class EvaluationEditor(QWidget):
         # Every letter of "Delete" is taken on this screen; it is reached with Tab.
         self.delete_button = QPushButton("Delete\u2026")
         self.delete_button.setAccessibleName("Delete this evaluation")
+        self.pdf_button = pdf_button("Save as &PDF\u2026", "The evaluation as saved, to print")
         self.who_signs = QLabel(WHO_SIGNS_OFF)
         self.who_signs.setWordWrap(True)
 
@@ -115,6 +118,7 @@ class EvaluationEditor(QWidget):
         bar.addWidget(self.state, 1)
         bar.addWidget(self.signed_line, 1)
         bar.addWidget(self.who_signs, 1)
+        bar.addWidget(self.pdf_button)
         bar.addWidget(self.delete_button)
         bar.addWidget(self.undo_button)
         bar.addWidget(self.save_button)
@@ -131,6 +135,7 @@ class EvaluationEditor(QWidget):
         self.save_button.clicked.connect(self.save)
         self.sign_off_button.clicked.connect(self.sign_off)
         self.delete_button.clicked.connect(self.delete)
+        self.pdf_button.clicked.connect(self.save_as_pdf)
         self.findings.raise_requested.connect(self.raise_finding)
         self.problems.go_to.connect(self.go_to)
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -179,6 +184,7 @@ class EvaluationEditor(QWidget):
             button.setVisible(record is not None and not signed)
         self.sign_off_button.setVisible(record is not None and not signed and self.may_sign_off)
         self.delete_button.setVisible(record is not None and not signed)
+        self.pdf_button.setVisible(record is not None)
         self.who_signs.setVisible(record is not None and not signed and not self.may_sign_off)
         self.signed_line.setVisible(signed)
         self.signed_line.setText(signed_off_words(record) if record and signed else "")
@@ -243,6 +249,22 @@ class EvaluationEditor(QWidget):
         self.state.setText(SAVED)
         self.changed_saved.emit()
         return True
+
+    def save_as_pdf(self) -> None:
+        """The evaluation open, as saved: unsaved answers are saved first, after asking."""
+        save_saved_pdf(
+            self.ctx,
+            self,
+            lambda: (
+                DocumentRequest(DocumentKind.EVALUATION, evaluation_id=self.record.id)
+                if self.record is not None
+                else None
+            ),
+            unsaved=self.dirty,
+            what="the evaluation",
+            save=self.save,
+            today=self.today,
+        )
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         count = len(errors)

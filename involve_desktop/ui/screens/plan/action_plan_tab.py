@@ -44,8 +44,10 @@ from involve_desktop.services.action_plan_rows import (
     plan_counts,
     plan_rows,
 )
+from involve_desktop.services.report_documents import DocumentKind, DocumentRequest
 from involve_desktop.services.staff import list_staff
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.pdf_save import pdf_button, save_pdf
 from involve_desktop.ui.screens.plan.action_plan_filters import PlanFilters
 from involve_desktop.ui.screens.plan.action_plan_table import (
     PlanTableModel,
@@ -138,6 +140,9 @@ class ActionPlanTab(QWidget):
         self.note_button = QPushButton("Add progress no&te\u2026")
         self.done_button = QPushButton("Mar&k done")
         self.delete_button = QPushButton("&Delete\u2026")
+        self.pdf_button = pdf_button(
+            "Save &what is shown as PDF\u2026", "The plan as filtered here"
+        )
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("What was just done")
@@ -163,6 +168,7 @@ class ActionPlanTab(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.pdf_button)
         self.content = QWidget()
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -203,6 +209,7 @@ class ActionPlanTab(QWidget):
         self.note_button.clicked.connect(self.add_note_to_selected)
         self.done_button.clicked.connect(self.mark_selected_done)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.pdf_button.clicked.connect(self.save_as_pdf)
         self.ctx.events.data_changed.connect(self._data_changed)
 
     # --- the session's look ---------------------------------------------------------------
@@ -366,6 +373,19 @@ class ActionPlanTab(QWidget):
         # Hidden, the next visit reads everything again when the tab is shown.
         if kind in WATCHED and self.isVisible():
             self.reload()
+
+    def save_as_pdf(self) -> None:
+        """The plan chosen, filtered as on screen, "moved" marks as this session sees them."""
+        plan = self.chosen_plan()
+        if plan is None:
+            return
+        request = DocumentRequest(
+            DocumentKind.ACTION_PLAN,
+            strategy_id=plan.strategy_id,
+            plan_view=self.filters.view(),
+            plan_since=self.since,
+        )
+        save_pdf(self.ctx, self, request, today=self.today)
 
     # --- changing the plan ---------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from involve_desktop.domain.learning_cycle import StrategyStatus
 from involve_desktop.domain.plan_records import StrategyRecord
 from involve_desktop.domain.roles import Permission, can
 from involve_desktop.errors import KnownError, ValidationFailed
+from involve_desktop.services.report_documents import DocumentKind, DocumentRequest
 from involve_desktop.services.strategy import (
     STRATEGY,
     delete_draft,
@@ -49,6 +50,7 @@ from involve_desktop.services.strategy import (
 )
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.dialogs.record_dialog import not_saved_message
+from involve_desktop.ui.pdf_save import pdf_button, save_saved_pdf
 from involve_desktop.ui.widgets.policy_rates_form import scrolled
 from involve_desktop.ui.widgets.policy_versions_page import settle_unsaved
 from involve_desktop.ui.widgets.refresh_when_shown import RefreshWhenShown
@@ -112,6 +114,7 @@ class StrategyTab(QWidget):
         self.undo_button = QPushButton("&Undo changes")
         self.save_button = QPushButton("&Save")
         self.save_button.setToolTip("Save the strategy (Ctrl+S)")
+        self.pdf_button = pdf_button("Save &as PDF\u2026", "The version shown, as saved, to print")
 
         top = QHBoxLayout()
         top.addWidget(versions_label)
@@ -122,6 +125,7 @@ class StrategyTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.state_label, 1)
         for button in (
+            self.pdf_button,
             self.new_button,
             self.make_current_button,
             self.delete_button,
@@ -149,6 +153,7 @@ class StrategyTab(QWidget):
         self.delete_button.clicked.connect(self.delete_draft)
         self.undo_button.clicked.connect(self.undo_changes)
         self.save_button.clicked.connect(self.save)
+        self.pdf_button.clicked.connect(self.save_as_pdf)
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refresher = RefreshWhenShown(self, self._refresh_from_elsewhere)
@@ -299,6 +304,22 @@ class StrategyTab(QWidget):
             self.versions.setCurrentIndex(self.records.index(self.shown) if self.shown else 0)
             return
         self.reload(chosen)
+
+    def save_as_pdf(self) -> None:
+        """The version shown, as saved: unsaved edits are saved first, after asking."""
+        save_saved_pdf(
+            self.ctx,
+            self,
+            lambda: (
+                DocumentRequest(DocumentKind.STRATEGY, strategy_id=self.shown.id)
+                if self.shown is not None
+                else None
+            ),
+            unsaved=self.dirty and self._editable(),
+            what="the strategy",
+            save=self.save,
+            today=self.today,
+        )
 
     # Versions
 
