@@ -109,6 +109,8 @@ class StatementPeriodDialog(QDialog):
             field.textEdited.connect(lambda _text: self.by_dates.setChecked(True))
         self.year.activated.connect(lambda _index: self.by_year.setChecked(True))
         self._show_choice()
+        # Wide enough for a message under a date on one line, in characters so it scales.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
 
     def _show_choice(self) -> None:
         for error in (self.first_error, self.last_error):
@@ -150,6 +152,7 @@ class StatementPeriodDialog(QDialog):
         self.first_error.show_message(problems.get("first", ""))
         self.last_error.show_message(problems.get("last", ""))
         if problems:
+            self.adjustSize()  # room for the messages just shown
             (self.first if "first" in problems else self.last).setFocus()
             return
         super().accept()
