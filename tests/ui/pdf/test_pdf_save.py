@@ -157,3 +157,29 @@ def test_the_dialog_prints_the_pdf(qtbot, demo_ctx, answers, tmp_path, monkeypat
     dialog.print_button.click()
     assert page_count(printed) == page_count(tmp_path / "Plan.pdf")
     assert saved_dialogs() == []
+
+
+def test_the_pdf_is_made_off_the_main_thread_with_its_pages_counted(
+    demo_ctx, answers, tmp_path, monkeypatch
+):
+    import threading
+
+    from involve_desktop.ui import pdf_save
+
+    seen: list[tuple[threading.Thread, int, int]] = []
+    real = pdf_save.make_document
+
+    def watched(database, actor, request, target, today, progress=None):
+        def counted(done: int, total: int) -> None:
+            seen.append((threading.current_thread(), done, total))
+            progress(done, total)
+
+        return real(database, actor, request, target, today, counted)
+
+    monkeypatch.setattr(pdf_save, "make_document", watched)
+    answers.save_file = folder(tmp_path) / "Report.pdf"
+    save_pdf(demo_ctx, None, DocumentRequest(DocumentKind.ANNUAL_REPORT), today=TODAY)
+    close_saved_dialogs()
+    assert seen, "the writer reports its progress"
+    assert all(thread is not threading.main_thread() for thread, _done, _total in seen)
+    assert seen[-1][1] == seen[-1][2], "it counts up to the end"

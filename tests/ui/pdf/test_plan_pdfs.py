@@ -117,4 +117,10 @@ def test_the_pdf_buttons_take_no_letter_already_taken(qtbot, demo_ctx):
         show_active(qtbot, widget)
         found = mnemonics(widget)
         assert clashes(found) == {}
+    screen = EvaluationScreen(demo_ctx, today=TODAY)
+    show_active(qtbot, screen)
+    tabs = screen.editor.tabs
+    hidden = tuple(tabs.widget(index) for index in range(1, tabs.count()))
+    found = mnemonics(screen, leave_out=hidden)
+    assert ("P", "Save as &PDF\u2026") in found and clashes(found) == {}
     assert saved_dialogs() == []
