@@ -1,5 +1,5 @@
 """Involve's headless commands: `involve demo`, `involve check`, `involve export`,
-`involve --version`.
+`involve backup`, `involve restore`, `involve verify`, `involve --version`.
 
 No Qt here, so every command runs on a machine with no display (CI, scripts, a server).
 """
@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     from involve_desktop.cli_export import add_export_parser
 
     add_export_parser(commands, run_export)
+    from involve_desktop.cli_backup import add_backup_parsers
+
+    add_backup_parsers(commands, _unlock_actor)
     return parser
 
 
@@ -146,22 +149,23 @@ def _unlock_slot(paths: AppPaths) -> tuple[bytes | None, str | None]:
 def run_export(paths: AppPaths, args: argparse.Namespace) -> int:
     from involve_desktop.cli_export import run_export as export
 
-    def unlock(paths: AppPaths):  # type: ignore[no-untyped-def]
-        """The key, and the staff member as the actor (the sign-in is audited, as in the app)."""
-        key, slot = _unlock_slot(paths)
-        if slot is None:
-            return key, None
-        from involve_desktop.db.engine import Database
-        from involve_desktop.services.protection import record_sign_in
+    return export(paths, args, _unlock_actor)
 
-        database = Database(paths.database, key=key)
-        try:
-            with database.session_scope() as session:
-                return key, record_sign_in(session, slot)
-        finally:
-            database.close()
 
-    return export(paths, args, unlock)
+def _unlock_actor(paths: AppPaths):  # type: ignore[no-untyped-def]
+    """The key, and the staff member as the actor (the sign-in is audited, as in the app)."""
+    key, slot = _unlock_slot(paths)
+    if slot is None:
+        return key, None
+    from involve_desktop.db.engine import Database
+    from involve_desktop.services.protection import record_sign_in
+
+    database = Database(paths.database, key=key)
+    try:
+        with database.session_scope() as session:
+            return key, record_sign_in(session, slot)
+    finally:
+        database.close()
 
 
 def _ask(prompt: str, *, secret: bool = False) -> str:

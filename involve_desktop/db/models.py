@@ -403,7 +403,7 @@ def sensitive_columns(table: Table) -> list[str]:
     return [column.name for column in table.columns if column.info.get("sensitive")]
 
 
-# The money and learning-cycle tables live in their own modules to keep this one readable;
-# importing them here puts them on the same metadata, which migrations and tests compare
-# against.
-from involve_desktop.db import cycle_models, money_models  # noqa: E402, F401
+# The money, learning-cycle and backup tables live in their own modules to keep this one
+# readable; importing them here puts them on the same metadata, which migrations and tests
+# compare against.
+from involve_desktop.db import backup_models, cycle_models, money_models  # noqa: E402, F401

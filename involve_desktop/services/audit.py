@@ -49,6 +49,7 @@ class AuditAction:
     EXPORTED_PERSON = "exported a person's data"
     EXPORTED_PAYMENT_STATEMENT = "saved a person's payment statement"
     RESTORED_BACKUP = "restored a backup"
+    MADE_BACKUP = "made a backup"
     CHANGED_STRATEGY = "changed the strategy"
     MADE_STRATEGY_CURRENT = "made a strategy version current"
     DELETED_STRATEGY_DRAFT = "deleted a draft strategy"
