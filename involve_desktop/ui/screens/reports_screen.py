@@ -33,6 +33,7 @@ from involve_desktop.services.report_documents import (
     pack_choices,
 )
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.dialogs.person_pdfs import everything_warning
 from involve_desktop.ui.pdf_save import save_pdf
 from involve_desktop.ui.screens.base import Screen
 from involve_desktop.ui.screens.reports.pack_section import PackSection
@@ -49,16 +50,6 @@ INTRO = (
 )
 TICKS_KEY = "reports/pack"  # the documents last ticked for the pack, remembered
 LARGE_PRINT_KEY = "reports/large_print"
-
-
-def record_warning(name: str) -> str:
-    return (
-        f"This PDF holds every detail we keep about {name}, sensitive ones included "
-        "(support needs, health notes, benefits, payments and contact details).\n\n"
-        "Keep it safe: give it only to them or to whoever they asked, do not email it "
-        "unprotected, and delete copies you no longer need. Making it is recorded in the "
-        "audit trail."
-    )
 
 
 class ReportsScreen(Screen):
@@ -191,7 +182,10 @@ class ReportsScreen(Screen):
 
     def save_person_record(self, person_id: int, name: str) -> None:
         if not prompts.ask_yes_no(
-            self, f"Everything we hold about {name}", record_warning(name), "Make the PDF"
+            self,
+            f"Everything we hold about {name}",
+            everything_warning(name, unsaved=False),
+            "Make the PDF",
         ):
             return
         self._save(
