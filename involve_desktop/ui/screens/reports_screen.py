@@ -106,6 +106,11 @@ class ReportsScreen(Screen):
         self.refresher = RefreshWhenShown(self, self._records_changed, ignored=("audit",))
         ctx.events.data_changed.connect(self._data_changed)
         self.year.load_year_start(ctx)
+        # Reports look back: the last whole year (the one its annual report and evaluation are
+        # about) comes first, as `involve export` does; this year is one step up the list.
+        self.year.blockSignals(True)
+        self.year.setCurrentIndex(min(1, self.year.count() - 1))
+        self.year.blockSignals(False)
         self.refresh()
 
     # --- what can be made ----------------------------------------------------------------
