@@ -320,15 +320,16 @@ class SealedReader:
         self._position += len(taken)
         return bytes(taken)
 
-    def read_to_end(self) -> int:
-        """Check every remaining chunk; return how many payload bytes were left unread."""
-        left = len(self._chunk) - self._position
+    def read_to_end(self) -> bool:
+        """Check every remaining chunk; True when the bytes left unread are all zeros (the
+        padding a tar stream ends with, which tarfile need not read)."""
+        only_zeros = not any(self._chunk[self._position :])
         self._position = len(self._chunk)
         while not self._finished:
             self._next_chunk()
-            left += len(self._chunk)
+            only_zeros = only_zeros and not any(self._chunk)
             self._position = len(self._chunk)
-        return left
+        return only_zeros
 
     def _next_chunk(self) -> None:
         wanted = self._stored_size + 1 - len(self._carry)

@@ -104,7 +104,7 @@ def _read_and_check(
                 source, passphrase=passphrase, backup_key=backup_key, name=file.name
             )
             payload = read_payload(reader, folder)  # type: ignore[arg-type]
-            if reader.read_to_end():
+            if not reader.read_to_end():
                 raise _inside_damaged()
     except FileNotFoundError as error:
         raise BackupProblem(f"There is no file {file}. Check the name and try again.") from error

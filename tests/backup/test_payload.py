@@ -1,0 +1,75 @@
+"""What is inside a backup: the members come back whole at any database size, and nothing
+but tar's zero padding may follow them."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from involve_desktop.backup.payload import Manifest, read_payload, write_payload
+from involve_desktop.backup.problems import DamagedBackup
+from involve_desktop.backup.sealed_file import SealedReader, SealedWriter
+
+MANIFEST = Manifest(
+    app_version="0.1.0",
+    schema_revision="0007_backup",
+    organisation="Greenfield Carers Network",
+    people=3,
+    made_at="2026-11-26T16:45:00Z",
+    sequence=4,
+    database_encrypted=True,
+)
+
+
+def sealed_payload(database: Path, *, extra: bytes = b"") -> bytes:
+    target = io.BytesIO()
+    writer = SealedWriter(target, None, made_at=MANIFEST.made_at, app_version="0.1.0", sequence=4)
+    write_payload(writer, MANIFEST, database, key_file=b'{"slots": {}}', database_key=bytes(32))
+    writer.write(extra)
+    writer.close()
+    return target.getvalue()
+
+
+# Sizes around tar's 512-byte blocks and 10,240-byte records, and around the 1 MiB chunk: a
+# 50 MB database once left part of tar's closing record unread, which must not count as damage.
+@pytest.mark.parametrize("size", [0, 1, 511, 512, 10_239, 10_240, 1_048_576, 3_333_333])
+def test_the_members_come_back_whole_at_any_size(tmp_path, size):
+    database = tmp_path / "involve.db"
+    database.write_bytes(bytes(range(251)) * (size // 251) + bytes(size % 251))
+    out = tmp_path / "out"
+    out.mkdir()
+
+    reader = SealedReader(io.BytesIO(sealed_payload(database)))
+    payload = read_payload(reader, out)
+
+    assert reader.read_to_end()
+    assert payload.manifest == MANIFEST
+    assert payload.database.read_bytes() == database.read_bytes()
+    assert (payload.key_file, payload.database_key) == (b'{"slots": {}}', bytes(32))
+
+
+def test_anything_but_padding_after_the_members_is_noticed(tmp_path):
+    database = tmp_path / "involve.db"
+    database.write_bytes(b"x" * 5000)
+    reader = SealedReader(io.BytesIO(sealed_payload(database, extra=b"\x00" * 700 + b"!")))
+    read_payload(reader, tmp_path)
+    assert not reader.read_to_end()
+
+
+def test_an_archive_with_other_members_is_refused(tmp_path):
+    import tarfile
+
+    target = io.BytesIO()
+    writer = SealedWriter(target, None, made_at=MANIFEST.made_at, app_version="0.1.0", sequence=4)
+    with tarfile.open(fileobj=writer, mode="w|") as archive:
+        info = tarfile.TarInfo("../../outside.txt")
+        info.size = 3
+        archive.addfile(info, io.BytesIO(b"bad"))
+    writer.close()
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(DamagedBackup, match="not what Involve puts in a backup"):
+        read_payload(SealedReader(io.BytesIO(target.getvalue())), out)
+    assert list(tmp_path.rglob("outside.txt")) == []
