@@ -58,9 +58,9 @@ def add_backup_parsers(commands: Any, unlock: Unlock) -> None:
 
 def run_backup(paths: AppPaths, args: argparse.Namespace, *, unlock: Unlock) -> int:
     from involve_desktop.backup.backup_key import BackupKey
-    from involve_desktop.backup.make_backup import make_backup
     from involve_desktop.db.engine import Database
     from involve_desktop.services import backup_settings
+    from involve_desktop.services.backups import back_up
     from involve_desktop.services.organisation import load_organisation
 
     if not paths.database.exists():
@@ -68,32 +68,29 @@ def run_backup(paths: AppPaths, args: argparse.Namespace, *, unlock: Unlock) -> 
     key, actor = unlock(paths)
     database = Database(paths.database, key=key)
     try:
-        with database.session_scope() as session:
-            settings = backup_settings.load(session)
-            details = load_organisation(session)
-        backup_key = None
+        one_off = None
         if not args.no_encryption:
-            backup_key = settings.backup_key or BackupKey.from_passphrase(
-                _new_passphrase(details.name if details else "")
-            )
-        with database.session_scope() as session:
-            sequence = backup_settings.next_sequence(session)
-        result = make_backup(
+            with database.session_scope() as session:
+                stored = backup_settings.load(session).backup_key
+                details = load_organisation(session)
+            if stored is None:
+                # None set in Involve yet: a key for this backup alone (not stored).
+                name = details.name if details else ""
+                one_off = BackupKey.from_passphrase(_new_passphrase(name))
+        result = back_up(
+            database,
             paths,
             key,
-            backup_key,
             args.to,
-            organisation=details.name if details else "",
+            actor,
             now=datetime.now(),
-            sequence=sequence,
+            encrypt=not args.no_encryption,
+            key=one_off,
+            place=str(args.to.resolve()),
         )
-        with database.session_scope() as session:
-            backup_settings.record_backup(
-                session, result, removable=True, place=str(args.to.resolve()), actor=actor
-            )
     finally:
         database.close()
-    if backup_key is None:
+    if args.no_encryption:
         print("Warning: this backup is not encrypted.", file=sys.stderr)
     print(
         f"Backup complete and checked: {result.path} "

@@ -87,7 +87,12 @@ def make_backup(
             f"Involve cannot find the folder {folder}. If it is on a USB stick, check that the "
             "stick is plugged in, then try again."
         )
-    work = Path(tempfile.mkdtemp(prefix=".backup-", dir=paths.data_dir))
+    if not paths.database.exists():
+        raise BackupFailed("There are no records here to back up yet.")
+    try:
+        work = Path(tempfile.mkdtemp(prefix=".backup-", dir=paths.data_dir))
+    except OSError as error:
+        raise _write_problem(error, paths.data_dir, 0) from error
     partial: Path | None = None
     try:
         snapshot = work / DATABASE_NAME
