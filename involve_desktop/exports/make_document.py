@@ -4,7 +4,7 @@ The one entry point the app, the Reports screen and `involve export` share. The 
 in one unit of work; the PDF is written under a temporary name and renamed when whole
 (`services/export_files.save_atomically`), so a failed or cancelled save never leaves a
 half-written PDF under the chosen name; a document that gives out one person's details is
-recorded in the audit trail once it is saved.
+recorded in the audit trail as it is saved (before it takes its name).
 """
 
 from __future__ import annotations
@@ -74,13 +74,14 @@ def make_document(
         gathered = gather_document(session, actor, request, today)
     pages: list[int] = []
     options = PdfOptions(large_print=request.large_print)
-    save_atomically(
-        target,
-        lambda temporary: pages.append(
-            write_gathered(gathered, temporary, options, today, progress)
-        ),
-    )
-    if is_audited(request):
-        with database.session_scope() as session:
-            note_document_made(session, actor, request)
+
+    def write_then_record(temporary: Path) -> None:
+        pages.append(write_gathered(gathered, temporary, options, today, progress))
+        # Recorded before the file takes its name: if recording fails, no copy is given out
+        # unrecorded; if the rename fails, the trail says a little more than happened.
+        if is_audited(request):
+            with database.session_scope() as session:
+                note_document_made(session, actor, request)
+
+    save_atomically(target, write_then_record)
     return pages[0]

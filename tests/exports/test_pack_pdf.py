@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from involve_desktop.cli_export import KIND_HELP
 from involve_desktop.db.cycle_models import Evaluation
@@ -175,9 +176,7 @@ def test_giving_out_a_persons_details_is_recorded_but_not_their_name(demo, tmp_p
             AuditAction.EXPORTED_PAYMENT_STATEMENT,
         ]
         assert all(event.subject == f"person {person_id}" for event in events[:2])
-        names = {
-            suggested_file_name(session, request, TODAY) for request in (statement, record)
-        }
+        names = {suggested_file_name(session, request, TODAY) for request in (statement, record)}
     assert names == {
         f"Payment statement, record {person_id}, 2025-26.pdf",
         f"Everything we hold, record {person_id}, 2026-11-26.pdf",
@@ -208,3 +207,17 @@ def test_every_written_file_is_whole(demo, tmp_path: Path):
     out.mkdir()
     make_document(demo, None, DocumentRequest(DocumentKind.STRATEGY), out / "s.pdf", TODAY)
     assert [path.name for path in out.iterdir()] == ["s.pdf"]
+
+
+def test_a_persons_record_that_cannot_be_recorded_in_the_trail_is_not_given_out(demo, tmp_path):
+    from involve_desktop.services.permissions import Actor
+
+    with demo.session_scope() as session:
+        person_id = session.scalars(select(Person.id).limit(1)).one()
+    nobody = Actor(99_999, "A removed staff member", Role.ADMINISTRATOR)  # no such staff row
+    out = tmp_path / "out"
+    out.mkdir()
+    request = DocumentRequest(DocumentKind.PERSON, person_id=person_id)
+    with pytest.raises(IntegrityError):  # the database refuses the trail entry
+        make_document(demo, nobody, request, out / "record.pdf", TODAY)
+    assert list(out.iterdir()) == []
