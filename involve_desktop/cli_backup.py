@@ -137,14 +137,9 @@ def run_restore(paths: AppPaths, args: argparse.Namespace, *, unlock: Unlock) ->
 
 def _passphrase_if_sealed(file: Path) -> str | None:
     """The passphrase, asked for only when the file's header says it is encrypted."""
-    from involve_desktop.backup.sealed_file import read_header
+    from involve_desktop.backup.verify import needs_passphrase
 
-    try:
-        with open(file, "rb") as handle:
-            encrypted = read_header(handle, file.name).encrypted
-    except OSError as error:
-        raise KnownError(f"Involve cannot read {file}. Check the name and try again.") from error
-    if not encrypted:
+    if not needs_passphrase(file):
         return None
     return os.environ.get(PASSPHRASE_ENV) or _ask("Backup passphrase: ")
 

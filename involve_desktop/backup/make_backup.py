@@ -10,6 +10,7 @@ with a backup's name is always a complete, checked backup.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import re
 import shutil
@@ -30,6 +31,8 @@ from involve_desktop.backup.sealed_file import SealedWriter
 from involve_desktop.backup.verify import open_backup
 from involve_desktop.db import sqlite_file
 from involve_desktop.paths import AppPaths
+
+log = logging.getLogger(__name__)
 
 SUFFIX = ".involve-backup"
 Progress = Callable[[int, int], None]
@@ -123,7 +126,9 @@ def make_backup(
                 detail=type(error).__name__,
             ) from error
         report.done()
-        return BackupResult(final, final.stat().st_size, manifest.people, now, sequence)
+        size = final.stat().st_size
+        log.info("Backup %d written and checked (%d bytes)", sequence, size)
+        return BackupResult(final, size, manifest.people, now, sequence)
     finally:
         if partial is not None:
             remove_quietly(partial)
@@ -235,6 +240,7 @@ def _free_name(wanted: Path) -> Path:
 
 
 def _write_problem(error: OSError, folder: Path, needed: int) -> BackupFailed:
+    log.warning("A backup could not be written (errno %s)", error.errno)
     drive = drive_name(folder)
     if error.errno in FULL_ERRNOS:
         size = f" (the backup needs about {_megabytes(needed)})" if needed else ""

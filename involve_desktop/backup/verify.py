@@ -19,7 +19,7 @@ from typing import BinaryIO
 from involve_desktop.backup.backup_key import BackupKey
 from involve_desktop.backup.payload import Payload, read_payload, snapshot_facts
 from involve_desktop.backup.problems import BackupProblem, DamagedBackup
-from involve_desktop.backup.sealed_file import Header, SealedReader
+from involve_desktop.backup.sealed_file import Header, SealedReader, read_header
 from involve_desktop.db import sqlite_file
 
 
@@ -71,6 +71,22 @@ def inspect_backup(
 ) -> BackupSummary:
     """What a backup holds, shown before a restore; it reads and checks everything."""
     return verify_backup(file, passphrase, backup_key=backup_key, work_dir=work_dir)
+
+
+def needs_passphrase(file: Path, *, backup_key: BackupKey | None = None) -> bool:
+    """Whether opening `file` needs the passphrase typed: it is encrypted, and not with the
+    stored key. Reads the header only; raises `BackupProblem` for a file that is not one."""
+    try:
+        with open(file, "rb") as handle:
+            header = read_header(handle, file.name)
+    except OSError as error:
+        raise BackupProblem(
+            f"Involve could not read {file.name}. Check the name and try again.",
+            detail=type(error).__name__,
+        ) from error
+    if not header.encrypted or header.kdf is None:
+        return False
+    return backup_key is None or not backup_key.opens(header.kdf)
 
 
 @contextmanager

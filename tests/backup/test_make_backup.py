@@ -18,7 +18,7 @@ from involve_desktop.backup.backup_key import BackupKey
 from involve_desktop.backup.make_backup import backup_file_name, make_backup, safe_name_part
 from involve_desktop.backup.problems import BackupFailed
 from involve_desktop.backup.restore import finish_interrupted_restore
-from involve_desktop.backup.verify import verify_backup
+from involve_desktop.backup.verify import needs_passphrase, verify_backup
 from involve_desktop.db import sqlite_file
 from tests.backup.helpers import NOW, PASSPHRASE, files_in, new_charity
 
@@ -257,3 +257,13 @@ def test_killing_the_app_mid_backup_never_leaves_a_file_with_a_backups_name(
     assert not [name for name in files_in(paths.data_dir) if name.startswith(".")]
     # The records themselves are untouched and sound.
     assert sqlite_file.integrity_check(paths.database, key=database_key) == []
+
+
+def test_whether_the_passphrase_must_be_typed_is_known_from_the_header(charity, stick):
+    key = BackupKey.from_passphrase(PASSPHRASE)
+    sealed = backup(charity, stick, key, sequence=1).path
+    plain = backup(charity, stick, None, sequence=2).path
+    assert needs_passphrase(sealed)
+    assert not needs_passphrase(sealed, backup_key=key)
+    assert needs_passphrase(sealed, backup_key=BackupKey.from_passphrase("another one entirely"))
+    assert not needs_passphrase(plain)

@@ -110,7 +110,7 @@ def test_verify_fails_with_plain_words_for_each_kind_of_bad_file(
     for file, words in [
         (damaged, "damaged from byte"),
         (not_backup, "notes.txt is not an Involve backup"),
-        (tmp_path / "missing.involve-backup", "cannot read"),
+        (tmp_path / "missing.involve-backup", "could not read missing.involve-backup"),
     ]:
         status, out, err = run(capsys, demo, "verify", str(file))
         assert (status, out) == (1, ""), file
