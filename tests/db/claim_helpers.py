@@ -98,10 +98,19 @@ def add_paid_activity(
 
 
 def add_budget(
-    database: Database, admin: Actor, pence: int, name: str = "Involvement", day: date = TODAY
+    database: Database,
+    admin: Actor,
+    pence: int,
+    name: str = "Involvement",
+    day: date = TODAY,
+    *,
+    delegated: bool = False,
 ) -> int:
     with database.session_scope() as session:
-        return save_budget(session, admin, BudgetDetails(day, name, pence))
+        details = BudgetDetails(
+            day, name, pence, delegated=delegated, project="A group project" if delegated else ""
+        )
+        return save_budget(session, admin, details)
 
 
 def fee(hours_hundredths: int, pence: int = 25_00, day: date = TODAY, **more) -> ClaimLine:

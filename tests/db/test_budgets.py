@@ -324,7 +324,8 @@ def test_figures_always_add_up_for_any_mix_of_claims_and_spend(database, team):
         spends=st.lists(pence, max_size=3),
     )
     def check(allocated, worked, spends):
-        budget_id = add_budget(database, admin, allocated, f"Budget {next(made)}")
+        # Handed to a group, so it has the group's statement to check against the figures.
+        budget_id = add_budget(database, admin, allocated, f"Budget {next(made)}", delegated=True)
         claims = [(status, line_amount(time, FEE_RATES["hour"])) for status, time in worked]
         for status, time in worked:
             claim_at(database, team, person, status, fee(time), budget_id=budget_id)
