@@ -26,6 +26,7 @@ from involve_desktop.exports.document import (
     text,
 )
 from involve_desktop.exports.document_parts import DocumentPart, writer
+from involve_desktop.exports.document_table import fitted_widths, needed_width
 from involve_desktop.exports.form_boxes import (
     BOX_GREY,
     WRITING_ROW_MM,
@@ -389,11 +390,17 @@ def _office_section(
         ("Paid by", paid[0], "On", paid[1]),
         ("Claim number", number, "Signed", ""),
     ]
-    share = look.width / 10
     cells = [[text(value, look.cell) for value in row] for row in rows]
+    # Each column at least its longest word ("Administrator" in large print), the rest as
+    # shared out; reportlab's own padding is 6 points a side.
+    needed = [
+        needed_width([row[column] for row in rows], look.font, look.cell.fontSize,
+                     whole=False, padding=6)
+        for column in range(4)
+    ]  # fmt: skip
     office = Table(
         [[text([bold("For office use")], look.cell), "", "", ""], *cells],
-        colWidths=[share * 2.7, share * 2.5, share * 1.6, share * 3.2],
+        colWidths=fitted_widths((2.7, 2.5, 1.6, 3.2), look.width, needed),
     )
     office.setStyle(
         TableStyle(

@@ -57,6 +57,7 @@ from involve_desktop.exports.document_page import (
     MM,
     PageLook,
     draw_header,
+    header_layout,
     logo_reader,
     numbered_canvas,
 )
@@ -246,10 +247,14 @@ def heading(title: str, level: int, look: Styles) -> Flowable:
 def add_to_outline(flowable: Any) -> None:
     """Bookmark where `flowable` is drawn, under its `outline_title` and `outline_level`."""
     canvas = flowable.canv
-    # The outline refuses to skip a level (a level 2 straight after a level 0).
-    deepest = getattr(canvas, "_involve_outline_level", -1)
-    shown = min(flowable.outline_level, deepest + 1)
-    canvas._involve_outline_level = shown
+    # The outline refuses to skip a level (a level 2 straight after a level 0), so a heading
+    # is shown one under the nearest heading before it that asked for a higher level: two
+    # level 2 headings after a level 0 are siblings at level 1, not parent and child.
+    asked: list[int] = canvas.__dict__.setdefault("_involve_outline_asked", [])
+    while asked and asked[-1] >= flowable.outline_level:
+        asked.pop()
+    shown = len(asked)
+    asked.append(flowable.outline_level)
     canvas.bookmarkHorizontal(flowable.outline_key, 0, flowable.height)
     canvas.addOutlineEntry(flowable.outline_title, flowable.outline_key, shown, closed=shown > 0)
 
@@ -265,11 +270,13 @@ def table(
     look: Styles,
     *,
     numeric_columns: Sequence[int] = (),
+    keep_last_rows: int = 0,
 ) -> Table:
     """A table the width of the text. `col_widths` are shares of that width (any positive
     numbers; (3, 1) gives three quarters and one quarter). Strings are wrapped paragraphs,
     set right in `numeric_columns`; a flowable (a chart, a bold paragraph) is placed as is.
-    The heading row repeats on every page the table runs onto."""
+    The heading row repeats on every page the table runs onto. `keep_last_rows` rows at
+    the end stay on one page (a total is never alone at the top of a page)."""
     from reportlab.platypus import Table, TableStyle
 
     figures = {column % len(header) for column in numeric_columns} if header else set()
@@ -280,9 +287,11 @@ def table(
                 [header[column]], look.bold_font, look.cell.fontSize, whole=False,
                 padding=padding + 1,
             ),
+            # Figures never wrap; text wraps between words only, never inside one (large
+            # print once broke "Administrator" across two lines).
             needed_width(
-                [row[column] for row in rows if isinstance(row[column], str)] if column in figures
-                else [], look.font, look.cell.fontSize, whole=True, padding=padding + 1,
+                [row[column] for row in rows if isinstance(row[column], str)], look.font,
+                look.cell.fontSize, whole=column in figures, padding=padding + 1,
             ),
         )
         for column in range(len(col_widths))
@@ -313,6 +322,8 @@ def table(
         ("LINEBELOW", (0, 0), (-1, 0), 1.0, (0, 0, 0)),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, ROW_RULE_GREY),
     ]
+    if 1 < keep_last_rows <= len(rows):
+        commands.append(("NOSPLIT", (0, -keep_last_rows), (-1, -1)))
     result = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     result.setStyle(TableStyle(commands))
     return result
@@ -362,16 +373,18 @@ def build_pdf(
         font=look.font,
         bold_font=look.bold_font,
         name_points=(16 if options.large_print else 11),
-        foot_points=(14 if options.large_print else 8),
+        foot_points=(16 if options.large_print else 8),
+        foot_lines=(2 if options.large_print else 1),
     )
-    frame_height = A4[1] - 2 * MARGIN - page_look.header_height - page_look.footer_height
+    logo = logo_reader(header.logo)
+    top = header_layout(page_look, logo)
+    frame_height = A4[1] - 2 * MARGIN - top.height - page_look.footer_height
     listing = Contents(look)
     for index, item in enumerate(story):
         if _is_contents(item):
             pages = pages_needed(story, listing, frame_height)
             story[index : index + 1] = slot_flowables(pages, listing)
             break
-    logo = logo_reader(header.logo)
     frame = Frame(MARGIN, MARGIN + page_look.footer_height, A4[0] - 2 * MARGIN, frame_height)
     ticker = BuildProgress(progress, len(story))
 
@@ -414,7 +427,7 @@ def build_pdf(
             PageTemplate(
                 id="page",
                 frames=[frame],
-                onPage=lambda canvas, _doc: draw_header(canvas, page_look, logo),
+                onPage=lambda canvas, _doc: draw_header(canvas, page_look, logo, top),
             )
         ],
     )

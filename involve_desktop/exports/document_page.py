@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
-from involve_desktop.exports.fonts import markup
+from involve_desktop.exports.fonts import CJK_FONT, font_for, markup, text_width
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,8 @@ FRAME_PADDING = 6  # reportlab's frames keep text this many points inside the ma
 RULE_GREY = (0.55, 0.55, 0.55)
 LOGO_HEIGHT = 13 * MM
 LOGO_WIDTH = 45 * MM
+TEXT_LEFT = MARGIN + FRAME_PADDING
+TEXT_RIGHT = A4[0] - MARGIN - FRAME_PADDING
 
 
 @dataclass(frozen=True)
@@ -40,15 +42,76 @@ class PageLook:
     bold_font: str
     name_points: float
     foot_points: float
-
-    @property
-    def header_height(self) -> float:
-        text = self.name_points * 1.3 + (self.foot_points * 1.4 if self.charity_number else 0)
-        return max(text, LOGO_HEIGHT if self.logo else 0) + 4 * MM
+    # Large print sets the title on a line of its own above "Page n of m · Made on …":
+    # at 16 pt the two do not share one line and leave the title readable.
+    foot_lines: int = 1
 
     @property
     def footer_height(self) -> float:
-        return self.foot_points * 1.4 + 5 * MM
+        return self.foot_points * (1.4 + FOOT_LINE * (self.foot_lines - 1)) + 5 * MM
+
+
+@dataclass(frozen=True)
+class HeaderLayout:
+    """The top of the page, measured once per document: the organisation's name as it wraps
+    beside the logo (two lines at most) and the height the story must keep clear of."""
+
+    name: Any  # a wrapped reportlab Paragraph, drawn on every page
+    name_height: float
+    logo_size: tuple[float, float] | None
+    height: float
+
+
+FOOT_LINE = 1.25  # the foot's line spacing, in multiples of its size
+NAME_LINES = 2  # a longer name is cut with an ellipsis: the header must not eat the page
+
+
+def header_layout(look: PageLook, logo: Any) -> HeaderLayout:
+    """Measure the header at the width the name really has (the logo's room taken off), so
+    the story starts below the name however it wraps."""
+    logo_size = None
+    logo_room = 0.0
+    if logo is not None:
+        image_width, image_height = logo.getSize()
+        scale = min(LOGO_HEIGHT / image_height, LOGO_WIDTH / image_width)
+        logo_size = (image_width * scale, image_height * scale)
+        logo_room = logo_size[0] + 4 * MM
+    room = TEXT_RIGHT - TEXT_LEFT - logo_room
+    name = _name_paragraph(look, room)
+    name_height = name.height
+    text_height = name_height + (look.foot_points * 1.5 if look.charity_number else 0)
+    logo_height = logo_size[1] if logo_size else 0.0
+    return HeaderLayout(name, name_height, logo_size, max(text_height, logo_height) + 4 * MM)
+
+
+def _name_paragraph(look: PageLook, room: float) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    style = ParagraphStyle(
+        "page-name",
+        fontName=look.font,
+        fontSize=look.name_points,
+        leading=look.name_points * 1.25,
+        # Chinese and Japanese names have no spaces to wrap at; reportlab's CJK wrapping
+        # breaks between their characters and still keeps Latin words whole.
+        wordWrap="CJK" if _has_cjk(look.organisation_name) else None,
+    )
+    words = look.organisation_name
+    cut = False
+    while True:
+        shown = words.rstrip(" ,;:-") + "\u2026" if cut else words
+        name = Paragraph(markup(shown, bold=True, points=look.name_points), style)
+        name.wrap(room, A4[1])
+        widest = max(name.getActualLineWidths0(), default=0.0)
+        fits = len(name.blPara.lines) <= NAME_LINES and widest <= room + 0.5
+        if fits or len(words) <= 1:
+            return name
+        words, cut = words[:-1], True
+
+
+def _has_cjk(text: str) -> bool:
+    return any(font_for(ch) == CJK_FONT for ch in text if not ch.isspace())
 
 
 def logo_reader(logo: bytes | None) -> Any:
@@ -67,77 +130,74 @@ def logo_reader(logo: bytes | None) -> Any:
     return reader
 
 
-def draw_header(canvas: Any, look: PageLook, logo: Any) -> None:
+def draw_header(canvas: Any, look: PageLook, logo: Any, layout: HeaderLayout) -> None:
     """The organisation's name (and charity number) at the top left, the logo at the right,
     a rule beneath."""
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
-
-    width, height = A4
-    top = height - MARGIN
-    left = MARGIN + FRAME_PADDING
-    right = width - MARGIN - FRAME_PADDING
-    logo_room = 0.0
-    if logo is not None:
-        image_width, image_height = logo.getSize()
-        scale = min(LOGO_HEIGHT / image_height, LOGO_WIDTH / image_width)
-        drawn_width, drawn_height = image_width * scale, image_height * scale
+    top = A4[1] - MARGIN
+    if logo is not None and layout.logo_size is not None:
+        drawn_width, drawn_height = layout.logo_size
         canvas.drawImage(
             logo,
-            right - drawn_width,
+            TEXT_RIGHT - drawn_width,
             top - drawn_height,
             drawn_width,
             drawn_height,
             mask="auto",
         )
-        logo_room = drawn_width + 4 * MM
-    name_style = ParagraphStyle(
-        "page-name",
-        fontName=look.font,
-        fontSize=look.name_points,
-        leading=look.name_points * 1.25,
-    )
-    name = Paragraph(markup(look.organisation_name, bold=True, points=look.name_points), name_style)
-    _width, name_height = name.wrap(right - left - logo_room, look.name_points * 3)
-    name.drawOn(canvas, left, top - name_height)
+    layout.name.drawOn(canvas, TEXT_LEFT, top - layout.name_height)
     if look.charity_number:
         canvas.setFont(look.font, look.foot_points)
         canvas.drawString(
-            left,
-            top - name_height - look.foot_points * 1.3,
+            TEXT_LEFT,
+            top - layout.name_height - look.foot_points * 1.2,
             f"Registered charity number {look.charity_number}",
         )
-    rule_y = height - MARGIN - look.header_height + 2 * MM
+    rule_y = top - layout.height + 2 * MM
     canvas.setStrokeColorRGB(*RULE_GREY)
     canvas.setLineWidth(0.6)
-    canvas.line(left, rule_y, right, rule_y)
+    canvas.line(TEXT_LEFT, rule_y, TEXT_RIGHT, rule_y)
 
 
 def draw_footer(canvas: Any, look: PageLook, number: int, total: int, title: str) -> None:
-    width, _height = A4
-    left = MARGIN + FRAME_PADDING
-    right = width - MARGIN - FRAME_PADDING
     y = MARGIN
+    title_y = y + look.foot_points * FOOT_LINE * (look.foot_lines - 1)
+    rule_y = title_y + look.foot_points * 1.5
     canvas.setStrokeColorRGB(*RULE_GREY)
     canvas.setLineWidth(0.4)
-    canvas.line(left, y + look.foot_points * 1.5, right, y + look.foot_points * 1.5)
+    canvas.line(TEXT_LEFT, rule_y, TEXT_RIGHT, rule_y)
     canvas.setFillColorRGB(0, 0, 0)
     canvas.setFont(look.font, look.foot_points)
     page_words = f"Page {number} of {total} \u00b7 {look.foot}"
-    canvas.drawRightString(right, y, page_words)
-    room = right - left - canvas.stringWidth(page_words, look.font, look.foot_points) - 6 * MM
-    title = _fitted(canvas, title, look.font, look.foot_points, room)
+    canvas.drawRightString(TEXT_RIGHT, y, page_words)
+    room = TEXT_RIGHT - TEXT_LEFT
+    if look.foot_lines == 1:
+        room -= canvas.stringWidth(page_words, look.font, look.foot_points) + 6 * MM
+    title = fitted(title, look.foot_points, room)
     if title:
-        canvas.drawString(left, y, title)
+        _draw_line(canvas, title, look, TEXT_LEFT, title_y)
 
 
-def _fitted(canvas: Any, text: str, font: str, points: float, room: float) -> str:
-    """`text` cut with an ellipsis to fit `room` points (the title is a reminder, not news)."""
-    if canvas.stringWidth(text, font, points) <= room:
-        return text
-    while text and canvas.stringWidth(text + "\u2026", font, points) > room:
-        text = text[:-1]
-    return text.rstrip() + "\u2026" if text else ""
+def _draw_line(canvas: Any, words: str, look: PageLook, x: float, baseline: float) -> None:
+    """One line of text with font fallback (a title may hold a name in any script)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    leading = look.foot_points * 1.2
+    style = ParagraphStyle("page-foot", fontName=look.font, fontSize=look.foot_points,
+                           leading=leading)  # fmt: skip
+    line = Paragraph(markup(words, points=look.foot_points), style)
+    line.wrap(A4[0], leading * 2)
+    # reportlab sets a paragraph's first baseline its font size below the paragraph's top.
+    line.drawOn(canvas, x, baseline - (line.height - look.foot_points))
+
+
+def fitted(words: str, points: float, room: float) -> str:
+    """`words` cut with an ellipsis to fit `room` points (the title is a reminder, not news)."""
+    if text_width(words, points) <= room:
+        return words
+    while words and text_width(words + "\u2026", points) > room:
+        words = words[:-1]
+    return words.rstrip() + "\u2026" if words else ""
 
 
 def numbered_canvas(

@@ -178,6 +178,22 @@ def _line_markup(line: str, bold: bool, points: float | None) -> str:
     return "".join(parts)
 
 
+def text_width(text: str, points: float, *, bold: bool = False) -> float:
+    """The width `text` takes on one line in points, set as `markup` sets it (each run in its
+    own font, Arabic joined and a little larger)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    total = 0.0
+    for name, run in runs(text):
+        face = _BOLD_FACE[name] if bold else name
+        register(face)
+        if name == ARABIC_FONT:
+            total += stringWidth(visual_arabic(run), face, points * ARABIC_GROWTH)
+        else:
+            total += stringWidth(run, face, points)
+    return total
+
+
 def visual_arabic(run: str) -> str:
     """An Arabic-script run as it is drawn: joined letter forms, right to left."""
     import arabic_reshaper

@@ -141,7 +141,8 @@ def _claims_table(data: PaymentStatement, look: Styles) -> Any:
             for claim in data.claims
         ]
         rows.append([bold_cell("Total", look), "", fees, costs])
-        shares: tuple[float, ...] = (2.5, 2.9, 2.3, 2.3)
+        # The figures are given their own width whatever the shares: the rest goes to words.
+        shares: tuple[float, ...] = (2.4, 3.8, 1.8, 2.0)
         figures: tuple[int, ...] = (2, 3)
     else:
         headings = ("Claim", "Work date", "What for", "Fees", "Costs paid back", "Where it is")
@@ -159,7 +160,8 @@ def _claims_table(data: PaymentStatement, look: Styles) -> Any:
         rows.append([bold_cell("Total", look), "", "", fees, costs, ""])
         shares = (1.1, 2.7, 2.9, 1.9, 1.9, 3)
         figures = (3, 4)
-    result = table(headings, rows, shares, look, numeric_columns=figures)
+    # The total keeps the last two claims with it: never a total alone at the top of a page.
+    result = table(headings, rows, shares, look, numeric_columns=figures, keep_last_rows=3)
     result.setStyle(TableStyle([("LINEABOVE", (0, -1), (-1, -1), 1.0, (0, 0, 0))]))
     return result
 

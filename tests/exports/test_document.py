@@ -14,6 +14,8 @@ import pytest
 from pypdf import PdfReader
 
 from involve_desktop.exports.document import (
+    A4,
+    MM,
     DocumentHeader,
     PdfOptions,
     bold,
@@ -24,6 +26,7 @@ from involve_desktop.exports.document import (
     table,
     text,
 )
+from tests.exports.pdf_checks import blank_pages
 
 MADE_ON = date(2026, 11, 26)
 HEADER = DocumentHeader("Riverside Voices", None, "1234567")
@@ -250,15 +253,8 @@ def test_every_page_of_a_document_with_every_feature_prints_something() -> None:
 
     for options in (PdfOptions(), PdfOptions(large_print=True)):
         data, pages = make(story, options, with_contents=True)
-        document = pdfium.PdfDocument(data)
-        assert len(document) == pages
-        for index in range(pages):
-            picture = document[index].render(scale=0.5).to_pil().convert("L")
-            width, height = picture.size
-            body = picture.crop((0, int(height * 0.15), width, int(height * 0.85)))
-            darkest, _lightest = body.getextrema()
-            assert darkest < 100, f"page {index + 1} of {pages} is blank ({options})"
-        document.close()
+        assert len(pdfium.PdfDocument(data)) == pages
+        assert blank_pages(data) == [], f"a blank page ({options})"
 
 
 def test_a_long_contents_runs_onto_a_second_page_and_links_to_each_heading() -> None:
@@ -279,3 +275,119 @@ def test_a_long_contents_runs_onto_a_second_page_and_links_to_each_heading() -> 
     links = PdfReader(BytesIO(data)).pages[0]["/Annots"]
     assert len(links) >= 10
     assert pages == len(texts)
+
+
+def _a_logo() -> bytes:
+    pytest.importorskip("PIL")
+    from PIL import Image
+
+    picture = BytesIO()
+    Image.new("RGB", (400, 100), (20, 90, 160)).save(picture, format="PNG")
+    return picture.getvalue()
+
+
+LONG_NAMES = (
+    "Cymdeithas Gofalwyr Cymunedol Llanfair Pwllgwyngyll a'r Cylch — 社区照顾者协会 "
+    "Partneriaeth Iechyd a Lles Gogledd Cymru ac Ynys Môn",
+    "北京市朝阳区社区照顾者互助协会志愿者服务中心与居民参与委员会联合办公室" * 2,
+)
+
+
+@pytest.mark.parametrize("name", LONG_NAMES)
+@pytest.mark.parametrize("large", [False, True])
+def test_a_long_name_beside_a_logo_stays_clear_of_the_page_below_it(name, large) -> None:
+    from tests.exports.pdf_checks import box_of, boxes
+
+    options = PdfOptions(large_print=large)
+    look = styles(options)
+    story = [heading("Start of the story", 0, look), text("Words. " * 600, look.body)]
+    out = BytesIO()
+    header = DocumentHeader(name, _a_logo(), "1234567")
+    pages = build_pdf(out, "Long name", story, header, options, MADE_ON)
+    data = out.getvalue()
+    assert pages >= 2
+    for page in range(pages):
+        printed = boxes(data, page)
+        drawn = "".join(character for character, _box in printed)
+        start = drawn.index("Start" if page == 0 else "Words")
+        top_of_story = max(box[3] for _character, box in printed[start : start + 5])
+        header = [box for _character, box in printed[:start]]
+        assert min(box[1] for box in header) > top_of_story, f"the header runs into page {page + 1}"
+        # Two lines of name at most, then the charity number: a longer name is cut.
+        assert len(lines_of(header)) == 3
+        logo_left = A4[0] - 18 * MM - 6 - 45 * MM
+        assert all(box[2] <= logo_left for _character, box in printed[:start])
+    assert "…" in pages_text(data)[0]
+    number = box_of(data, "Registered charity number")
+    name = box_of(data, name[:3])
+    assert number[3] < name[1], "the charity number is under the name"
+
+
+def lines_of(edges) -> list[float]:
+    """The baselines (roughly: the lowest bottom) of the lines the character boxes sit on."""
+    lines: list[float] = []
+    for bottom in sorted((box[1] for box in edges), reverse=True):
+        if not lines or lines[-1] - bottom > 6:
+            lines.append(bottom)
+        else:
+            lines[-1] = bottom
+    return lines
+
+
+def test_headings_that_skip_a_level_are_bookmarked_as_siblings() -> None:
+    def story(look):
+        return [
+            heading("Part", 0, look),
+            heading("First question", 2, look),
+            text("Answer.", look.body),
+            heading("Second question", 2, look),
+            heading("A section", 1, look),
+            heading("Third question", 2, look),
+            heading("Next part", 0, look),
+        ]
+
+    data, _pages = make(story)
+    reader = PdfReader(BytesIO(data))
+    assert [title for title, _depth in outline_depths(reader.outline)] == [
+        "Part", "First question", "Second question", "A section", "Third question", "Next part",
+    ]  # fmt: skip
+    assert [depth for _title, depth in outline_depths(reader.outline)] == [0, 1, 1, 1, 2, 0]
+
+
+def outline_depths(items, depth: int = 0) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+    for item in items:
+        if isinstance(item, list):
+            found += outline_depths(item, depth + 1)
+        else:
+            found.append((item.title, depth))
+    return found
+
+
+def test_the_foot_names_the_document_in_any_script() -> None:
+    import unicodedata
+
+    title = "Payment statement for 王芳 and عائشہ قریشی"
+    for options in (PdfOptions(), PdfOptions(large_print=True)):
+        look = styles(options)
+        out = BytesIO()
+        build_pdf(out, title, [text("Hello", look.body)], HEADER, options, MADE_ON)
+        said = unicodedata.normalize("NFKC", PdfReader(out).pages[0].extract_text())
+        assert "Payment statement for 王芳 and" in said
+        assert "عائشہ قریشی" in said
+
+
+def test_large_print_sets_the_foot_and_charity_number_at_16_points() -> None:
+    options = PdfOptions(large_print=True)
+    look = styles(options)
+    out = BytesIO()
+    build_pdf(out, "Sizes", [text("Hello", look.body)], HEADER, options, MADE_ON)
+    sizes: dict[str, float] = {}
+
+    def visit(words, _cm, matrix, _font, size):  # type: ignore[no-untyped-def]
+        if words.strip():
+            sizes[words.strip()] = size * matrix[0]
+
+    PdfReader(out).pages[0].extract_text(visitor_text=visit)
+    furniture = [size for words, size in sizes.items() if words.startswith(("Page 1", "Regist"))]
+    assert len(furniture) == 2 and min(furniture) >= 16

@@ -229,3 +229,25 @@ def test_bookmarks_progress_and_no_blank_pages(demo, tmp_path):
         body = page.crop((0, int(height * 0.13), width, int(height * 0.88)))
         dark = sum(body.histogram()[:128])
         assert dark > body.width * body.height * 0.005, image.name
+
+
+def test_the_questions_of_a_part_are_siblings_in_the_outline_alone_and_in_a_pack(demo, tmp_path):
+    from involve_desktop.exports.make_document import make_document
+    from involve_desktop.services.report_documents import DocumentKind, DocumentRequest
+    from tests.exports.test_document import outline_depths
+
+    report = demo_report(demo)
+    alone = tmp_path / "evaluation.pdf"
+    write_evaluation_pdf(report, alone, HEADER, PdfOptions(), MADE_ON)
+    pack = tmp_path / "pack.pdf"
+    request = DocumentRequest(DocumentKind.PACK, year_first=date(2025, 4, 1),
+                              pack=(DocumentKind.STRATEGY, DocumentKind.EVALUATION))  # fmt: skip
+    make_document(demo, None, request, pack, TODAY)
+    questions = {line.question for part in report.parts for line in part.lines}
+    for path, part_depth in ((alone, 0), (pack, 1)):
+        depths = outline_depths(PdfReader(path).outline)
+        found = [depth for title, depth in depths if title in questions]
+        assert len(found) == len(questions) >= 10
+        assert set(found) == {part_depth + 1}, "every question sits right under its part"
+        parts = [depth for title, depth in depths if title in {p.heading for p in report.parts}]
+        assert set(parts) == {part_depth}

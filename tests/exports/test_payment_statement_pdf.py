@@ -119,6 +119,7 @@ def test_a_long_statement_in_large_print_runs_on_at_16_points_or_more(database, 
         assert "Łukasz Wiśniewski" in said
         assert format_pence(totals.fees_pence) == "£700.00" and "£700.00" in said
         assert "£56.00" in said  # 28 costs of £2.00
-        # Every page after the first repeats the table's headings.
+        # Every page the claims run onto repeats the table's headings.
         for page in PdfReader(path).pages[1:]:
-            assert "What for" in page.extract_text()
+            if "Fee by the hour" in page.extract_text() or "Claim " in page.extract_text():
+                assert "What for" in page.extract_text()
