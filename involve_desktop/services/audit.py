@@ -48,6 +48,7 @@ class AuditAction:
     EXPORTED_BUDGET_STATEMENT = "saved a group's budget statement"
     EXPORTED_PERSON = "exported a person's data"
     EXPORTED_PAYMENT_STATEMENT = "saved a person's payment statement"
+    EXPORTED_CLAIM_FORM = "saved a claim form"
     RESTORED_BACKUP = "restored a backup"
     MADE_BACKUP = "made a backup"
     CHANGED_STRATEGY = "changed the strategy"

@@ -23,6 +23,7 @@ from involve_desktop.errors import KnownError
 from involve_desktop.services import audit
 from involve_desktop.services.action_plan_rows import PlanView
 from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.claims import CLAIM
 from involve_desktop.services.organisation import financial_year_start, load_organisation
 from involve_desktop.services.people import PERSON
 from involve_desktop.services.permissions import Actor
@@ -78,8 +79,9 @@ PACK_DESCRIPTIONS = {
     "who claims on paper.",
 }
 
-# Each copy given out is recorded in the audit trail: one person's details, or a group's
-# account of its budget.
+# Each copy given out is recorded in the audit trail: one person's details (a filled claim
+# form carries the claimant's name, address and payments too), or a group's account of its
+# budget. A blank claim form names nobody and is not recorded.
 AUDITED = {DocumentKind.PERSON, DocumentKind.STATEMENT, DocumentKind.BUDGET_STATEMENT}
 
 
@@ -137,6 +139,8 @@ class PackChoice:
 
 
 def is_audited(request: DocumentRequest) -> bool:
+    if request.kind is DocumentKind.CLAIM_FORM:
+        return request.claim_id is not None
     return request.kind in AUDITED
 
 
@@ -170,6 +174,8 @@ def note_document_made(session: Session, actor: Actor | None, request: DocumentR
         audit.record(
             session, actor, AuditAction.EXPORTED_PAYMENT_STATEMENT, PERSON, request.person_id
         )
+    elif request.kind is DocumentKind.CLAIM_FORM and request.claim_id is not None:
+        audit.record(session, actor, AuditAction.EXPORTED_CLAIM_FORM, CLAIM, request.claim_id)
 
 
 def year_of(session: Session, year_first: date) -> tuple[date, date]:

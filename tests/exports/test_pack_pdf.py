@@ -222,3 +222,24 @@ def test_a_persons_record_that_cannot_be_recorded_in_the_trail_is_not_given_out(
     with pytest.raises(IntegrityError):  # the database refuses the trail entry
         make_document(demo, nobody, request, out / "record.pdf", TODAY)
     assert list(out.iterdir()) == []
+
+
+def test_a_filled_claim_form_is_recorded_against_its_claim_and_a_blank_one_is_not(demo, tmp_path):
+    from involve_desktop.db.money_models import Claim
+    from involve_desktop.services.claims import CLAIM
+    from involve_desktop.services.report_documents import is_audited
+
+    admin = staff_member(demo, Role.ADMINISTRATOR, "Priya Shah")
+    with demo.session_scope() as session:
+        claim_id = session.scalars(select(Claim.id).order_by(Claim.id).limit(1)).one()
+    filled = DocumentRequest(DocumentKind.CLAIM_FORM, claim_id=claim_id)
+    blank = DocumentRequest(DocumentKind.CLAIM_FORM)
+    assert is_audited(filled) and not is_audited(blank)
+    make_document(demo, admin, blank, tmp_path / "blank.pdf", TODAY)
+    make_document(demo, admin, filled, tmp_path / "filled.pdf", TODAY)
+    with demo.session_scope() as session:
+        events = list_events(session, admin, action=AuditAction.EXPORTED_CLAIM_FORM)
+    assert [(event.action, event.subject) for event in events] == [
+        ("saved a claim form", f"{CLAIM} {claim_id}")
+    ]
+    assert len(AuditAction.EXPORTED_CLAIM_FORM) <= 40
