@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.app import AppContext
+from involve_desktop.ui import prompts
 from involve_desktop.ui.areas import AREAS, Area
+from involve_desktop.ui.progress import still_running
 from involve_desktop.ui.screens.base import Screen
 
 DEFAULT_SIZE = (1100, 720)
@@ -334,6 +336,16 @@ class MainWindow(QMainWindow):
         self.show_area(keys.index(remembered) if remembered in keys else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing would close the records under work still writing a file or reading them.
+        running = still_running()
+        if running is not None:
+            prompts.show_problem(
+                self,
+                "Involve is still working",
+                f"{running} Wait for it to finish, then close Involve.",
+            )
+            event.ignore()
+            return
         for screen in self.screens.values():
             if not screen.confirm_leave():
                 event.ignore()

@@ -30,11 +30,26 @@ Progress = Callable[[int, int], None]
 # 1200 dpi A4 page would be over half a gigabyte of pixels.
 MOST_DPI = 300
 POINTS_PER_INCH = 72
+# True while printing: pdfium may be used by one thread at a time, so a second print (a
+# second click meanwhile) must not start.
+_printing = False
 
 
 def print_pdf(parent: QWidget | None, path: Path) -> bool:
     """Ask which printer and pages, then print. True if it was sent to the printer; a file
-    that cannot be read or a printer that cannot start is said in plain words."""
+    that cannot be read or a printer that cannot start is said in plain words. While one
+    print runs, another call does nothing and returns False."""
+    global _printing
+    if _printing:
+        return False
+    _printing = True
+    try:
+        return _print_pdf(parent, path)
+    finally:
+        _printing = False
+
+
+def _print_pdf(parent: QWidget | None, path: Path) -> bool:
     try:
         page_count = _page_count(path)
     except KnownError as problem:
@@ -50,6 +65,8 @@ def print_pdf(parent: QWidget | None, path: Path) -> bool:
             "Printing",
             f"Printing \u201c{path.name}\u201d\u2026",
             lambda progress: paint_pdf(printer, path, progress),
+            still="A PDF is still being printed.",
+            bar_format="%v of %m pages printed",
         )
     except KnownError as problem:
         prompts.show_problem(parent, "Nothing was printed", problem.message)
@@ -58,19 +75,18 @@ def print_pdf(parent: QWidget | None, path: Path) -> bool:
 
 
 def paint_pdf(printer: QPrinter, path: Path, progress: Progress | None = None) -> int:
-    """Paint the pages of the PDF at `path` the printer's page range asks for (all when none
-    is set), each fitted to the printable area, and return how many pages were painted.
-    Copies are the printer's job where it can do them, else painted here. Safe to call from
-    a worker thread; `progress(done, total)` counts pages painted."""
+    """Paint the pages of the PDF at `path` that `pages_to_print` lists, each fitted to the
+    printable area, and return how many pages were painted. Safe to call from a worker
+    thread; `progress(done, total)` counts pages painted."""
     import pypdfium2
 
     document = _open(path)
     try:
-        wanted = pages_to_print(printer, len(document))
-        copies = 1 if printer.supportsMultipleCopies() else max(printer.copyCount(), 1)
-        order = wanted * copies
+        order = pages_to_print(printer, len(document))
         if not order:
             raise KnownError("The pages chosen are not in this document.")
+        if progress is not None:
+            progress(0, len(order))
         dpi = min(printer.resolution(), MOST_DPI)
         painter = QPainter()
         if not painter.begin(printer):
@@ -96,7 +112,20 @@ def paint_pdf(printer: QPrinter, path: Path, progress: Progress | None = None) -
 
 
 def pages_to_print(printer: QPrinter, page_count: int) -> list[int]:
-    """The pages the user chose (0-based, in order), or all of them."""
+    """The pages to paint (0-based), in the order to paint them: the pages chosen (all when
+    none were), last page first if asked, and the copies asked for where the printer cannot
+    make them itself, collated (1 2 3, 1 2 3) or not (1 1, 2 2, 3 3) as asked. A printer that
+    makes copies also collates them itself."""
+    wanted = _pages_chosen(printer, page_count)
+    if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
+        wanted.reverse()
+    copies = 1 if printer.supportsMultipleCopies() else max(printer.copyCount(), 1)
+    if printer.collateCopies():
+        return wanted * copies
+    return [index for index in wanted for _copy in range(copies)]
+
+
+def _pages_chosen(printer: QPrinter, page_count: int) -> list[int]:
     every = range(page_count)
     if printer.printRange() != QPrinter.PrintRange.PageRange:
         return list(every)

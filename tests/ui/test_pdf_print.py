@@ -68,7 +68,7 @@ def test_every_page_is_printed_and_not_blank(qapp, tmp_path):
         == 3
     )
     assert len(PdfReader(printed).pages) == 3
-    assert counts == [(1, 3), (2, 3), (3, 3)]
+    assert counts == [(0, 3), (1, 3), (2, 3), (3, 3)], "the bar knows the count at once"
     top, bottom = darkness(printed, 0)
     assert top > 150 and bottom < 20, "page 1 is black at the top, as drawn"
     top, bottom = darkness(printed, 1)
@@ -146,3 +146,35 @@ def test_a_file_that_has_gone_is_said_plainly(qapp, tmp_path, answers, monkeypat
     (tmp_path / "Broken.pdf").write_bytes(b"not a pdf at all")
     assert print_pdf(None, tmp_path / "Broken.pdf") is False
     assert "could not be read as a PDF" in answers.problems[-1][1]
+
+
+def test_copies_are_collated_or_not_and_the_last_page_can_come_first(qapp, tmp_path):
+    # A printer writing a PDF cannot make copies itself, so they are painted here.
+    printer = pdf_printer(tmp_path / "x.pdf")
+    assert not printer.supportsMultipleCopies()
+    printer.setCopyCount(2)
+    printer.setCollateCopies(True)
+    assert pages_to_print(printer, 3) == [0, 1, 2, 0, 1, 2]
+    printer.setCollateCopies(False)
+    assert pages_to_print(printer, 3) == [0, 0, 1, 1, 2, 2]
+    printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
+    assert pages_to_print(printer, 3) == [2, 2, 1, 1, 0, 0]
+    printer.setCollateCopies(True)
+    assert pages_to_print(printer, 3) == [2, 1, 0, 2, 1, 0]
+    printer.setCopyCount(1)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setPageRanges(QPageRanges.fromString("1-2"))
+    assert pages_to_print(printer, 3) == [1, 0], "the pages chosen, last first"
+
+
+def test_uncollated_copies_reach_the_printer_in_that_order(qapp, tmp_path):
+    source = three_pages(tmp_path / "Plan.pdf")
+    printed = tmp_path / "printed.pdf"
+    printer = pdf_printer(printed)
+    printer.setCopyCount(2)
+    printer.setCollateCopies(False)
+    printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
+    assert paint_pdf(printer, source) == 6
+    # Page 1 is black at the top, page 2 at the bottom: the last two printed are page 1.
+    assert darkness(printed, 2)[1] > 150 and darkness(printed, 3)[1] > 150, "page 2 twice"
+    assert darkness(printed, 4)[0] > 150 and darkness(printed, 5)[0] > 150, "then page 1 twice"
