@@ -120,6 +120,7 @@ def open_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-def open_file(path: Path) -> None:
-    """Open a saved file in the program the system uses for its type (a PDF reader)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_file(path: Path) -> bool:
+    """Open a saved file in the program the system uses for its type (a PDF reader). False
+    if the system has no program for it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

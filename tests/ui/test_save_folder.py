@@ -26,12 +26,39 @@ def test_the_folder_chosen_is_offered_next_time_even_after_a_restart(ctx, tmp_pa
     assert "Trustees 2026" in ctx.paths.window_state.read_text(), "kept with the window's size"
 
 
-def test_a_folder_that_has_gone_falls_back_to_home(ctx, tmp_path):
+def test_a_folder_that_has_gone_falls_back_to_documents(ctx, tmp_path):
     stick = tmp_path / "USB stick"
     stick.mkdir()
     remember_folder(ctx, stick / "Plan.pdf")
     stick.rmdir()
-    assert remembered_folder(ctx) == Path.home()
+    assert remembered_folder(ctx) == documents_folder()
+
+
+def test_a_folder_that_does_not_answer_is_not_waited_for(ctx, tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from involve_desktop.ui import save_folder
+
+    network = tmp_path / "Server share"
+    network.mkdir()
+    remember_folder(ctx, network / "Plan.pdf")
+    answered = threading.Event()
+    real_is_dir = Path.is_dir
+
+    def silent_server(path: Path) -> bool:
+        if path == network:
+            answered.wait(30)  # a disconnected network drive, slow to say so
+        return real_is_dir(path)
+
+    monkeypatch.setattr(Path, "is_dir", silent_server)
+    monkeypatch.setattr(save_folder, "FOLDER_CHECK_SECONDS", 0.2)
+    started = time.monotonic()
+    try:
+        assert remembered_folder(ctx) == documents_folder()
+    finally:
+        answered.set()
+    assert time.monotonic() - started < 10, "the picker is not kept waiting"
 
 
 def test_the_picker_is_offered_the_remembered_folder_and_the_name(ctx, tmp_path, monkeypatch):
@@ -50,9 +77,8 @@ def test_the_picker_is_offered_the_remembered_folder_and_the_name(ctx, tmp_path,
     )
     assert offered == [folder / "Plan.pdf"]
     assert chosen == tmp_path / "Elsewhere" / "Plan.pdf", "the type is added"
-    assert remembered_folder(ctx) == Path.home(), "Elsewhere does not exist yet"
     (tmp_path / "Elsewhere").mkdir()
-    assert remembered_folder(ctx) == tmp_path / "Elsewhere"
+    assert remembered_folder(ctx) == folder, "remembered only once a file is saved there"
 
 
 def test_replacing_a_file_the_picker_did_not_ask_about_is_asked(ctx, answers, tmp_path):

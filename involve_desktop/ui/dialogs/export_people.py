@@ -13,7 +13,7 @@ from involve_desktop.services.people_export import export_people
 from involve_desktop.services.people_list import PeopleFilter
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.progress import run_with_progress
-from involve_desktop.ui.save_folder import choose_save_path
+from involve_desktop.ui.save_folder import choose_save_path, remember_folder
 
 FILE_FILTER = "Excel workbook (*.xlsx);;CSV file (*.csv)"
 SUFFIXES = (".xlsx", ".csv")
@@ -47,4 +47,5 @@ def export_people_list(
     except KnownError as problem:
         prompts.show_problem(parent, "The list was not saved", problem.message)
         return None
+    remember_folder(ctx, path)
     return path

@@ -40,7 +40,7 @@ from involve_desktop.services.find_people import find_people, left_out
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.dialogs.find_people_table import CandidatesModel, CandidatesTable
 from involve_desktop.ui.progress import run_with_progress
-from involve_desktop.ui.save_folder import choose_save_path
+from involve_desktop.ui.save_folder import choose_save_path, remember_folder
 from involve_desktop.ui.widgets.heading import heading
 
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\s]+')
@@ -236,6 +236,7 @@ class FindPeopleDialog(QDialog):
             return
         saved = self._run(
             "Saving the contact list",
+            path,
             lambda: ops.change(
                 self.ctx, "audit", contact_list_csv, self.ctx.actor, ids, path, today=self.today
             ),
@@ -270,6 +271,7 @@ class FindPeopleDialog(QDialog):
         ids = [candidate.id for candidate in wanted]
         written = self._run(
             "Saving the address labels",
+            path,
             lambda: ops.change(
                 self.ctx, "audit", address_labels_pdf, self.ctx.actor, ids, path, today=self.today
             ),
@@ -310,13 +312,16 @@ class FindPeopleDialog(QDialog):
             self.ctx, self, title, file_filter, name, suffixes=(suffix,), what="this list"
         )
 
-    def _run(self, title: str, work):  # type: ignore[no-untyped-def]
-        """The work's result, or None after saying what went wrong."""
+    def _run(self, title: str, path: Path, work):  # type: ignore[no-untyped-def]
+        """The work's result, or None after saying what went wrong. Saved, the file's
+        folder is offered next time."""
         try:
-            return run_with_progress(self, title, f"{title}\u2026", work)
+            done = run_with_progress(self, title, f"{title}\u2026", work)
         except KnownError as problem:
             prompts.show_problem(self, "The file was not saved", problem.message)
             return None
+        remember_folder(self.ctx, path)
+        return done
 
     def _left_out_since(self, count: int) -> str:
         if count <= 0:

@@ -18,14 +18,29 @@ def pages_in_words(pages: int) -> str:
     return "1 page" if pages == 1 else f"{pages:,} pages"
 
 
+def no_reader_message(folder: Path) -> str:
+    return (
+        f"No program on this computer opens PDF files. The PDF is saved in {folder}; "
+        "Show in folder to find it."
+    )
+
+
 class PdfSavedDialog(QDialog):
-    def __init__(self, path: Path, pages: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        pages: int,
+        parent: QWidget | None = None,
+        *,
+        large_print: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.path = path
         self.setWindowTitle("PDF saved")
         self.setAccessibleName("PDF saved")
 
-        self.message = QLabel(f"Saved \u201c{path.name}\u201d ({pages_in_words(pages)}).")
+        about = pages_in_words(pages) + (", large print" if large_print else "")
+        self.message = QLabel(f"Saved \u201c{path.name}\u201d ({about}).")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder = QLabel(f"In the folder {path.parent}")
@@ -62,8 +77,14 @@ class PdfSavedDialog(QDialog):
         return button
 
     def open_pdf(self) -> None:
-        prompts.open_file(self.path)
-        self.accept()
+        if prompts.open_file(self.path):
+            self.accept()
+            return
+        # Kept open: the file is saved, and its folder is one button away.
+        prompts.show_problem(
+            self, "The PDF could not be opened", no_reader_message(self.path.parent)
+        )
+        self.folder_button.setFocus()
 
     def print_pdf(self) -> None:
         from involve_desktop.ui.pdf_print import print_pdf

@@ -126,7 +126,7 @@ def test_everything_held_about_a_person_is_audited(qtbot, demo_ctx, answers, tmp
 
 def test_the_dialog_opens_the_file_and_its_folder(qtbot, demo_ctx, answers, tmp_path, monkeypatch):
     opened: list[Path] = []
-    monkeypatch.setattr(prompts, "open_file", opened.append)
+    monkeypatch.setattr(prompts, "open_file", lambda path: opened.append(path) or True)
     answers.save_file = tmp_path / "Form.pdf"
     save_pdf(demo_ctx, None, DocumentRequest(DocumentKind.CLAIM_FORM), today=TODAY)
     [dialog] = saved_dialogs()

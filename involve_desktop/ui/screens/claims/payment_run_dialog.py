@@ -41,7 +41,7 @@ from involve_desktop.services.payment_runs import (
     run_summary,
 )
 from involve_desktop.ui import ops, prompts
-from involve_desktop.ui.save_folder import choose_save_path
+from involve_desktop.ui.save_folder import choose_save_path, remember_folder
 from involve_desktop.ui.widgets.date_field import DateField
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.records_model import (
@@ -119,6 +119,7 @@ def save_run_csv(ctx: AppContext, parent: QWidget | None, run_id: int) -> Path |
     except KnownError as problem:
         prompts.show_problem(parent, "The run was not saved", problem.message)
         return None
+    remember_folder(ctx, path)
     return path
 
 

@@ -30,7 +30,7 @@ from involve_desktop.services.money_totals_export import (
     person_totals_csv,
 )
 from involve_desktop.ui import ops, prompts
-from involve_desktop.ui.save_folder import choose_save_path
+from involve_desktop.ui.save_folder import choose_save_path, remember_folder
 from involve_desktop.ui.widgets.records_model import (
     Column,
     RecordsTableModel,
@@ -203,6 +203,7 @@ class PersonTotalsTab(QWidget):
         except KnownError as problem:
             prompts.show_problem(self, "The file was not saved", problem.message)
             return None
+        remember_folder(self.ctx, path)
         self.message.setText(f"Saved {self.ctx.terms.count(saved)} to \u201c{path.name}\u201d.")
         self.message.setVisible(True)
         return path
