@@ -80,6 +80,7 @@ class ClaimEditor(RecordDialog):
         self.person_id = person_id
         # Opened from a person or for a saved claim, whose claim it is is settled.
         self.person_fixed = person_id is not None or claim_id is not None
+        self.fixed_today = today  # tests fix the day; a PDF is otherwise dated at the click
         self.today = today or date.today()
         self.record: ClaimRecord | None = None
         self.adjusts_claim_id: int | None = None

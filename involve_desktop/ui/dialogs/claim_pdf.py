@@ -41,5 +41,5 @@ def save_claim_pdf(editor: ClaimEditor) -> Path | None:
         unsaved=editable and (editor.dirty or editor.claim_id is None),
         what="the claim",
         save=lambda: editor.save(close=False),
-        today=editor.today,
+        today=editor.fixed_today,
     )

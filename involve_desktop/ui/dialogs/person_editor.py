@@ -104,6 +104,7 @@ class PersonEditor(RecordDialog):
         self.ctx = ctx
         self.what_is_edited = f"this {ctx.terms.singular}'s record"
         self.person_id = person_id
+        self.fixed_today = today  # tests fix the day; a PDF is otherwise dated at the click
         self.today = today or date.today()
         self.dirty = False
         self.about = AboutSection()

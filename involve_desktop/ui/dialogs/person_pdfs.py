@@ -3,7 +3,8 @@ questions), and everything we hold about the person (for a subject access reques
 
 Both are made from what is saved and both give out personal details, so `make_document`
 records each in the audit trail. The full record holds sensitive details too: the user is
-told so, and asked, before it is made.
+told so, and asked, before it is made. With changes not saved yet, both say the changes are
+not in the PDF (saving would close the editor, so it is not offered here).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from involve_desktop.ui.dialogs.person_editor import PersonEditor
 
 LAST_BEFORE_FIRST = "The last day must be on or after the first day."
+UNSAVED_NOT_IN_IT = "Your unsaved changes are not in it: it holds the record as last saved."
 
 
 def everything_warning(name: str, unsaved: bool) -> str:
@@ -48,7 +50,7 @@ def everything_warning(name: str, unsaved: bool) -> str:
         "audit trail."
     )
     if unsaved:
-        said += "\n\nYour unsaved changes are not in it: it holds the record as last saved."
+        said += "\n\n" + UNSAVED_NOT_IN_IT
     return said
 
 
@@ -56,15 +58,22 @@ class StatementPeriodDialog(QDialog):
     """Which period a payment statement covers: a financial year, or between two dates."""
 
     def __init__(
-        self, ctx: AppContext, name: str, today: date, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        name: str,
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        unsaved: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Payment statement for {name}")
         self.setAccessibleName(self.windowTitle())
-        about = QLabel(
+        self.about = QLabel(
             f"Each claim paid to {name} in the period, fees and expenses apart, with totals."
+            + (f"\n\n{UNSAVED_NOT_IN_IT}" if unsaved else "")
         )
-        about.setWordWrap(True)
+        self.about.setWordWrap(True)
         self.by_year = QRadioButton("A financial &year:")
         self.by_year.setChecked(True)
         self.year = YearPicker(today)
@@ -95,7 +104,7 @@ class StatementPeriodDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.make_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(about)
+        layout.addWidget(self.about)
         layout.addWidget(self.by_year)
         layout.addWidget(self.year)
         layout.addWidget(self.by_dates)
@@ -191,7 +200,9 @@ class PersonPdfs:
         editor = self.editor
         if editor.person_id is None:
             return
-        dialog = StatementPeriodDialog(editor.ctx, self._name(), editor.today, editor)
+        dialog = StatementPeriodDialog(
+            editor.ctx, self._name(), editor.today, editor, unsaved=editor.dirty
+        )
         dialog.accepted.connect(lambda: self._save_statement(dialog))
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         self.period_dialog = dialog
@@ -200,7 +211,8 @@ class PersonPdfs:
     def _save_statement(self, dialog: StatementPeriodDialog) -> None:
         editor = self.editor
         if editor.person_id is not None:
-            save_pdf(editor.ctx, editor, dialog.request(editor.person_id), today=editor.today)
+            request = dialog.request(editor.person_id)
+            save_pdf(editor.ctx, editor, request, today=editor.fixed_today)
 
     def save_everything(self) -> None:
         editor = self.editor
@@ -213,4 +225,4 @@ class PersonPdfs:
         ):
             return
         request = DocumentRequest(DocumentKind.PERSON, person_id=editor.person_id)
-        save_pdf(editor.ctx, editor, request, today=editor.today)
+        save_pdf(editor.ctx, editor, request, today=editor.fixed_today)

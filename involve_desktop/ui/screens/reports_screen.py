@@ -2,8 +2,9 @@
 
 The documents for trustees and funders can each be saved on their own or ticked into one
 pack (a PDF with a cover, contents and bookmarks); the documents about one person are made
-for whoever is chosen. "Large print" applies to everything made here. Each document is also
-one click from the screen it belongs to; this screen is for making several, or a pack.
+for whoever is chosen. "Large print", ticked here, applies to every PDF the app makes, here
+and from each screen's own button. Each document is also one click from the screen it
+belongs to; this screen is for making several, or a pack.
 
 What can be made depends on the records (no evaluation for a year, no strategy yet), so the
 screen reads it again whenever the records change, and says why in words when it cannot.
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.app import AppContext
 from involve_desktop.domain.financial_year import year_label
+from involve_desktop.domain.person_record import display_name
 from involve_desktop.services.people_list import rows_for
 from involve_desktop.services.report_documents import (
     PACK_KINDS,
@@ -34,7 +36,7 @@ from involve_desktop.services.report_documents import (
 )
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.dialogs.person_pdfs import everything_warning
-from involve_desktop.ui.pdf_save import save_pdf
+from involve_desktop.ui.pdf_save import choose_large_print, large_print_chosen, save_pdf
 from involve_desktop.ui.screens.base import Screen
 from involve_desktop.ui.screens.reports.pack_section import PackSection
 from involve_desktop.ui.screens.reports.person_section import PersonSection
@@ -49,7 +51,6 @@ INTRO = (
     "yearly evaluation, the pack and payment statements are for."
 )
 TICKS_KEY = "reports/pack"  # the documents last ticked for the pack, remembered
-LARGE_PRINT_KEY = "reports/large_print"
 
 
 class ReportsScreen(Screen):
@@ -57,6 +58,9 @@ class ReportsScreen(Screen):
         self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         super().__init__(ctx, parent)
+        # A day given here (by tests) is used throughout; otherwise the year list starts from
+        # today, and each PDF is dated the day it is made.
+        self.fixed_today = today
         self.today = today or date.today()
         self.settings = QSettings(str(ctx.paths.window_state), QSettings.Format.IniFormat)
         self.title = heading(TITLE)
@@ -66,9 +70,12 @@ class ReportsScreen(Screen):
         self.year.setAccessibleName("Financial year")
         year_label_widget = QLabel("&Year:")
         year_label_widget.setBuddy(self.year)
-        self.large_print = QCheckBox("&Large print (16 pt text)")
-        self.large_print.setToolTip("For everything made on this screen")
-        self.large_print.setChecked(self.settings.value(LARGE_PRINT_KEY, "false") == "true")
+        self.large_print = QCheckBox("&Large print (16 pt) for every PDF")
+        self.large_print.setToolTip(
+            "For every PDF Involve makes: on this screen and from every other screen's button"
+        )
+        self.large_print.setAccessibleDescription(self.large_print.toolTip())
+        self.large_print.setChecked(large_print_chosen(ctx))
         self.pack = PackSection()
         self.pack.set_wanted(self._remembered_ticks())
         self.person = PersonSection(ctx)
@@ -106,12 +113,15 @@ class ReportsScreen(Screen):
         self.refresher = RefreshWhenShown(self, self._records_changed, ignored=("audit",))
         ctx.events.data_changed.connect(self._data_changed)
         self.year.load_year_start(ctx)
+        self._choose_last_whole_year()
+        self.refresh()
+
+    def _choose_last_whole_year(self) -> None:
         # Reports look back: the last whole year (the one its annual report and evaluation are
         # about) comes first, as `involve export` does; this year is one step up the list.
         self.year.blockSignals(True)
         self.year.setCurrentIndex(min(1, self.year.count() - 1))
         self.year.blockSignals(False)
-        self.refresh()
 
     # --- what can be made ----------------------------------------------------------------
 
@@ -125,15 +135,26 @@ class ReportsScreen(Screen):
 
     def _data_changed(self, kind: str) -> None:
         if kind == "organisation":
-            # The year's start and the word for people are the organisation's.
+            # The year's start and the word for people are the organisation's. A new year
+            # start drops the year chosen (its dates are gone): back to the last whole year.
+            chosen = self.year.period()
             self.year.load_year_start(self.ctx)
+            if self.year.period() != chosen:
+                self._choose_last_whole_year()
             self.person.show_terms()
         self.refresher.request(kind)
 
     def _records_changed(self) -> None:
         chosen = self.person.person
-        if chosen is not None and not ops.query(self.ctx, rows_for, [chosen[0]]):
-            self.person.show_person(None)  # deleted or merged away meanwhile
+        if chosen is not None:
+            found = ops.query(self.ctx, rows_for, [chosen[0]])
+            if not found:
+                self.person.show_person(None)  # deleted or merged away meanwhile
+            else:
+                row = found[0]  # renamed meanwhile, perhaps: the name as the record has it
+                name = display_name(row.first_name, row.last_name, row.preferred_name)
+                if name != chosen[1]:
+                    self.person.show_person(row.id, name)
         self.refresh()
 
     # --- remembered choices --------------------------------------------------------------
@@ -151,12 +172,12 @@ class ReportsScreen(Screen):
         )
 
     def _large_print_changed(self, on: bool) -> None:
-        self.settings.setValue(LARGE_PRINT_KEY, "true" if on else "false")
+        choose_large_print(self.ctx, on)
 
     # --- making documents ----------------------------------------------------------------
 
     def _save(self, request: DocumentRequest) -> None:
-        save_pdf(self.ctx, self, request, today=self.today)
+        save_pdf(self.ctx, self, request, today=self.fixed_today)
 
     def save_one(self, kind: DocumentKind) -> None:
         self._save(

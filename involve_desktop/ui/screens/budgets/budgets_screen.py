@@ -159,7 +159,7 @@ class BudgetsScreen(Screen):
         if not self.may_change:
             for button in (self.add_button, self.edit_button, self.delete_button):
                 button.setToolTip(NOT_ALLOWED_TIP)
-        self.group = GroupPanel(ctx, self.today)
+        self.group = GroupPanel(ctx, self.today, fixed_today=today)
         self.group.setVisible(False)
 
         top = QHBoxLayout()

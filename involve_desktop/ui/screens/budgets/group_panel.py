@@ -138,10 +138,18 @@ class EntryList(QWidget, Generic[Entry]):
 class GroupPanel(QWidget):
     """Shown under the list when the budget chosen is handed to a group."""
 
-    def __init__(self, ctx: AppContext, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        fixed_today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.today = today
+        self.fixed_today = fixed_today  # tests fix the day; a PDF is otherwise dated at the click
         self.budget_id: int | None = None
         self.budget_name = ""
         self.holders: list[Holder] = []
@@ -348,7 +356,7 @@ class GroupPanel(QWidget):
         if self.budget_id is None:
             return
         request = DocumentRequest(DocumentKind.BUDGET_STATEMENT, budget_id=self.budget_id)
-        path = save_pdf(self.ctx, self, request, today=self.today)
+        path = save_pdf(self.ctx, self, request, today=self.fixed_today)
         if path is not None:
             self.message.setText(f"Saved the group's statement to \u201c{path.name}\u201d.")
 

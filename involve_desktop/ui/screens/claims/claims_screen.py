@@ -90,6 +90,7 @@ class ClaimsScreen(Screen):
         self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         super().__init__(ctx, parent)
+        self.fixed_today = today  # tests fix the day; a PDF is otherwise dated at the click
         self.today = today or date.today()
         self.filters = ClaimFilterBar(ctx)
         self.model = ClaimsTableModel(self._fetch_rows)
@@ -136,7 +137,9 @@ class ClaimsScreen(Screen):
         self.pay_button.clicked.connect(self.pay_approved)
         self.export_button.clicked.connect(self.export_run)
         self.blank_button.clicked.connect(
-            lambda: save_pdf(ctx, self, DocumentRequest(DocumentKind.CLAIM_FORM), today=self.today)
+            lambda: save_pdf(
+                ctx, self, DocumentRequest(DocumentKind.CLAIM_FORM), today=self.fixed_today
+            )
         )
         ctx.events.data_changed.connect(self._data_changed)
         self._load_budgets()

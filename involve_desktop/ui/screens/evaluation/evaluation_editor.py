@@ -65,10 +65,18 @@ class EvaluationEditor(QWidget):
     changed_saved = Signal()
     deleted = Signal()
 
-    def __init__(self, ctx: AppContext, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        fixed_today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.today = today
+        self.fixed_today = fixed_today  # tests fix the day; a PDF is otherwise dated at the click
         self.record: EvaluationRecord | None = None
         self.dirty = False
         actor = ctx.actor
@@ -263,7 +271,7 @@ class EvaluationEditor(QWidget):
             unsaved=self.dirty,
             what="the evaluation",
             save=self.save,
-            today=self.today,
+            today=self.fixed_today,
         )
 
     def _show_errors(self, errors: dict[str, str]) -> None:

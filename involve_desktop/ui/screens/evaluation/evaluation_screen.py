@@ -70,7 +70,7 @@ class EvaluationScreen(Screen):
         self.start_button.setAccessibleName("Start an evaluation for the year chosen")
         self.no_years = QLabel("Every recent year has an evaluation.")
         self.no_years.setWordWrap(True)
-        self.editor = EvaluationEditor(ctx, self.today)
+        self.editor = EvaluationEditor(ctx, self.today, fixed_today=today)
         self.nothing = QLabel(NOTHING_CHOSEN)
         self.nothing.setWordWrap(True)
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignTop)

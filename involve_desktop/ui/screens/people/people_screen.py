@@ -54,6 +54,7 @@ class PeopleScreen(Screen):
         self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None
     ) -> None:
         super().__init__(ctx, parent)
+        self.fixed_today = today  # tests fix the day; an editor otherwise reads the clock
         self.today = today or date.today()
         terms = ctx.terms
         self.title = heading(terms.plural.capitalize())
@@ -209,7 +210,7 @@ class PeopleScreen(Screen):
     def open_editor(self, person_id: int | None) -> None:
         from involve_desktop.ui.dialogs.person_editor import PersonEditor
 
-        editor = PersonEditor(self.ctx, person_id, self, today=self.today)
+        editor = PersonEditor(self.ctx, person_id, self, today=self.fixed_today)
         editor.saved.connect(self.changes.person_saved)
         editor.open_instead.connect(self._open_instead)
         editor.finished.connect(lambda _result: editor.deleteLater())

@@ -98,6 +98,7 @@ class ActionPlanTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.fixed_today = today  # tests fix the day; a PDF is otherwise dated at the click
         self.today = today or date.today()
         self.clock = clock
         self.since: datetime | None = None  # the look before this session's, or "seen" time
@@ -385,7 +386,7 @@ class ActionPlanTab(QWidget):
             plan_view=self.filters.view(),
             plan_since=self.since,
         )
-        save_pdf(self.ctx, self, request, today=self.today)
+        save_pdf(self.ctx, self, request, today=self.fixed_today)
 
     # --- changing the plan ---------------------------------------------------------------
 

@@ -80,6 +80,7 @@ class StrategyTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.fixed_today = today  # tests fix the day; a PDF is otherwise dated at the click
         self.today = today or date.today()
         self.may_sign_off = ctx.actor is not None and can(ctx.actor.role, Permission.SIGN_OFF_PLANS)
         self.records: list[StrategyRecord] = []
@@ -318,7 +319,7 @@ class StrategyTab(QWidget):
             unsaved=self.dirty and self._editable(),
             what="the strategy",
             save=self.save,
-            today=self.today,
+            today=self.fixed_today,
         )
 
     # Versions
