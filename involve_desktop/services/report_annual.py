@@ -19,6 +19,7 @@ Plain frozen data for `exports/annual_report_pdf.py`; nothing here knows about P
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -230,25 +231,39 @@ class _Speakers:
             )
         )
         for first, last, preferred, given_on, to_quotes, withdrawn_on in rows:
-            if not last:
-                continue
             consent = Consent(given_on=given_on, to_quotes=to_quotes, withdrawn_on=withdrawn_on)
             may_quote = consent.to_quotes and consent.is_current(today)
-            for name in {f"{first} {last}", f"{preferred} {last}" if preferred else ""} - {""}:
-                key = _folded_words(name)
+            for key in name_keys(first, last, preferred):
                 # Two people of one name: never quote on the strength of either's consent.
                 earlier = self._names.get(key)
                 allowed = may_quote and (earlier is None or earlier[1])
                 self._names[key] = (preferred or first, allowed)
 
     def named_in(self, text: str) -> tuple[str, bool] | None:
-        words = _folded_words(text).split()
-        for size in range(min(LONGEST_NAME_WORDS, len(words)), 1, -1):
-            for start in range(len(words) - size + 1):
-                found = self._names.get(" ".join(words[start : start + size]))
-                if found is not None:
-                    return found
+        for run in name_runs(text):
+            found = self._names.get(run)
+            if found is not None:
+                return found
         return None
+
+
+def name_keys(first: str, last: str, preferred: str | None) -> set[str]:
+    """The ways free text is taken to name a person (folded): their full name, or the name
+    they prefer with their surname. None without a surname: a first name alone is too common
+    to be sure of."""
+    if not last:
+        return set()
+    names = {f"{first} {last}", f"{preferred} {last}" if preferred else ""} - {""}
+    return {_folded_words(name) for name in names}
+
+
+def name_runs(text: str) -> Iterator[str]:
+    """Runs of two to LONGEST_NAME_WORDS words of `text`, folded, the longest first: the
+    pieces that may be someone's `name_keys`."""
+    words = _folded_words(text).split()
+    for size in range(min(LONGEST_NAME_WORDS, len(words)), 1, -1):
+        for start in range(len(words) - size + 1):
+            yield " ".join(words[start : start + size])
 
 
 def _folded_words(text: str) -> str:

@@ -160,7 +160,8 @@ def person_record(
 ) -> PersonRecordReport:
     """Everything held about the person, as on `today`. The sensitive sections are included,
     so the actor must be allowed to see them."""
-    # Imported here: the linked-records module imports this one's data shapes.
+    # Imported here: the linked-records modules import this one's data shapes.
+    from involve_desktop.services.report_person_feedback import feedback_naming
     from involve_desktop.services.report_person_links import audit_about, claims_of, linked
 
     if actor is not None:
@@ -182,7 +183,7 @@ def person_record(
             organisation=organisation_name, name=name, day=long_date(today)
         ),
         groups=person_groups(session, person),
-        linked=linked(session, person_id),
+        linked=(*linked(session, person_id), feedback_naming(session, person)),
         claims=claims,
         claims_empty="No claims.",
         audit=audit_about(session, person_id, claim_ids, receipt_ids),

@@ -138,3 +138,28 @@ def test_a_person_with_little_recorded_says_what_was_looked_for(database, tmp_pa
     assert "王芳" in printed
     for said in ("No claims.", "Not invited to any activity.", "No training recorded."):
         assert said in printed
+
+
+def test_feedback_whose_source_names_them_is_printed_and_nobody_elses(database, two, tmp_path):
+    from tests.db.impact_helpers import add_impact
+
+    add_impact(
+        database,
+        "The bus times make evening meetings impossible for me.",
+        source="Phone call from SIAN AP GWILYM",  # any case or accent, as typed
+        decided="Meetings move to the afternoon.",
+        today=date(2026, 10, 5),
+    )
+    add_impact(database, "More notice of dates, please.", source="Fach ap Gwilym on email")
+    add_impact(database, "A hearing loop in every room.", source="Łukasz Wiśniewski, by letter")
+    with database.session_scope() as session:
+        report = person_record(session, two.admin, two.sian, TODAY)
+    _count, printed = written(report, tmp_path)
+    section = printed.split("Feedback that names them")[1]
+    assert "Phone call from SIAN AP GWILYM" in section
+    assert "The bus times make evening meetings impossible for me." in section
+    assert "Meetings move to the afternoon." in section
+    assert "5 October 2026" in section
+    # "Sîan Fach" is the name she prefers: "Fach ap Gwilym" is neither that nor her name.
+    assert "More notice of dates" not in printed
+    assert "hearing loop in every room" not in printed and "Łukasz" not in printed
