@@ -69,16 +69,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         _show_start_problem("Involve is already open", problem.message)
         return 1
     try:
-        try:
-            opening = open_records(paths, args.report_start_to)
-        except KnownError as problem:
-            _show_start_problem("Involve cannot open your records", problem.message)
-            return 1
-        if opening is None:
-            return 0
-        return _run_window(paths, opening, args.report_start_to)
+        finish_interrupted_restore(paths)
+        while True:
+            try:
+                opening = open_records(paths, args.report_start_to)
+            except KnownError as problem:
+                _show_start_problem("Involve cannot open your records", problem.message)
+                return 1
+            if opening is None:
+                return 0
+            status, restore = _run_window(paths, opening, args.report_start_to)
+            if restore is None:
+                return status
+            # The window closed to restore a backup: the records are closed now. Restore,
+            # then sign in again as at a start (the staff and the key may be the backup's).
+            from involve_desktop.ui.screens.backup.restore_flow import restore_now
+
+            restore_now(paths, restore)
     finally:
         lock.release()
+
+
+def finish_interrupted_restore(paths: AppPaths) -> bool:
+    """Before anything opens the records: finish a restore stopped between its two renames,
+    and clear what a stopped backup left. The backup code loads only when something is left
+    (it costs ~50 ms of start-up otherwise)."""
+    try:
+        names = os.listdir(paths.data_dir)
+    except OSError:
+        return False
+    if not any(_left_by_backup(name) for name in names):
+        return False
+    from involve_desktop.backup.restore import finish_interrupted_restore as finish
+
+    return finish(paths)
+
+
+# What backup/restore.py leaves while it works (its marker, staged files, working folders).
+_LEFT_BY_BACKUP = ("restore-pending.json", "involve.db.restoring", "involve.keys.restoring")
+_WORKING_FOLDERS = (".involve-verify-", ".backup-")
+
+
+def _left_by_backup(name: str) -> bool:
+    return name in _LEFT_BY_BACKUP or name.startswith(_WORKING_FOLDERS)
 
 
 def _qt_app() -> Any:
@@ -155,6 +188,9 @@ def open_records(paths: AppPaths, report_to: Path | None) -> Opening | None:
         )
         if not wizard.exec():
             return None
+        if wizard.restored:
+            # Records from a backup, with their own staff: sign in as at any start.
+            return open_records(paths, report_to)
         signed = wizard.result_of_finish
     return Opening(signed.key, slot_id(signed.actor.staff_id), signed.actor)
 
@@ -251,7 +287,9 @@ def open_database(path: Path, key: bytes | None = None) -> bool:
     return True
 
 
-def _run_window(paths: AppPaths, opening: Opening, report_to: Path | None) -> int:
+def _run_window(paths: AppPaths, opening: Opening, report_to: Path | None) -> tuple[int, Any]:
+    """Run the main window until it closes: the exit status, and the backup to restore
+    when the window closed for a restore (the Backup screen's request), else None."""
     facts = read_startup_facts(paths.database, key=opening.key)
     app = _qt_app()
     from involve_desktop.app import AppContext
@@ -269,9 +307,10 @@ def _run_window(paths: AppPaths, opening: Opening, report_to: Path | None) -> in
         # Also after the wizard, which already opened the database: the warm-up is then almost
         # free, and its `services_ready` signal is what fills in the window.
         ctx.start_warm_up()
-        return int(app.exec())
+        status = int(app.exec())
     finally:
         ctx.close()
+    return status, ctx.restore_on_close
 
 
 def _report_start_when_ready(ctx: Any, report_to: Path) -> None:
@@ -289,7 +328,8 @@ def _report_start_when_ready(ctx: Any, report_to: Path) -> None:
         lines = [f"{name} {value:.6f}" for name, value in marks.items()]
         lines.append(f"resident_kb {_resident_kb()}")
         report_to.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        QApplication.quit()
+        # exit(), not quit(): quit() closes the window as a user would, which offers a backup.
+        QApplication.exit(0)
 
     QTimer.singleShot(0, shown)
     ctx.events.services_ready.connect(lambda: QTimer.singleShot(0, finish))

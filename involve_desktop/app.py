@@ -55,6 +55,9 @@ class AppContext:
         self._database: Database | None = None
         self._database_lock = threading.Lock()
         self._warm_up_thread: threading.Thread | None = None
+        # A checked backup to restore once the window and the records are closed (the Backup
+        # screen's RestoreRequest); the bootstrap restores it, then asks who signs in.
+        self.restore_on_close: object | None = None
         self.events.data_changed.connect(self._on_data_changed)
 
     @property

@@ -17,9 +17,19 @@ class Area:
     make_screen: Callable[[AppContext], Screen]
     # The register is named in the charity's own word ("Members", "Young people").
     named_by_people_word: bool = False
+    # Ctrl+1 to Ctrl+0 reach the first ten areas; an area after them needs a key of its own.
+    spare_shortcut: str = ""
 
     def label(self, terms: PeopleTerms) -> str:
         return terms.plural.capitalize() if self.named_by_people_word else self.title
+
+
+def area_shortcut(index: int, area: Area) -> str:
+    """The key that opens the area at `index`: Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth,
+    as the number keys run; after the tenth, the area's own spare key ("" for none)."""
+    if index < 10:
+        return f"Ctrl+{(index + 1) % 10}"
+    return area.spare_shortcut
 
 
 def _people(ctx: AppContext) -> Screen:
@@ -76,6 +86,12 @@ def _reports(ctx: AppContext) -> Screen:
     return ReportsScreen(ctx)
 
 
+def _backup(ctx: AppContext) -> Screen:
+    from involve_desktop.ui.screens.backup.backup_screen import BackupScreen
+
+    return BackupScreen(ctx)
+
+
 def _settings(ctx: AppContext) -> Screen:
     from involve_desktop.ui.screens.settings_screen import SettingsScreen
 
@@ -92,5 +108,7 @@ AREAS: tuple[Area, ...] = (
     Area("plan", "Strategy and plan", _plan),
     Area("evaluation", "Yearly evaluation", _evaluation),
     Area("reports", "Reports", _reports),
-    Area("settings", "Settings", _settings),
+    Area("backup", "Backup", _backup),
+    # Ctrl+comma: the key many programs give their settings, once the digits have run out.
+    Area("settings", "Settings", _settings, spare_shortcut="Ctrl+,"),
 )

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.app import AppContext
 from involve_desktop.ui import prompts
-from involve_desktop.ui.areas import AREAS, Area
+from involve_desktop.ui.areas import AREAS, Area, area_shortcut
 from involve_desktop.ui.progress import still_running
 from involve_desktop.ui.screens.base import Screen
 
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._focus_before_lock: QWidget | None = None
         self._hidden_by_lock: list[QWidget] = []
         self._window_state = QSettings(str(ctx.paths.window_state), QSettings.Format.IniFormat)
+        self._offered_backup_on_close = False
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Areas")
@@ -102,6 +103,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.organisation_label)
         self.statusBar().addWidget(self.evaluation_label)
         self.statusBar().addPermanentWidget(self.people_label)
+        from involve_desktop.ui.backup_status import BackupStatus
+
+        # "Last backup to a stick: 3 days ago", and the reminder when one is due.
+        self.backup_status = BackupStatus(ctx)
+        self.backup_status.back_up_requested.connect(self.show_backup_area)
+        self.backup_status.hide()  # filled in when the records are ready
+        self.statusBar().addWidget(self.backup_status)
         self._build_menus()
         self._show_organisation()
 
@@ -114,6 +122,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.back_up_action = file_menu.addAction("&Back up now\u2026")
+        self.back_up_action.triggered.connect(self.show_backup_area)
         quit_action = file_menu.addAction("&Quit")
         _set_shortcut(quit_action, "Ctrl+Q")
         quit_action.triggered.connect(self.close)
@@ -130,9 +140,9 @@ class MainWindow(QMainWindow):
         self.area_actions: list[QAction] = []
         for index, _area in enumerate(self.areas):
             action = go_menu.addAction("")
-            if index < 10:
-                # Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth, as the number keys run.
-                _set_shortcut(action, f"Ctrl+{(index + 1) % 10}")
+            keys = area_shortcut(index, _area)
+            if keys:
+                _set_shortcut(action, keys)
             action.triggered.connect(lambda _checked=False, row=index: self.show_area(row))
             self.area_actions.append(action)
 
@@ -148,7 +158,8 @@ class MainWindow(QMainWindow):
             title = area.label(self.ctx.terms)
             item = self.navigation.item(index)
             item.setText(title)
-            item.setToolTip(f"{title} (Ctrl+{(index + 1) % 10})" if index < 10 else title)
+            keys = area_shortcut(index, area)
+            item.setToolTip(f"{title} ({keys})" if keys else title)
             self.area_actions[index].setText(title)
         # As wide as the longest name, so the screens get the room, and no blank strip is
         # left between the list and the screen.
@@ -212,6 +223,8 @@ class MainWindow(QMainWindow):
         self._show_current_area()
         self._show_people_count()
         self._show_evaluation_reminder()
+        self.backup_status.refresh(remind=True)
+        self.backup_status.show()
         self._start_idle_lock()
 
     # --- idle lock -----------------------------------------------------------------------
@@ -311,6 +324,14 @@ class MainWindow(QMainWindow):
                 self.navigation.setCurrentRow(row)
                 return
 
+    def show_backup_area(self) -> None:
+        """File → Back up now…, the status bar's line and the reminder: the Backup screen,
+        with the keyboard on its first drive (or "Choose a folder…")."""
+        self._show_area_by_key("backup")
+        screen = self.current_screen()
+        if screen is not None and hasattr(screen, "focus_first"):
+            screen.focus_first()
+
     def _data_changed(self, kind: str) -> None:
         if kind == "organisation":
             self._show_organisation()
@@ -324,6 +345,8 @@ class MainWindow(QMainWindow):
             self._show_people_count()
             if kind in ("evaluation", "organisation"):
                 self._show_evaluation_reminder()
+            if kind == "backup":
+                self.backup_status.refresh()
 
     # --- window state --------------------------------------------------------------------
 
@@ -350,6 +373,26 @@ class MainWindow(QMainWindow):
             if not screen.confirm_leave():
                 event.ignore()
                 return
+        if not self._backup_steps_before_closing():
+            event.ignore()
+            return
         self._window_state.setValue("geometry", self.saveGeometry())
         self._window_state.sync()
         event.accept()
+
+    def _backup_steps_before_closing(self) -> bool:
+        """Offer a due backup (once a session), then keep today's local copy; False to stay.
+        Not when closing to restore a backup: the restore keeps the records as they are."""
+        if not self.ctx.services_ready or self.ctx.restore_on_close is not None:
+            return True
+        from involve_desktop.ui.backup_status import OnClose, ask_before_closing, keep_local_copy
+
+        if not self._offered_backup_on_close:
+            self._offered_backup_on_close = True
+            answer = ask_before_closing(self.ctx, self, self.backup_status.today())
+            if answer is OnClose.BACK_UP:
+                self.show_backup_area()
+            if answer is not OnClose.CLOSE:
+                return False
+        keep_local_copy(self.ctx, self)
+        return True

@@ -124,3 +124,33 @@ def open_file(path: Path) -> bool:
     """Open a saved file in the program the system uses for its type (a PDF reader). False
     if the system has no program for it."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def show_message(parent: QWidget | None, title: str, message: str) -> None:
+    """Something went as asked and the user should know how (not a problem)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.exec()
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: Path) -> Path | None:
+    """Pick an existing folder (a USB stick's, say), starting in `folder`."""
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(folder))
+    return Path(chosen) if chosen else None
+
+
+def ask_choice(
+    parent: QWidget | None, title: str, question: str, choices: tuple[str, ...]
+) -> str | None:
+    """One of `choices` (button words, the first the default), or None for Cancel."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    buttons = [box.addButton(words, QMessageBox.ButtonRole.AcceptRole) for words in choices]
+    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    if buttons:
+        box.setDefaultButton(buttons[0])
+    box.exec()
+    for words, button in zip(choices, buttons, strict=True):
+        if box.clickedButton() is button:
+            return words
+    return None

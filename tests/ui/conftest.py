@@ -62,6 +62,12 @@ class PromptAnswers:
         self.file_pickers: list[str] = []  # titles of the file pickers shown
         self.duplicates_seen: list = []  # the matches shown before adding a person
         self.duplicate_answer = None  # a DuplicateAnswer; None means "save as new anyway"
+        self.messages: list[tuple[str, str]] = []  # (title, message) of show_message
+        self.folder = None  # the Path the user picks in a folder picker
+        # Answers to ask_choice, in order (None is Cancel); with none set, the last choice
+        # offered, which is the one that lets work go on ("Not now").
+        self.choices: list[str | None] = []
+        self.choices_asked: list[tuple[str, tuple[str, ...]]] = []
 
     def show_problem(self, parent, title, message) -> None:
         self.problems.append((title, message))
@@ -98,6 +104,17 @@ class PromptAnswers:
     def open_folder(self, folder) -> None:
         self.opened_folders.append(folder)
 
+    def show_message(self, parent, title, message) -> None:
+        self.messages.append((title, message))
+
+    def choose_folder(self, parent, title, folder):
+        self.file_pickers.append(title)
+        return self.folder
+
+    def ask_choice(self, parent, title, question, choices):
+        self.choices_asked.append((title, tuple(choices)))
+        return self.choices.pop(0) if self.choices else choices[-1]
+
 
 @pytest.fixture(autouse=True)
 def answers(monkeypatch) -> PromptAnswers:
@@ -114,6 +131,9 @@ def answers(monkeypatch) -> PromptAnswers:
         "choose_save_file",
         "ask_about_duplicates",
         "open_folder",
+        "show_message",
+        "choose_folder",
+        "ask_choice",
     ):
         monkeypatch.setattr(prompts, name, getattr(stand_in, name))
     return stand_in

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from involve_desktop.domain.evaluation_rules import evaluation_date_text
 from involve_desktop.domain.organisation import OrganisationDetails, validate_organisation
@@ -52,6 +61,9 @@ class FirstRunWizard(QWizard):
         self.paths = paths
         self.finish = finish
         self.result_of_finish: object = None
+        # True when the records came from a backup instead: the caller asks who signs in.
+        self.restored = False
+        self.restore_dialog: QDialog | None = None
         self.setWindowTitle("Set up Involve")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -152,9 +164,46 @@ class FirstRunWizard(QWizard):
             "you choose can read them.</p>"
         )
         text.setWordWrap(True)
+        restoring = QLabel(
+            "<p>Moving to a new computer, or starting again after a computer failed? "
+            "Restore your records from an Involve backup file instead of setting up anew.</p>"
+        )
+        restoring.setWordWrap(True)
+        self.restore_button = QPushButton("&Restore from a backup file\u2026")
+        self.restore_button.setAutoDefault(False)  # Return still means Next
+        self.restore_button.clicked.connect(self.restore_from_backup)
+        row = QHBoxLayout()
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addWidget(text)
+        layout.addStretch(1)
+        layout.addWidget(restoring)
+        layout.addLayout(row)
         return page
+
+    def restore_from_backup(self) -> None:
+        """Choose a backup file, see what it holds, restore it into this data folder, and
+        go on to sign in with the password from the computer it came from."""
+        from involve_desktop.ui.save_folder import documents_folder
+        from involve_desktop.ui.screens.backup.restore_flow import (
+            FILE_FILTER,
+            open_restore_dialog,
+        )
+
+        file = prompts.choose_open_file(
+            self, "Choose the backup to restore", FILE_FILTER, documents_folder()
+        )
+        if file is not None:
+            self.restore_dialog = open_restore_dialog(self, file, self.paths, self._restore)
+
+    def _restore(self, request: object) -> None:
+        from involve_desktop.ui.screens.backup.restore_flow import restore_now
+
+        if restore_now(self.paths, request, self) is not None:  # type: ignore[arg-type]
+            self.restored = True
+            # Not accept(): that saves the wizard's answers as new records.
+            self.done(QDialog.DialogCode.Accepted)
 
     def _summary_page(self) -> QWizardPage:
         page = QWizardPage()
