@@ -4,7 +4,8 @@ funders. Who took part, what they did, "you said, we did", the money, and the pl
 Every figure comes from `year_figures.year_figures`, the function the yearly evaluation and
 Home read, and is carried here unchanged (`AnnualReport.figures`), so the three never differ.
 What this module adds are the lists behind the figures: the year's activities, its impact
-records and the current strategy's open actions.
+records and the open actions of the plan for the year after (the strategy covering it, or the
+current one).
 
 Quotes: the register's consent to quotes ("use their words in reports") is the only
 permission to print a person's words as theirs. Impact records belong to an activity (the
@@ -36,7 +37,8 @@ from involve_desktop.domain.terms import DEFAULT_TERMS, PeopleTerms
 from involve_desktop.services.action_plan_rows import PlanView, plan_rows
 from involve_desktop.services.impact import ImpactFilter, ImpactSummary, list_impact
 from involve_desktop.services.organisation import load_organisation
-from involve_desktop.services.strategy import current_strategy
+from involve_desktop.services.report_strategy import strategy_for_year_after
+from involve_desktop.services.strategy import load_strategy
 from involve_desktop.services.year_figures import YearFigures, year_figures
 
 NOT_QUOTED = "Not quoted here: the person who said this has not agreed to be quoted."
@@ -101,7 +103,7 @@ class AnnualReport:
     figures: YearFigures  # exactly what year_figures gave: the printed numbers are these
     activities: tuple[ActivityLine, ...]  # oldest first
     you_said: tuple[YouSaidWeDid, ...]  # oldest first
-    strategy_title: str  # '' when there is no current strategy
+    strategy_title: str  # '' when there is no strategy for the year after
     strategy_period: tuple[date, date] | None
     plan: tuple[PlanArea, ...]  # areas with open actions, in the order of StandardsArea
     withheld_quotes: int  # impact records whose words were left out for want of consent
@@ -128,11 +130,19 @@ def report_year(session: Session, today: date) -> tuple[date, date]:
     return year_containing(date(first.year - 1, first.month, first.day), start)
 
 
-def annual_report(session: Session, first: date, last: date, today: date) -> AnnualReport:
-    """The report for the financial year from `first` to `last`, as the records are today."""
+def annual_report(
+    session: Session, first: date, last: date, today: date, strategy_id: int | None = None
+) -> AnnualReport:
+    """The report for the financial year from `first` to `last`, as the records are today.
+    "Next year's plan" is the plan of `strategy_id`, or when None of the strategy covering
+    the year after (`report_strategy.strategy_for_year_after`)."""
     organisation = load_organisation(session)
     figures = year_figures(session, first, last, today)
-    strategy = current_strategy(session)
+    strategy = (
+        strategy_for_year_after(session, last)
+        if strategy_id is None
+        else load_strategy(session, strategy_id)
+    )
     plan: tuple[PlanArea, ...] = ()
     if strategy is not None:
         plan = _plan_by_area(session, strategy.id, today)

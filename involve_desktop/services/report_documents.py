@@ -10,7 +10,7 @@ needs neither Qt nor reportlab.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -19,9 +19,11 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.domain.financial_year import year_containing, year_label
 from involve_desktop.domain.formatting import long_date
+from involve_desktop.domain.learning_cycle import StrategyStatus
+from involve_desktop.domain.plan_records import StrategyRecord
 from involve_desktop.errors import KnownError
 from involve_desktop.services import audit
-from involve_desktop.services.action_plan_rows import PlanView
+from involve_desktop.services.action_plan_rows import ALL, PlanView
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.claims import CLAIM
 from involve_desktop.services.organisation import financial_year_start, load_organisation
@@ -117,9 +119,11 @@ class PackContents:
     year_label: str
     organisation_name: str
     documents: tuple[tuple[DocumentKind, Any], ...]
+    # Cover words that differ from PACK_DESCRIPTIONS: a past year's strategy and plan.
+    notes: tuple[tuple[DocumentKind, str], ...] = ()
 
     def description(self, kind: DocumentKind) -> str:
-        return PACK_DESCRIPTIONS.get(kind, "")
+        return dict(self.notes).get(kind) or PACK_DESCRIPTIONS.get(kind, "")
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,17 @@ def gather_document(
     letterhead = Letterhead(organisation.name, organisation.logo, organisation.charity_number)
     if request.kind is DocumentKind.PACK:
         data: Any = _pack(session, actor, request, today, organisation.name)
+    elif (
+        request.kind in _YEAR_STRATEGY_KINDS
+        and request.strategy_id is None
+        and (request.year_first is not None)
+    ):
+        # "The strategy for 2025/26" alone is the one its pack would hold.
+        strategy = _pack_strategy(session, request.year_first, today)
+        year_request = _for(request.kind, request, strategy)
+        if request.plan_view is not None:
+            year_request = replace(year_request, plan_view=request.plan_view)
+        data = _GATHER[request.kind](session, actor, year_request, today)
     else:
         data = _GATHER[request.kind](session, actor, request, today)
     return GatheredDocument(request.kind, data, letterhead)
@@ -192,11 +207,10 @@ def year_starting_in(session: Session, calendar_year: int) -> date:
 def pack_choices(session: Session, year_first: date | None, today: date) -> tuple[PackChoice, ...]:
     """Which documents a pack for the year can hold now, and why not for the others."""
     from involve_desktop.services.report_annual import report_year
-    from involve_desktop.services.strategy import current_strategy
 
     first = year_first or report_year(session, today)[0]
     label = year_label(first)
-    strategy = current_strategy(session)
+    strategy = _pack_strategy(session, first, today)
     evaluations = _evaluations_of(session, first, today)
     reasons = {
         DocumentKind.ANNUAL_REPORT: ""
@@ -211,8 +225,15 @@ def pack_choices(session: Session, year_first: date | None, today: date) -> tupl
         else f"There is no yearly evaluation for {label}.",
         DocumentKind.CLAIM_FORM: "",
     }
+    notes = dict(_pack_notes(strategy, label)) if strategy is not None else {}
     return tuple(
-        PackChoice(kind, kind.label, PACK_DESCRIPTIONS[kind], not reasons[kind], reasons[kind])
+        PackChoice(
+            kind,
+            kind.label,
+            notes.get(kind) or PACK_DESCRIPTIONS[kind],
+            not reasons[kind],
+            reasons[kind],
+        )
         for kind in PACK_KINDS
     )
 
@@ -341,17 +362,63 @@ def _pack(
     if not chosen:
         raise KnownError("Tick at least one document to put in the pack.")
     first = request.year_first or report_year(session, today)[0]
-    # Each document in a pack is about the pack's year, except the plans, which are current.
+    label = year_label(first)
+    # Every document in a pack is about the pack's year: its annual report and evaluation,
+    # and the strategy (with its plan) in force that year, not necessarily today's.
+    strategy = _pack_strategy(session, first, today)
     year_request = DocumentRequest(DocumentKind.PACK, year_first=first)
     documents = tuple(
-        (kind, _GATHER[kind](session, actor, _for(kind, year_request), today)) for kind in chosen
+        (kind, _GATHER[kind](session, actor, _for(kind, year_request, strategy), today))
+        for kind in chosen
     )
-    label = year_label(first)
-    return PackContents(f"Involvement pack {label}", label, organisation, documents)
+    notes = _pack_notes(strategy, label) if strategy is not None else ()
+    return PackContents(f"Involvement pack {label}", label, organisation, documents, notes)
 
 
-def _for(kind: DocumentKind, request: DocumentRequest) -> DocumentRequest:
+# Asked for by year with no version named, these print the strategy in force that year.
+_YEAR_STRATEGY_KINDS = frozenset({DocumentKind.STRATEGY, DocumentKind.ACTION_PLAN})
+
+
+def _pack_strategy(session: Session, first: date, today: date) -> StrategyRecord | None:
+    from involve_desktop.services.report_strategy import strategy_for_year
+
+    year_first, year_last = year_of(session, first)
+    return strategy_for_year(session, year_first, year_last, today)
+
+
+def _for(
+    kind: DocumentKind, request: DocumentRequest, strategy: StrategyRecord | None
+) -> DocumentRequest:
+    if kind is DocumentKind.STRATEGY and strategy is not None:
+        return DocumentRequest(kind, year_first=request.year_first, strategy_id=strategy.id)
+    if kind is DocumentKind.ACTION_PLAN and strategy is not None:
+        # A replaced strategy's plan is printed whole, as its record: open actions alone
+        # would leave out what was done in the year the pack looks back on.
+        current = strategy.status is StrategyStatus.CURRENT
+        view = None if current else PlanView(status=ALL)
+        return DocumentRequest(
+            kind, year_first=request.year_first, strategy_id=strategy.id, plan_view=view
+        )
     return DocumentRequest(kind, year_first=request.year_first)
+
+
+def _pack_notes(strategy: StrategyRecord, label: str) -> tuple[tuple[DocumentKind, str], ...]:
+    """How the cover describes the strategy and plan when they are not today's."""
+    if strategy.status is StrategyStatus.CURRENT:
+        return ()
+    version = f"version {strategy.version}, since replaced"
+    return (
+        (
+            DocumentKind.STRATEGY,
+            f"The involvement strategy in force in {label} ({version}): why, who, how and "
+            "the money.",
+        ),
+        (
+            DocumentKind.ACTION_PLAN,
+            f"Every action of that strategy's plan ({version}), by standards area, as it "
+            "stands today.",
+        ),
+    )
 
 
 def _evaluations_of(session: Session, year_first: date | None, today: date) -> list[int]:

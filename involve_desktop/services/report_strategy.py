@@ -8,7 +8,7 @@ Plain frozen data for `exports/strategy_pdf.py`; nothing here knows about PDFs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -125,6 +125,44 @@ def strategy_report(session: Session, strategy_id: int | None, today: date) -> S
         and review_is_due(details.review_on, today),
         terms=terms,
     )
+
+
+def strategy_for_year(
+    session: Session, first: date, last: date, today: date
+) -> StrategyRecord | None:
+    """The strategy a pack about the financial year `first`..`last` prints: the current one
+    while the year is still running (or to come); for a year gone by, the version in force
+    at its end (`strategy_covering` its last day), or the current one if none was."""
+    current = current_strategy(session)
+    if last >= today:
+        return current
+    return strategy_covering(session, last) or current
+
+
+def strategy_for_year_after(session: Session, last: date) -> StrategyRecord | None:
+    """The strategy whose plan is "next year's plan" in the report on a year ending `last`:
+    the one covering the next day, or the current one if none does."""
+    return strategy_covering(session, last + timedelta(days=1)) or current_strategy(session)
+
+
+def strategy_covering(session: Session, day: date) -> StrategyRecord | None:
+    """The approved version (current or replaced, never a draft) whose period holds `day`.
+    When two do (a strategy replaced before its period ended), the one in force that day:
+    the last made current on or before it; if neither had been yet, the newest."""
+    covering = [
+        record
+        for record in list_strategies(session)  # newest first
+        if record.status is not StrategyStatus.DRAFT
+        and record.details.period_start <= day <= record.details.period_end
+    ]
+    in_force = [
+        record
+        for record in covering
+        if record.made_current_on is not None and record.made_current_on <= day
+    ]
+    if in_force:
+        return max(in_force, key=lambda record: (record.made_current_on, record.version))
+    return covering[0] if covering else None
 
 
 def standing(record: StrategyRecord, records: list[StrategyRecord]) -> str:

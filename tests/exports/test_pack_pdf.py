@@ -243,3 +243,69 @@ def test_a_filled_claim_form_is_recorded_against_its_claim_and_a_blank_one_is_no
         ("saved a claim form", f"{CLAIM} {claim_id}")
     ]
     assert len(AuditAction.EXPORTED_CLAIM_FORM) <= 40
+
+
+def _pack_text(demo, tmp_path, year: int, kinds=PACK_KINDS) -> tuple[str, str]:
+    with demo.session_scope() as session:
+        first = year_starting_in(session, year)
+    request = DocumentRequest(DocumentKind.PACK, year_first=first, pack=kinds)
+    target = tmp_path / f"pack-{year}.pdf"
+    make_document(demo, None, request, target, TODAY)
+    pages = [words(page) for page in PdfReader(target).pages]
+    return pages[0], " ".join(pages)
+
+
+def test_a_pack_for_a_past_year_holds_the_strategy_and_plan_in_force_that_year(demo, tmp_path):
+    # The demo's version 1 ran 2023 to 2026 and was replaced by version 2 (2026 to 2029).
+    cover, said = _pack_text(demo, tmp_path, 2025)
+    assert (
+        "Involvement strategy 2023 to 2026 (version 1) — The involvement strategy in force "
+        "in 2025/26 (version 1, since replaced)" in cover
+    )
+    assert "Every action of that strategy's plan (version 1, since replaced)" in cover
+    assert "The current involvement strategy" not in cover
+    assert "Version 1 · replaced on 1 April 2026" in said
+    assert "Version 1 of the strategy, 1 April 2023 to 31 March 2026" in said
+    assert "Shown here: All actions" in said
+    # The annual report's plan ahead is the plan for the year after: version 2's.
+    plan_ahead = said.split("Next year's plan")[-1]
+    assert plan_ahead.startswith(
+        " From Involvement strategy 2026 to 2029 (1 April 2026 to 31 March 2029)"
+    )
+
+
+def test_a_pack_for_the_year_now_running_holds_the_current_strategy(demo, tmp_path):
+    kinds = (DocumentKind.ANNUAL_REPORT, DocumentKind.STRATEGY, DocumentKind.ACTION_PLAN)
+    cover, said = _pack_text(demo, tmp_path, 2026, kinds)
+    assert "The current involvement strategy" in cover
+    assert "since replaced" not in cover
+    assert "Version 2 · current since 1 April 2026" in said
+    assert "Version 1 ·" not in said
+    assert "Shown here: Open actions" in said
+
+
+def test_an_earlier_years_report_plans_ahead_with_the_strategy_covering_the_next_year(demo):
+    from involve_desktop.services.report_annual import annual_report
+
+    with demo.session_scope() as session:
+        earlier = annual_report(session, date(2024, 4, 1), date(2025, 3, 31), TODAY)
+        latest = annual_report(session, date(2025, 4, 1), date(2026, 3, 31), TODAY)
+    assert earlier.strategy_period == (date(2023, 4, 1), date(2026, 3, 31))
+    assert latest.strategy_period == (date(2026, 4, 1), date(2029, 3, 31))
+
+
+def test_the_strategy_asked_for_by_year_alone_is_the_one_its_pack_holds(demo, tmp_path):
+    with demo.session_scope() as session:
+        year = year_starting_in(session, 2025)
+        choices = {choice.kind: choice for choice in pack_choices(session, year, TODAY)}
+    assert "in force in 2025/26 (version 1" in choices[DocumentKind.STRATEGY].description
+    for kind, expected in (
+        (DocumentKind.STRATEGY, "Version 1 · replaced on 1 April 2026"),
+        (DocumentKind.ACTION_PLAN, "Shown here: All actions"),
+    ):
+        target = tmp_path / f"{kind.value}.pdf"
+        make_document(demo, None, DocumentRequest(kind, year_first=year), target, TODAY)
+        assert expected in " ".join(words(page) for page in PdfReader(target).pages)
+    current = tmp_path / "current.pdf"
+    make_document(demo, None, DocumentRequest(DocumentKind.STRATEGY), current, TODAY)
+    assert "Version 2 · current" in words(PdfReader(current).pages[0])
