@@ -33,7 +33,6 @@ from involve_desktop.ui.widgets.claim_lines_table import ActivityChoice
 from involve_desktop.ui.widgets.form_section import FormSection
 from involve_desktop.ui.widgets.people_finder import PeopleFinder
 
-CHOOSE_HINT = "Type part of a name, then press Enter or double-click to choose whose claim it is."
 NO_BUDGET = 0  # budget ids start at 1; the list's "none" needs a value it can find again
 MAX_NOTES = 500
 SHOWN_FOUND = 7  # rows of people found shown at once
@@ -58,17 +57,8 @@ class ClaimantFinder(PeopleFinder):
     the person wanted is found by typing more, and the lines need the room."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, parent, choosing="choose whose claim it is")
         self.results.setMaximumHeight(self.fontMetrics().height() * SHOWN_FOUND)
-
-    def find(self) -> None:
-        super().find()
-        if not self.search.text().strip():
-            self.hint.setText(CHOOSE_HINT)
-
-    def _found_text(self, found: int, text: str) -> str:
-        said = super()._found_text(found, text)
-        return said.replace("adds them as invited", "chooses whose claim it is")
 
 
 class ClaimHeader(FormSection):

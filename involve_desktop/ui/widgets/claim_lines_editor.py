@@ -375,8 +375,9 @@ class ClaimLinesEditor(QWidget):
             )
             if path is None:
                 return
-            remember_folder(self.ctx, path)
             save_atomically(path, lambda temporary: temporary.write_bytes(content))
+            # Only once saved: a folder that could not be written in is not offered again.
+            remember_folder(self.ctx, path)
         except KnownError as problem:
             self.receipt_message.setText(WARNING + problem.message)
             return

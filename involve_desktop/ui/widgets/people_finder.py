@@ -2,7 +2,8 @@
 
 The search is the People list's own (folded words, so "zoe" finds Zoë and "obrien" finds
 O'Brien); only the first few matches are shown, because the person wanted is found by typing
-more of their name, not by scrolling.
+more of their name, not by scrolling. Everyday records only, unless the finder is asked to
+look in the archive too (a subject access request may come from someone archived).
 """
 
 from __future__ import annotations
@@ -49,17 +50,35 @@ class EnterKey(QObject):
         return False
 
 
+def third_person(phrase: str) -> str:
+    """ "choose them" -> "chooses them": the hints' verbs are all regular."""
+    verb, space, rest = phrase.partition(" ")
+    return f"{verb}{'es' if verb.endswith(('s', 'sh', 'ch', 'x')) else 's'}{space}{rest}"
+
+
 class PeopleFinder(QWidget):
-    """`chosen(person_id, name)` when the user picks someone."""
+    """`chosen(person_id, name)` when the user picks someone.
+
+    `choosing` says what picking someone does, as after "to" ("choose them"); by default
+    "add them" and `added_as` ("as invited"). `archived_too` finds archived records as well,
+    marked "(archived)"."""
 
     chosen = Signal(int, str)
 
     def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, *, added_as: str = "as invited"
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        added_as: str = "as invited",
+        choosing: str = "",
+        archived_too: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.added_as = added_as  # what choosing someone does: "adds them as invited"
+        self.added_as = added_as
+        self.choosing = choosing or f"add them {added_as}"
+        self.archived_too = archived_too
         self.already_listed: set[int] = set()
         terms = ctx.terms
         self.search = QLineEdit()
@@ -101,11 +120,16 @@ class PeopleFinder(QWidget):
         text = self.search.text().strip()
         if not text:
             self.hint.setText(
-                f"Type part of a name, then press Enter or double-click to add them "
-                f"{self.added_as}."
+                f"Type part of a name, then press Enter or double-click to {self.choosing}."
             )
             return
         ids = ops.query(self.ctx, matching_ids, PeopleFilter(text=text))
+        archived: set[int] = set()
+        if self.archived_too:
+            # Everyday records first, then the archive's, each in name order.
+            found = ops.query(self.ctx, matching_ids, PeopleFilter(text=text, archived=True))
+            archived = set(found)
+            ids = ids + found
         for row in ops.query(self.ctx, rows_for, ids[:MAX_FOUND]):
             name = display_name(row.first_name, row.last_name, row.preferred_name)
             shown = name + (f" \u2014 {', '.join(row.roles)}" if row.roles else "")
@@ -114,6 +138,8 @@ class PeopleFinder(QWidget):
                 shown += " (has chosen not to take part)"
             elif row.taking_part is TakingPart.NOT_NOW:
                 shown += " (not at the moment)"
+            if row.id in archived:
+                shown += " (archived)"
             if row.id in self.already_listed:
                 shown += " (already listed)"
             item = QListWidgetItem(shown)
@@ -126,10 +152,11 @@ class PeopleFinder(QWidget):
     def _found_text(self, found: int, text: str) -> str:
         terms = self.ctx.terms
         if not found:
-            return f"No {terms.singular} on the register matches \u201c{text}\u201d."
+            where = "on the register or in the archive" if self.archived_too else "on the register"
+            return f"No {terms.singular} {where} matches \u201c{text}\u201d."
         if found > MAX_FOUND:
             return f"The first {MAX_FOUND} of {terms.count(found)}: type more of the name."
-        return f"{terms.count(found)} found. Enter or double-click adds them {self.added_as}."
+        return f"{terms.count(found)} found. Enter or double-click {third_person(self.choosing)}."
 
     def choose_current(self) -> None:
         if self.typing_timer.isActive():

@@ -46,16 +46,8 @@ def tab_title(status: ClaimStatus | None, count: int) -> str:
 class ClaimantFinder(PeopleFinder):
     """The register's finder, its hints worded for choosing whose claims to show."""
 
-    EMPTY_HINT = "Type part of a name, then press Enter or double-click to show their claims."
-
-    def find(self) -> None:
-        super().find()
-        if not self.search.text().strip():
-            self.hint.setText(self.EMPTY_HINT)
-
-    def _found_text(self, found: int, text: str) -> str:
-        said = super()._found_text(found, text)
-        return said.replace("adds them as invited", "shows their claims")
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, choosing="show their claims")
 
 
 class ChoosePersonDialog(QDialog):

@@ -2,13 +2,14 @@
 the charity holds about them (for a subject access request).
 
 The person is chosen with the register's own finder in a small dialog, as the Claims screen
-does, because a charity may have thousands of people. Both documents give personal data
+does, because a charity may have thousands of people. It looks in the archive too: a subject
+access request may come from someone no longer involved. Both documents give personal data
 out of the app, so making either is recorded in the audit trail (by the document maker).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,36 +28,31 @@ from involve_desktop.ui.widgets.people_finder import PeopleFinder
 NOBODY = "No one chosen yet."
 
 
-class DocumentsForFinder(PeopleFinder):
-    """The register's finder, its hints worded for choosing whose documents to make."""
-
-    def find(self) -> None:
-        super().find()
-        if not self.search.text().strip():
-            self.hint.setText(
-                "Type part of a name, then press Enter or double-click to choose them."
-            )
-
-    def _found_text(self, found: int, text: str) -> str:
-        said = super()._found_text(found, text)
-        return said.replace("adds them as invited", "chooses them")
-
-
 class ChooseWhoseDialog(QDialog):
-    """Find one person and pick them with Enter or a double-click: `chosen(id, name)`."""
+    """Find one person, current or archived, and pick them with Enter, a double-click or
+    Choose: `chosen(id, name)`. It deletes itself when closed."""
 
     chosen = Signal(int, str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"Choose {ctx.terms.with_article()}")
-        self.finder = DocumentsForFinder(ctx)
+        self.finder = PeopleFinder(ctx, choosing="choose them", archived_too=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.choose_button = buttons.addButton("&Choose", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.choose_button.setAccessibleName(f"Choose the {ctx.terms.singular} found")
+        self.choose_button.setEnabled(False)
+        self.choose_button.clicked.connect(self.finder.choose_current)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.finder, 1)
         layout.addWidget(buttons)
+        self.choose_button.setDefault(True)  # once in the dialog, which keeps it as its default
         self.finder.chosen.connect(self._chosen)
+        self.finder.results.currentItemChanged.connect(
+            lambda item, _before: self.choose_button.setEnabled(item is not None)
+        )
         self.resize(self.fontMetrics().averageCharWidth() * 60, self.sizeHint().height())
 
     def _chosen(self, person_id: int, name: str) -> None:
@@ -137,9 +133,15 @@ class PersonSection(QGroupBox):
         self._year = year
 
     def choose_person(self) -> None:
-        self.dialog = ChooseWhoseDialog(self.ctx, self)
-        self.dialog.chosen.connect(self.show_person)
-        self.dialog.open()
+        dialog = ChooseWhoseDialog(self.ctx, self)
+        dialog.chosen.connect(self.show_person)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _forget(self, dialog: ChooseWhoseDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
 
     def show_person(self, person_id: int | None, name: str = "") -> None:
         self.person = (person_id, name) if person_id is not None else None
