@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 BACK_UP_NOW = "Back up now"
 NOT_NOW = "Not now"
+REMINDER = "\u26a0 Time for a backup to a stick."
 
 
 class OnClose(Enum):
@@ -52,8 +53,12 @@ class BackupStatus(QWidget):
         self.label.setAccessibleName("Last backup to a stick")
         self.label.setToolTip("Open the Backup area (File \u2192 Back up now\u2026)")
         self.label.linkActivated.connect(lambda _link: self.back_up_requested.emit())
-        self.reminder = QLabel()
+        self.reminder = QLabel(REMINDER)
         self.reminder.setAccessibleName("Backup reminder")
+        # The status bar is shared and the text may be large: the words may be cut short
+        # rather than push the window wider than the screen.
+        for label in (self.label, self.reminder):
+            label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 8)
         self.back_up_button = QPushButton(BACK_UP_NOW)
         self.back_up_button.setAccessibleName("Back up now: open the Backup area")
         self.back_up_button.clicked.connect(self.back_up_requested.emit)
@@ -64,6 +69,7 @@ class BackupStatus(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.label, self.reminder, self.back_up_button, self.not_now_button):
             layout.addWidget(widget)
+        layout.addStretch(1)
         self._show_reminder(False)
 
     @property
@@ -80,7 +86,10 @@ class BackupStatus(QWidget):
         if remind or not due:
             self._show_reminder(due)
         if due:
-            self.reminder.setText(f"\u26a0 {reminder_text(state, today)}")
+            # Short, as the status bar is shared; the whole sentence is in the tooltip.
+            why = reminder_text(state, today)
+            self.reminder.setToolTip(why)
+            self.reminder.setAccessibleDescription(why)
 
     def not_now(self) -> None:
         ops.change(self.ctx, "backup", dismiss_reminder, self.today())

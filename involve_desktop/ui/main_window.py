@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.backup_status = BackupStatus(ctx)
         self.backup_status.back_up_requested.connect(self.show_backup_area)
         self.backup_status.hide()  # filled in when the records are ready
-        self.statusBar().addWidget(self.backup_status)
+        self.statusBar().addWidget(self.backup_status, 1)
         self._build_menus()
         self._show_organisation()
 

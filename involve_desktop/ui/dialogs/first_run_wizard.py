@@ -177,9 +177,10 @@ class FirstRunWizard(QWizard):
         row.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addWidget(text)
-        layout.addStretch(1)
+        layout.addSpacing(text.fontMetrics().lineSpacing())
         layout.addWidget(restoring)
         layout.addLayout(row)
+        layout.addStretch(1)
         return page
 
     def restore_from_backup(self) -> None:

@@ -69,9 +69,10 @@ def test_the_reminder_shows_when_older_than_the_interval_and_not_now_waits_three
     day[0] = date(2026, 11, 30)  # 7 days since
     status.refresh(remind=True)
     assert status.reminding
-    assert status.reminder.text() == (
-        "\u26a0 Your last backup to a stick was 7 days ago. Your organisation chose to back "
-        "up every 7 days."
+    assert status.reminder.text() == "\u26a0 Time for a backup to a stick."
+    assert status.reminder.toolTip() == (
+        "Your last backup to a stick was 7 days ago. Your organisation chose to back up "
+        "every 7 days."
     )
 
     qtbot.mouseClick(status.not_now_button, Qt.MouseButton.LeftButton)

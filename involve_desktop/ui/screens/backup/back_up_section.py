@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from datetime import datetime
 from html import escape
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, Signal
@@ -83,7 +84,7 @@ class BackUpSection(QGroupBox):
         self.folder_button = QPushButton("Choose a f&older\u2026")
         self.folder_button.setAccessibleName("Back up to a folder you choose")
         self.folder_button.clicked.connect(self.choose_folder)
-        self.again_button = QPushButton()
+        self.again_button = QPushButton("Back up to the same folder again")
         self.again_button.clicked.connect(self._back_up_to_remembered)
         self.plain_box = QCheckBox("Make this backup &without encryption")
         self.plain_box.setToolTip("Asks first: anyone with the file could read the records")
@@ -120,6 +121,7 @@ class BackUpSection(QGroupBox):
 
     def showEvent(self, event: object) -> None:
         self.look_for_drives()
+        self._order_tabs()
         self.timer.start()
         super().showEvent(event)  # type: ignore[arg-type]
 
@@ -132,11 +134,11 @@ class BackUpSection(QGroupBox):
         if drives == self.drives:
             return
         self.drives = drives
-        for button in self.drive_buttons:
-            button.deleteLater()
         while self.drive_grid.count():
             item = self.drive_grid.takeAt(0)
             if item.widget() is not None:
+                # Out of the focus chain now, not only once deleted.
+                item.widget().setParent(None)
                 item.widget().deleteLater()
         self.drive_buttons = []
         needed = self._size_needed()
@@ -153,6 +155,21 @@ class BackUpSection(QGroupBox):
             self.drive_buttons.append(button)
         self.drive_grid.setColumnStretch(1, 1)
         self.no_drives.setVisible(not drives)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        # Made after the rest of the section, the drive buttons would come last on Tab: the
+        # rest is moved after them, so Tab follows the order on screen. Done again when shown,
+        # because moving the section into its screen lays the order out afresh.
+        chain = [
+            *self.drive_buttons,
+            self.folder_button,
+            self.again_button,
+            self.plain_box,
+            self.show_button,
+        ]
+        for earlier, later in pairwise(chain):
+            QWidget.setTabOrder(earlier, later)
 
     def choose_folder(self) -> None:
         start = self._remembered_folder() or documents_folder()

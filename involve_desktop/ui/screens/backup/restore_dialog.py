@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -94,8 +95,13 @@ class RestoreDialog(QDialog):
         self.open_button = QPushButton("&Open the backup")
         self.open_button.clicked.connect(self.try_passphrase)
         self.passphrase_edit.returnPressed.connect(self.try_passphrase)
+        open_row = QWidget()
+        row = QHBoxLayout(open_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
         asking_page = _page(
-            asking, passphrase_label, self.passphrase_edit, self.passphrase_error, self.open_button
+            asking, passphrase_label, self.passphrase_edit, self.passphrase_error, open_row
         )
 
         self.preview = QLabel()
