@@ -183,3 +183,19 @@ def test_staff_who_may_not_set_the_passphrase_are_told_who_can(qtbot, backup_ctx
             "Only an administrator can set the passphrase or change how often: Priya Shah."
         )
         assert screen.restore.not_allowed.isVisible()
+
+
+def test_the_interval_chosen_is_kept_and_says_when_a_backup_is_due(qtbot, backup_ctx, tmp_path):
+    set_passphrase(backup_ctx)
+    drive = stick(tmp_path)
+    screen = open_screen(qtbot, backup_ctx, [drive])
+    click(qtbot, screen.back_up.drive_buttons[0])
+    later = BackupScreen(backup_ctx, today=TODAY.replace(day=29), find_drives=list)
+    show_active(qtbot, later)
+    assert "A new one is due" not in later.status.text()
+
+    later.passphrase.interval.setValue(3)
+
+    assert ops.query(backup_ctx, backup_settings.load).interval_days == 3
+    assert later.status.text().startswith("\u26a0 The last backup was made 3 days ago")
+    assert later.status.text().endswith("A new one is due.")

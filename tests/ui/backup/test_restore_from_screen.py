@@ -191,3 +191,22 @@ def test_a_copy_on_this_computer_restores_without_a_passphrase(
     assert dialog is not None and dialog.pages.currentWidget() is dialog.preview_page
     assert dialog.request is not None and dialog.request.file == copy.path
     dialog.reject()
+
+
+def test_a_backup_from_a_newer_involve_is_refused_in_words_before_anything_changes(
+    qtbot, backup_ctx, screen, answers, tmp_path, monkeypatch
+):
+    from involve_desktop.backup import make_backup as making
+
+    monkeypatch.setattr(making, "__version__", "9.4")
+    made = make_backup(backup_ctx, tmp_path)
+
+    dialog = screen.start_restore(made.path)
+
+    assert dialog is not None and dialog.pages.currentWidget() is dialog.preview_page
+    assert dialog.what_happens.text() == (
+        "This backup was made by a newer version of Involve (9.4). Install that version or "
+        "newer to restore it. Nothing has been changed."
+    )
+    assert dialog.restore_button.isHidden()
+    dialog.reject()
