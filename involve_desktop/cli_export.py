@@ -17,6 +17,7 @@ from involve_desktop.errors import KnownError
 from involve_desktop.paths import AppPaths
 
 EXIT_OK = 0
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a charity's records can be about
 
 
 # The document kinds (services.report_documents.DocumentKind, which a test keeps these
@@ -48,7 +49,9 @@ def add_export_parser(commands: Any, run: Callable[..., int]) -> None:
     )
     export.add_argument("--out", required=True, type=Path, help="the PDF file to write")
     export.add_argument("--large-print", action="store_true", help="body text at 16 pt or more")
-    export.add_argument("--year", type=int, help="the financial year starting in this year")
+    export.add_argument(
+        "--year", type=year_number, help="the financial year starting in this year (2025)"
+    )
     export.add_argument("--person", type=int, help="the person's number (statement, person)")
     export.add_argument("--budget", type=int, help="the budget's number (budget-statement)")
     export.add_argument("--claim", type=int, help="the claim's number (a filled claim form)")
@@ -61,9 +64,32 @@ def add_export_parser(commands: Any, run: Callable[..., int]) -> None:
         help="pack: which documents, comma separated (annual-report,strategy,action-plan,"
         "evaluation,claim-form); all that can be made when left out",
     )
-    export.add_argument("--from", dest="first", type=date.fromisoformat, help="YYYY-MM-DD")
-    export.add_argument("--to", dest="last", type=date.fromisoformat, help="YYYY-MM-DD")
+    export.add_argument("--from", dest="first", type=day, help="the first day, YYYY-MM-DD")
+    export.add_argument("--to", dest="last", type=day, help="the last day, YYYY-MM-DD")
     export.set_defaults(run=run)
+
+
+def year_number(words: str) -> int:
+    """--year as a number, said in plain words when it is not a year the records can hold."""
+    try:
+        year = int(words)
+    except ValueError:
+        year = 0
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"Write the year as four figures, {FIRST_YEAR} to {LAST_YEAR}: for example 2025 "
+            "for the financial year that starts in 2025."
+        )
+    return year
+
+
+def day(words: str) -> date:
+    try:
+        return date.fromisoformat(words)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            "Write dates as YYYY-MM-DD, for example 2025-04-01."
+        ) from None
 
 
 def export_document(
@@ -89,10 +115,25 @@ def run_export(paths: AppPaths, args: argparse.Namespace, unlock: Callable[..., 
     database = Database(paths.database, key=key)
     try:
         target, pages = export_document(database, actor, args, date.today())
+    except KnownError as problem:
+        raise KnownError(_said_here(problem, args), detail=problem.detail) from problem
     finally:
         database.close()
     print(f"Saved {target} ({pages} {'page' if pages == 1 else 'pages'}).")
     return EXIT_OK
+
+
+def _said_here(problem: KnownError, args: argparse.Namespace) -> str:
+    """A problem as the command line says it: the number typed when it found nothing, and
+    never what only a window does ("The list is refreshed.")."""
+    from involve_desktop.services.claims import ClaimNotFound
+    from involve_desktop.services.people import PersonNotFound
+
+    if isinstance(problem, PersonNotFound) and args.person is not None:
+        return f"There is no person number {args.person} in the records."
+    if isinstance(problem, ClaimNotFound) and args.claim is not None:
+        return f"There is no claim number {args.claim} in the records."
+    return problem.plain
 
 
 def document_request(session: Any, args: argparse.Namespace, today: date) -> Any:
@@ -119,8 +160,8 @@ def document_request(session: Any, args: argparse.Namespace, today: date) -> Any
             raise KnownError(f"There is no version {args.strategy_version} of the strategy.")
         strategy_id = found[0]
     year_first = None if args.year is None else year_starting_in(session, args.year)
-    pack = tuple(c.kind for c in pack_choices(session, year_first, today) if c.available)
-    if args.documents:
+    pack: tuple[DocumentKind, ...] = ()
+    if kind is DocumentKind.PACK and args.documents:
         named = [word.strip() for word in args.documents.split(",") if word.strip()]
         unknown = [word for word in named if word not in {k.value for k in PACK_KINDS}]
         if unknown:
@@ -130,6 +171,9 @@ def document_request(session: Any, args: argparse.Namespace, today: date) -> Any
                 + "."
             )
         pack = tuple(DocumentKind(word) for word in named)
+    elif kind is DocumentKind.PACK:
+        # Everything that can be made for the year (the only reason to read the choices).
+        pack = tuple(c.kind for c in pack_choices(session, year_first, today) if c.available)
     return DocumentRequest(
         kind,
         year_first=year_first,
@@ -140,6 +184,6 @@ def document_request(session: Any, args: argparse.Namespace, today: date) -> Any
         person_id=args.person,
         first=args.first,
         last=args.last,
-        pack=pack if kind is DocumentKind.PACK else (),
+        pack=pack,
         large_print=args.large_print,
     )

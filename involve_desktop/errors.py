@@ -4,13 +4,23 @@ A `KnownError` carries a message written for a charity worker. Anything else tha
 bug: it is logged and shown through the crash dialog.
 """
 
+# Said after a message only on a screen, which refreshes its list when a record has gone.
+LIST_REFRESHED = "The list is refreshed."
+
 
 class KnownError(Exception):
-    """A problem with a plain-English message the user can act on."""
+    """A problem with a plain-English message the user can act on.
 
-    def __init__(self, message: str, *, detail: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+    `on_screen` is a sentence that is true only in a window ("The list is refreshed."):
+    `message` (what the screens show) ends with it; `plain` is the message without it, for
+    the command line, which has no list to refresh.
+    """
+
+    def __init__(self, message: str, *, detail: str = "", on_screen: str = "") -> None:
+        full = f"{message} {on_screen}" if on_screen else message
+        super().__init__(full)
+        self.message = full
+        self.plain = message
         self.detail = detail
 
 

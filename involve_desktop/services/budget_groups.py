@@ -27,7 +27,7 @@ from involve_desktop.domain.claims import COUNTED_STATUSES, ClaimStatus
 from involve_desktop.domain.financial_year import year_label
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.person_record import display_name, line, lines
-from involve_desktop.errors import KnownError, ValidationFailed
+from involve_desktop.errors import LIST_REFRESHED, KnownError, ValidationFailed
 from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.budgets import (
@@ -45,7 +45,7 @@ MAX_SPEND_DESCRIPTION = 200
 
 class RecordNotFound(KnownError):
     def __init__(self, what: str) -> None:
-        super().__init__(f"This {what} is no longer in the records. The list is refreshed.")
+        super().__init__(f"This {what} is no longer in the records.", on_screen=LIST_REFRESHED)
 
 
 class NotHandedToAGroup(KnownError):

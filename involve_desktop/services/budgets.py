@@ -19,7 +19,7 @@ from involve_desktop.domain.financial_year import year_containing, year_label
 from involve_desktop.domain.money import format_pence
 from involve_desktop.domain.person_record import line, lines
 from involve_desktop.domain.roles import Permission
-from involve_desktop.errors import KnownError, ValidationFailed
+from involve_desktop.errors import LIST_REFRESHED, KnownError, ValidationFailed
 from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.organisation import financial_year_start
@@ -32,7 +32,7 @@ MAX_BUDGET_PENCE = 100_000_000_00
 
 class BudgetNotFound(KnownError):
     def __init__(self) -> None:
-        super().__init__("This budget is no longer in the records. The list is refreshed.")
+        super().__init__("This budget is no longer in the records.", on_screen=LIST_REFRESHED)
 
 
 @dataclass(frozen=True)

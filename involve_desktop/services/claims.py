@@ -29,7 +29,7 @@ from involve_desktop.domain.financial_year import year_containing, year_label
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.people import PaymentMethod
 from involve_desktop.domain.person_record import display_name, line, lines
-from involve_desktop.errors import KnownError, ValidationFailed
+from involve_desktop.errors import LIST_REFRESHED, KnownError, ValidationFailed
 from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.organisation import financial_year_start
@@ -42,7 +42,7 @@ RECEIPT = "receipt"
 
 class ClaimNotFound(KnownError):
     def __init__(self) -> None:
-        super().__init__("This claim is no longer in the records. The list is refreshed.")
+        super().__init__("This claim is no longer in the records.", on_screen=LIST_REFRESHED)
 
 
 class ClaimLocked(KnownError):

@@ -44,7 +44,7 @@ from involve_desktop.domain.person_record import (
 )
 from involve_desktop.domain.roles import Permission
 from involve_desktop.domain.search_words import searchable_text, sort_key
-from involve_desktop.errors import KnownError, ValidationFailed
+from involve_desktop.errors import LIST_REFRESHED, KnownError, ValidationFailed
 from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.permissions import Actor, require
@@ -59,7 +59,7 @@ class PersonNotFound(KnownError):
 
     def __init__(self) -> None:
         super().__init__(
-            "This person's record is no longer in the register. The list is refreshed."
+            "This person's record is no longer in the register.", on_screen=LIST_REFRESHED
         )
 
 
