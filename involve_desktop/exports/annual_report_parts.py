@@ -28,7 +28,8 @@ QUOTES_NOTE = (
 MONEY_NOTE = (
     "Payments count in the year of the work each claim line is for. A budget counts the "
     "claims charged to it, so its paid figure can differ from the payments by a claim for "
-    "work either side of the year's first day."
+    "work either side of the year's first day. Committed: claims approved and still to be "
+    "paid."
 )
 
 
@@ -266,17 +267,21 @@ def money_section(data: AnnualReport, look: Styles) -> list:
 
 def _budget_tables(rows: list[list[str]], look: Styles) -> list:
     """One table of every budget; in large print one small table per budget, since five
-    columns of 16 pt figures leave no room for the budget's name."""
+    columns of 16 pt figures leave no room for the budget's name, each kept on one page."""
+    from reportlab.platypus import KeepTogether
+
     header = ("Budget", "Allocated", "Committed", "Paid", "Left")
     if not look.options.large_print:
         return [table(header, rows, (2.4, 1.1, 1.1, 1.1, 1.1), look, numeric_columns=(1, 2, 3, 4))]
     return [
-        table(
-            (row[0], ""),
-            list(zip(header[1:], row[1:], strict=True)),
-            (2, 1.5),
-            look,
-            numeric_columns=(1,),
+        KeepTogether(
+            table(
+                (row[0], ""),
+                list(zip(header[1:], row[1:], strict=True)),
+                (2, 1.5),
+                look,
+                numeric_columns=(1,),
+            )
         )
         for row in rows
     ]

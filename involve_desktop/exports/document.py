@@ -159,7 +159,11 @@ def styles(options: PdfOptions) -> Styles:
 
     def style(name: str, points: float, **more: Any) -> ParagraphStyle:
         more.setdefault("fontName", font)
-        return ParagraphStyle(name, fontSize=points, leading=round(points * 1.3, 1), **more)
+        # No paragraph leaves its last line alone at the top of a page (a widow); reportlab
+        # already keeps a first line from being left alone at the foot of one.
+        return ParagraphStyle(
+            name, fontSize=points, leading=round(points * 1.3, 1), allowWidows=0, **more
+        )
 
     body = style("body", size, spaceAfter=size * 0.45)
     # Large print keeps every line at 16 pt or more: small print is only small normally.

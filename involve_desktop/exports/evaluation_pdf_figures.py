@@ -36,7 +36,7 @@ NOTE_IMPACT = (
 NOTE_MONEY = (
     "Payments are counted in the year of the work each claim line is for. A budget counts the "
     "claims charged to it, so its paid figure can differ from the payments by a claim for work "
-    "either side of the year's first day."
+    "either side of the year's first day. Committed: claims approved and still to be paid."
 )
 
 
@@ -252,7 +252,7 @@ def _money(figures: YearFigures, look: Styles) -> list:
                     [
                         ("Allocated", [budget.allocated_pence for budget in money.budgets]),
                         ("Paid", [budget.paid_pence for budget in money.budgets]),
-                        ("Approved, to be paid", [b.committed_pence for b in money.budgets]),
+                        ("Committed", [b.committed_pence for b in money.budgets]),
                     ],
                     title="Spending against each budget",
                     look=look,

@@ -44,6 +44,9 @@ PAYMENT_CHOICES: dict[PaymentMethod, str] = {
     PaymentMethod.VOUCHER: "Voucher",
     PaymentMethod.DECLINES: "No payment for my time, thank you (costs can still be paid back)",
 }
+# A filled form shows the address only for a cheque (it is not needed otherwise), so without
+# one printed the cheque is not said to go to "the address above".
+CHEQUE_WITHOUT_ADDRESS = "Cheque, posted to your address"
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ class FilledClaimForm:
     claim_id: int
     person_name: str
     cheque_address: str  # the person's address when paid by cheque, else ''
-    payment_choices: tuple[str, ...]  # as on the blank form
+    payment_choices: tuple[str, ...]  # as on the blank form (the cheque's words may differ)
     payment_choice: str  # the one this claim is paid by
     status: ClaimStatus
     lines: tuple[FormLine, ...]
@@ -224,15 +227,18 @@ def filled_claim_form(session: Session, claim_id: int) -> FilledClaimForm:
     address = ""
     if method is PaymentMethod.CHEQUE and details.person_id is not None:
         person = session.get(Person, details.person_id)
-        address = person.address if person is not None else ""
+        address = (person.address or "") if person is not None else ""
+    choices = dict(PAYMENT_CHOICES)
+    if not address.strip():
+        choices[PaymentMethod.CHEQUE] = CHEQUE_WITHOUT_ADDRESS
     work_date = session.scalar(select(Claim.work_date).where(Claim.id == claim_id))
     return FilledClaimForm(
         terms=people_terms(session),
         claim_id=record.claim_id,
         person_name=record.person_name,
         cheque_address=address,
-        payment_choices=tuple(PAYMENT_CHOICES.values()),
-        payment_choice=PAYMENT_CHOICES[method],
+        payment_choices=tuple(choices.values()),
+        payment_choice=choices[method],
         status=record.status,
         lines=lines,
         fees_pence=details.fees_pence,

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from involve_desktop.domain.dates import short_date
+from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.learning_cycle import ItemStatus, StandardsArea
 from involve_desktop.domain.plan_records import period_text
 from involve_desktop.domain.terms import DEFAULT_TERMS, PeopleTerms
@@ -58,10 +58,12 @@ class PlanLine:
     action: str
     lead: str  # the staff member who leads it, or NOBODY_YET
     with_whom: str  # people from the register, then anyone else ('' when nobody)
-    due: str  # "Overdue since 27/10/2026", "Due 30/11/2026", "Done 3/01/2026", NO_DUE_DATE
+    # "Overdue since 27 October 2026", "Due 30 November 2026", "Done 3 January 2026", or
+    # NO_DUE_DATE: written out, as every printed document writes dates.
+    due: str
     overdue: bool
     status: str  # "In progress"
-    progress: str  # "12/11/2026: First meeting held…", '' when no note yet
+    progress: str  # "12 November 2026: First meeting held…", '' when no note yet
     raised_by: str  # "Raised by the 2025/26 evaluation", '' when typed straight into the plan
 
 
@@ -165,7 +167,9 @@ def plan_line(row: PlanRow) -> PlanLine:
         if row.dropped_reason
         else row.status.label,
         progress=(
-            f"{short_date(row.last_progress_on)}: {row.last_progress}" if row.last_progress else ""
+            f"{long_date(row.last_progress_on)}: {row.last_progress}"
+            if row.last_progress and row.last_progress_on
+            else row.last_progress
         ),
         raised_by=f"Raised by the {row.from_evaluation} evaluation" if row.from_evaluation else "",
     )
@@ -174,12 +178,12 @@ def plan_line(row: PlanRow) -> PlanLine:
 def due_words(row: PlanRow) -> str:
     """When it is due, with overdue said in words rather than by colour."""
     if row.overdue:
-        return f"{OVERDUE} since {short_date(row.due_on)}"
+        return f"{OVERDUE} since {long_date(row.due_on)}"
     if row.status is ItemStatus.DONE and row.done_on is not None:
-        return f"Done {short_date(row.done_on)}"
+        return f"Done {long_date(row.done_on)}"
     if row.due_on is None:
         return NO_DUE_DATE
-    return f"Due {short_date(row.due_on)}"
+    return f"Due {long_date(row.due_on)}"
 
 
 def view_words(view: PlanView, lead_name: str = "") -> str:

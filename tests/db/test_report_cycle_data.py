@@ -182,10 +182,10 @@ def test_a_line_says_who_when_and_the_latest_progress(database):
         add_item(session, strategy, "Undated idea", area=StandardsArea.CULTURE)
         report = plan_report(session, strategy, PlanView(), TODAY)
     practice = report.areas[2].lines[0]
-    assert practice.due == "Overdue since 27/10/2026"
+    assert practice.due == "Overdue since 27 October 2026"
     assert practice.lead == "Priya Shah"
     assert practice.with_whom == "our partner college"
-    assert practice.progress == "02/11/2026: Asked the translator."
+    assert practice.progress == "2 November 2026: Asked the translator."
     culture = report.areas[0].lines[0]
     assert culture.due == NO_DUE_DATE
     assert culture.lead == "Nobody yet"

@@ -4,6 +4,7 @@ by an evaluation marked, and a long plan running on with its table headings repe
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def test_the_whole_plan_by_area_with_counts_and_overdue_in_words(demo, tmp_path)
     overdue = [line for area in report.areas for line in area.lines if line.overdue]
     assert len(overdue) == report.overdue == 3
     for line in overdue:
-        assert line.due in said  # "Overdue since 12/11/2026"
+        assert line.due in said  # "Overdue since 12 November 2026"
     assert said.count("Overdue since") == 3
     assert said.count("(Raised by the 2025/26 evaluation)") == 3
     for area in report.areas:
@@ -121,6 +122,10 @@ def test_a_long_plan_runs_on_with_its_headings_and_large_print_takes_more_pages(
     large_said = " ".join(page_words(large))
     assert "Action number 40:" in large_said
     assert large_said.count("Overdue since") == said.count("Overdue since") > 0
+    # Dates written out, as in every other document: never 05/01/2027.
+    assert "Note 1: booked the room." in said and "2 November 2026: Note 1" in said
+    assert "Due 5 January 2027" in said and "Overdue since 2 October 2026" in said
+    assert not re.search(r"\d{2}/\d{2}/\d{4}", said + large_said)
 
 
 def test_a_dropped_action_says_why_it_was_dropped(demo, tmp_path):

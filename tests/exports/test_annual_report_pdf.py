@@ -130,6 +130,20 @@ def test_large_print_runs_to_more_pages(demo, tmp_path):
     assert large > normal >= 2
 
 
+def test_each_budget_prints_on_one_page_in_large_print(demo, tmp_path):
+    made, figures = demo_report(demo)
+    written(made, tmp_path, large=True)
+    pages = pages_of(tmp_path / "annual-True.pdf")
+    assert len(figures.money.budgets) >= 2
+    for page in pages:
+        # A budget's block runs Allocated, Committed, Paid, Left: all on the page or none.
+        counts = {label: page.count(f"{label} £") for label in ("Allocated", "Committed", "Left")}
+        assert len(set(counts.values())) == 1, counts
+    assert sum(page.count("Left £") for page in pages) == len(figures.money.budgets) + 1
+    # The chart above names its bars in the table's own words.
+    assert "Approved, to be paid" not in " ".join(pages)
+
+
 def add_named(database, first: str, last: str, consent: Consent) -> None:
     with database.session_scope() as session:
         details = PersonDetails(first, last, consent=consent, joined_on=date(2024, 1, 1))

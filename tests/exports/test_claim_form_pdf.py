@@ -176,3 +176,22 @@ def test_a_name_in_any_script_prints_as_written(database, tmp_path):
     assert "Siân ap Gwilym" in said
     assert "Not sent for approval yet (a draft)." in said
     assert "No costs on this claim." in said
+
+
+def test_the_cheque_is_said_to_go_to_the_address_above_only_when_one_is_printed(database, tmp_path):
+    cheque = paid_cheque_claim(database)
+    _, _, worker = money_team(database)
+    person = add_claimant(database, "Siân", "ap Gwilym")  # paid by bank transfer
+    transfer = add_claim(database, worker, person, fee(100))
+    said = {}
+    for name, claim_id in (("cheque", cheque), ("transfer", transfer)):
+        with database.session_scope() as session:
+            form = filled_claim_form(session, claim_id)
+        path = tmp_path / f"{name}.pdf"
+        write_claim_form_pdf(form, path, HEADER, PdfOptions(), MADE_ON)
+        said[name] = pdf_text(path)
+    assert "Address for the cheque 1 High Street Cardiff" in said["cheque"]
+    assert "☒ Cheque, posted to the address above" in said["cheque"]
+    assert "Address for the cheque" not in said["transfer"]
+    assert "address above" not in said["transfer"]
+    assert "☐ Cheque, posted to your address" in said["transfer"]

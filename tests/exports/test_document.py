@@ -391,3 +391,38 @@ def test_large_print_sets_the_foot_and_charity_number_at_16_points() -> None:
     PdfReader(out).pages[0].extract_text(visitor_text=visit)
     furniture = [size for words, size in sizes.items() if words.startswith(("Page 1", "Regist"))]
     assert len(furniture) == 2 and min(furniture) >= 16
+
+
+def test_a_paragraph_never_leaves_its_last_line_alone_at_the_top_of_a_page() -> None:
+    """However much comes before it, the five lines of the last paragraph split 3 and 2 or
+    not at all, never 4 and 1."""
+    ending = "\n".join(f"Closing line {number}" for number in range(1, 6))
+    seen_split = False
+    for fillers in range(40, 56):
+        for options in (PdfOptions(), PdfOptions(large_print=True)):
+            look = styles(options)
+            story = [text(f"Filler {number}", look.body) for number in range(fillers)]
+            story.append(text(ending, look.body))
+            out = BytesIO()
+            build_pdf(out, "Widows", story, HEADER, options, MADE_ON)
+            on_last = pages_text(out.getvalue())[-1].count("Closing line")
+            assert on_last != 1, f"a widow after {fillers} fillers ({options})"
+            seen_split = seen_split or 1 < on_last < 5
+    assert seen_split, "the paragraph was split at least once"
+
+
+def test_a_tables_last_rows_stay_together_so_a_total_is_never_alone() -> None:
+    seen_break = False
+    for fillers in range(20, 40):
+        look = styles(NORMAL)
+        rows = [(f"Row {number}", f"£{number}.00") for number in range(1, 9)]
+        rows.append(("Total", "£36.00"))
+        story = [text(f"Filler {number}", look.body) for number in range(fillers)]
+        story.append(table(("What", "Amount"), rows, (3, 1), look, keep_last_rows=3))
+        out = BytesIO()
+        build_pdf(out, "Totals", story, HEADER, NORMAL, MADE_ON)
+        last = pages_text(out.getvalue())[-1]
+        assert "Total £36.00" in last
+        assert "Row 7 £7.00" in last and "Row 8 £8.00" in last, f"after {fillers} fillers"
+        seen_break = seen_break or "Row 1 " not in last
+    assert seen_break, "the table ran onto a second page at least once"

@@ -251,3 +251,15 @@ def test_the_questions_of_a_part_are_siblings_in_the_outline_alone_and_in_a_pack
         assert set(found) == {part_depth + 1}, "every question sits right under its part"
         parts = [depth for title, depth in depths if title in {p.heading for p in report.parts}]
         assert set(parts) == {part_depth}
+
+
+def test_the_spending_charts_legend_and_its_table_use_the_same_words(demo, tmp_path):
+    report = demo_report(demo)
+    target = tmp_path / "evaluation.pdf"
+    write_evaluation_pdf(report, target, HEADER, PdfOptions(), MADE_ON)
+    said = " ".join(page_words(target))
+    money = said.split("Spending against each budget")[1]
+    assert "Allocated Paid Committed" in money  # the legend
+    assert "Budget Allocated Committed Paid Left" in money  # the table's heading row
+    assert "Approved, to be paid" not in said
+    assert "Committed: claims approved and still to be paid." in said
