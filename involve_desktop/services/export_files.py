@@ -1,10 +1,10 @@
 """Saving a file the user asked for (a list, a CSV, a sheet of labels), the same safe way each time.
 
-The whole file is written under a hidden temporary name beside the chosen one and renamed
-when complete, so a half-written file never exists under the name the user chose and an
-older file of that name survives a failure. Problems become plain messages that say what
-to do. CSV cells that a spreadsheet program would run as a formula are made plain text, and
-control characters are taken out of every cell.
+The whole file is written under a hidden temporary name beside the chosen one, flushed to the
+disk, and renamed when complete, so a half-written file never exists under the name the user
+chose and an older file of that name survives a failure, a power cut included. Problems
+become plain messages that say what to do. CSV cells that a spreadsheet program would run as
+a formula are made plain text, and control characters are taken out of every cell.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ def save_atomically(path: Path, write: Callable[[Path], None]) -> None:
         ) from None
     finally:
         temporary.unlink(missing_ok=True)
+    _flush_folder(path.parent)
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
@@ -85,7 +86,26 @@ def _write_temporary(path: Path, write: Callable[[Path], None]) -> Path:
     temporary = Path(name)
     try:
         write(temporary)
+        # On the disk before it takes the chosen name: a rename can reach the disk before
+        # the file's contents do, leaving an empty file under that name after a power cut.
+        with temporary.open("rb+") as written:
+            os.fsync(written.fileno())
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     return temporary
+
+
+def _flush_folder(folder: Path) -> None:
+    """Put the rename itself on the disk, where the system allows a folder to be opened
+    (Windows does not, and records the rename with the file)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass  # some file systems (network drives) cannot: the file is saved all the same
+    finally:
+        os.close(handle)
