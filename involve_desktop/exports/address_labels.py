@@ -10,9 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from involve_desktop.exports.fonts import body_font, missing_characters
+from involve_desktop.services.contact_lists import address_labels, note_labels_given_out
+from involve_desktop.services.export_files import save_atomically
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from involve_desktop.services.permissions import Actor
 
 MM = 72 / 25.4  # PDF points in a millimetre
 A4_MM = (210.0, 297.0)
@@ -53,6 +62,29 @@ class LabelsWritten:
     labels: int
     pages: int
     unprintable: int  # labels with characters the font cannot show (Chinese, for example)
+
+
+def save_address_labels(
+    session: Session,
+    actor: Actor | None,
+    person_ids: list[int],
+    path: Path,
+    *,
+    today: date | None = None,
+    prefer_post_only: bool = True,
+    outlines: bool = False,
+) -> LabelsWritten:
+    """Save a sheet of labels for the chosen people who prefer post and have an address
+    (`services.contact_lists.address_labels` chooses them) at `path`, and record it in the
+    audit trail. Raises `ExportProblem` when there are no labels to print."""
+    chosen = address_labels(session, person_ids, today=today, prefer_post_only=prefer_post_only)
+    written: list[LabelsWritten] = []
+    save_atomically(
+        path,
+        lambda temporary: written.append(write_labels(temporary, chosen.labels, outlines=outlines)),
+    )
+    note_labels_given_out(session, actor, chosen)
+    return written[0]
 
 
 def write_labels(

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from involve_desktop.db.models import Person
 from involve_desktop.domain.find_people import address_lines, name_on_post, wants_a_label
 from involve_desktop.domain.people import ContactMethod, TakingPart
-from involve_desktop.exports.address_labels import LabelsWritten, write_labels
 from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.export_files import ExportProblem, save_atomically, write_csv
@@ -114,18 +113,28 @@ def contact_list_csv(
     return len(people)
 
 
-def address_labels_pdf(
+@dataclass(frozen=True)
+class LabelsToPrint:
+    """The address labels for a sheet (each a name, then the address's lines), in the order
+    the people were found; exports/address_labels.py prints them."""
+
+    labels: tuple[tuple[str, ...], ...]
+
+    @property
+    def people(self) -> int:
+        return len(self.labels)
+
+
+def address_labels(
     session: Session,
-    actor: Actor | None,
     person_ids: list[int],
-    path: Path,
     *,
     today: date | None = None,
     prefer_post_only: bool = True,
-    outlines: bool = False,
-) -> LabelsWritten:
-    """A PDF of address labels for the chosen people who prefer post and have an address
-    (with `prefer_post_only` False: everyone chosen who has an address)."""
+) -> LabelsToPrint:
+    """The labels for the chosen people who prefer post and have an address (with
+    `prefer_post_only` False: everyone chosen who has an address). Raises `ExportProblem`
+    when there are none."""
     people = [
         person
         for person in contactable(session, person_ids, today=today or date.today())
@@ -136,13 +145,12 @@ def address_labels_pdf(
             "None of the people chosen prefer post and have an address recorded, so there are "
             "no labels to print."
         )
-    labels = [(person.name_on_post, *person.address_lines) for person in people]
-    written: list[LabelsWritten] = []
-    save_atomically(
-        path, lambda temporary: written.append(write_labels(temporary, labels, outlines=outlines))
-    )
-    _audit(session, actor, f"address labels for {_people(len(people))}")
-    return written[0]
+    return LabelsToPrint(tuple((person.name_on_post, *person.address_lines) for person in people))
+
+
+def note_labels_given_out(session: Session, actor: Actor | None, chosen: LabelsToPrint) -> None:
+    """Record a sheet of labels given out (for how many, never who)."""
+    _audit(session, actor, f"address labels for {_people(chosen.people)}")
 
 
 def _csv_row(person: Contact) -> list[str]:

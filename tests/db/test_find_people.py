@@ -19,11 +19,11 @@ from involve_desktop.domain.find_people import InterestFit, Opportunity, fit, or
 from involve_desktop.domain.people import ContactMethod, ParticipationLevel, TakingPart
 from involve_desktop.domain.person_record import Consent
 from involve_desktop.domain.search_words import sort_key
+from involve_desktop.exports.address_labels import save_address_labels
 from involve_desktop.services.attendance import invite
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.contact_lists import (
     CSV_HEADER,
-    address_labels_pdf,
     contact_list_csv,
     contactable_emails,
 )
@@ -283,8 +283,8 @@ def test_labels_are_an_a4_pdf_for_those_who_prefer_post(database, chosen, tmp_pa
     ids, actor = chosen
     path = tmp_path / "labels.pdf"
     with database.session_scope() as session:
-        written = address_labels_pdf(session, actor, ids, path, today=TODAY)
-        everyone = address_labels_pdf(
+        written = save_address_labels(session, actor, ids, path, today=TODAY)
+        everyone = save_address_labels(
             session, actor, ids * 6, tmp_path / "all.pdf", today=TODAY, prefer_post_only=False
         )
     # Siân, Łukasz and 王芳 prefer post; 王芳's name is beyond the font and is counted.
@@ -307,8 +307,8 @@ def test_labels_for_nobody_are_refused_and_many_fill_several_pages(database, tmp
             )
             for n in range(45)
         ]  # fmt: skip
-        written = address_labels_pdf(session, actor, by_post, tmp_path / "many.pdf", today=TODAY)
+        written = save_address_labels(session, actor, by_post, tmp_path / "many.pdf", today=TODAY)
         with pytest.raises(ExportProblem, match="no labels to print"):
-            address_labels_pdf(session, actor, [], tmp_path / "none.pdf", today=TODAY)
+            save_address_labels(session, actor, [], tmp_path / "none.pdf", today=TODAY)
     assert (written.labels, written.pages) == (45, 3)
     assert not (tmp_path / "none.pdf").exists()

@@ -29,13 +29,10 @@ from involve_desktop.domain.find_people import wants_a_label
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.people import ContactMethod
 from involve_desktop.errors import KnownError
+from involve_desktop.exports.address_labels import save_address_labels
 from involve_desktop.services.activities import load_activity
 from involve_desktop.services.attendance import invite
-from involve_desktop.services.contact_lists import (
-    address_labels_pdf,
-    contact_list_csv,
-    contactable_emails,
-)
+from involve_desktop.services.contact_lists import contact_list_csv, contactable_emails
 from involve_desktop.services.find_people import find_people, left_out
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.dialogs.find_people_table import CandidatesModel, CandidatesTable
@@ -273,7 +270,7 @@ class FindPeopleDialog(QDialog):
             "Saving the address labels",
             path,
             lambda: ops.change(
-                self.ctx, "audit", address_labels_pdf, self.ctx.actor, ids, path, today=self.today
+                self.ctx, "audit", save_address_labels, self.ctx.actor, ids, path, today=self.today
             ),
         )
         if written is None:
