@@ -20,10 +20,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from involve_desktop.app import AppContext
 from involve_desktop.errors import KnownError
-from involve_desktop.services.backup_settings import dismiss_reminder, load, should_remind
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.progress import run_with_progress
-from involve_desktop.ui.screens.backup.backup_words import last_backup_text, reminder_text
+
+# The services (and so SQLAlchemy) are imported inside the functions below: the main window
+# makes this widget before it is shown, and the database layer loads after that (decision 002).
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,9 @@ class BackupStatus(QWidget):
     def refresh(self, *, remind: bool = False) -> None:
         """Read the settings again. With `remind`, show the reminder if it is due (once the
         records are ready at start); otherwise only hide it once a backup is made."""
+        from involve_desktop.services.backup_settings import load, should_remind
+        from involve_desktop.ui.screens.backup.backup_words import last_backup_text, reminder_text
+
         state = ops.query(self.ctx, load)
         today = self.today()
         self.label.setText(f'<a href="backup">{last_backup_text(state, today)}</a>')
@@ -92,6 +96,8 @@ class BackupStatus(QWidget):
             self.reminder.setAccessibleDescription(why)
 
     def not_now(self) -> None:
+        from involve_desktop.services.backup_settings import dismiss_reminder
+
         ops.change(self.ctx, "backup", dismiss_reminder, self.today())
         self._show_reminder(False)
 
@@ -102,6 +108,9 @@ class BackupStatus(QWidget):
 
 def ask_before_closing(ctx: AppContext, parent: QWidget, today: date) -> OnClose:
     """When a backup is due (and not put off), offer it before closing."""
+    from involve_desktop.services.backup_settings import dismiss_reminder, load, should_remind
+    from involve_desktop.ui.screens.backup.backup_words import reminder_text
+
     state = ops.query(ctx, load)
     if not should_remind(state, today):
         return OnClose.CLOSE
