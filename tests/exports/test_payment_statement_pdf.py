@@ -123,3 +123,22 @@ def test_a_long_statement_in_large_print_runs_on_at_16_points_or_more(database, 
         for page in PdfReader(path).pages[1:]:
             if "Fee by the hour" in page.extract_text() or "Claim " in page.extract_text():
                 assert "What for" in page.extract_text()
+
+
+def test_the_foot_names_a_chinese_or_urdu_claimant_as_written(database, tmp_path):
+    import unicodedata
+
+    _, _, worker = money_team(database)
+    for first, last in (("芳", "王"), ("عائشہ", "قریشی")):
+        person = add_claimant(database, first, last)
+        submitted(database, worker, person, fee(100, day=date(2026, 5, 4)))
+        with database.session_scope() as session:
+            statement = payment_statement(session, person, FIRST, LAST)
+        for large in (False, True):
+            path = tmp_path / f"{person}-{large}.pdf"
+            options = PdfOptions(large_print=large)
+            write_payment_statement_pdf(statement, path, HEADER, options, MADE_ON)
+            for page in PdfReader(path).pages:
+                # The foot is drawn last on each page: the page's text ends with it.
+                said = unicodedata.normalize("NFKC", page.extract_text()).strip()
+                assert said.endswith(f"Payment statement for {statement.person_name}"), said[-80:]
