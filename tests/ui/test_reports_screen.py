@@ -246,8 +246,14 @@ def test_one_document_is_saved_as_a_pdf(qtbot, answers, screen, tmp_path):
     saved = save_with(
         qtbot, answers, screen.pack.rows[DocumentKind.STRATEGY].save_button, tmp_path / "x.pdf"
     )
-    assert PdfReader(saved).metadata.title.startswith("Involvement strategy 2026 to 2029")
+    # The last whole year (2025/26) is chosen: the strategy in force then, since replaced.
+    assert PdfReader(saved).metadata.title.startswith("Involvement strategy 2023 to 2026")
     assert "Riverside Voices" in pdf_text(saved)
+    screen.year.choose(THIS_YEAR)
+    current = save_with(
+        qtbot, answers, screen.pack.rows[DocumentKind.STRATEGY].save_button, tmp_path / "y.pdf"
+    )
+    assert PdfReader(current).metadata.title.startswith("Involvement strategy 2026 to 2029")
     assert answers.problems == []
 
 
@@ -264,9 +270,9 @@ def test_a_pack_of_two_ticked_documents_holds_both_with_bookmarks(qtbot, answers
 
     text = pdf_text(pack)
     assert "Involvement pack 2025/26" in text and "Contents" in text
-    assert "Involvement strategy 2026 to 2029" in text and "Claim form" in text
+    assert "Involvement strategy 2023 to 2026" in text and "Claim form" in text
     top_level = [item.title for item in PdfReader(pack).outline if not isinstance(item, list)]
-    assert top_level == ["Involvement strategy 2026 to 2029 (version 2)", "Claim form"]
+    assert top_level == ["Involvement strategy 2023 to 2026 (version 1)", "Claim form"]
     assert "Why we involve members" in outline_titles(pack), "each one's sections too"
     assert page_count(pack) > max(page_count(strategy), page_count(form))
     assert answers.problems == []
