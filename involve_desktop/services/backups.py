@@ -48,8 +48,8 @@ def back_up(
         sealing = (settings.backup_key or key) if encrypt else None
         if encrypt and sealing is None:
             raise PassphraseNeeded(
-                "Set a backup passphrase first (Settings → Backups), so the backup can be "
-                "encrypted."
+                "Set a backup passphrase first: an administrator sets it in the Backup area "
+                "of the app, so the backup can be encrypted."
             )
         sequence = backup_settings.next_sequence(session)
     result = make_backup(
