@@ -23,13 +23,16 @@ SALT_BYTES = 16
 # Argon2 itself needs at least 8 KiB per lane and a salt of 8 bytes or more.
 MIN_MEMORY_KIB_PER_LANE = 8
 MIN_SALT_BYTES = 8
+LOCAL_COPY_INFO = b"involve local copy v1"
+# What the header names as the key derivation of a copy sealed with the database key.
+DATABASE_KEY_KDF = "database-key"
 
 
 @dataclass(frozen=True)
 class BackupKey:
     """A derived backup key and the settings that derived it (both needed to store it)."""
 
-    kdf: KdfParameters
+    kdf: KdfParameters | None  # None: derived from the database key (local copies)
     key: bytes
 
     def __post_init__(self) -> None:
@@ -38,6 +41,8 @@ class BackupKey:
 
     def __repr__(self) -> str:
         # The key must never reach a log or a crash report through a repr.
+        if self.kdf is None:
+            return "BackupKey(from the database key)"
         return f"BackupKey(memory_kib={self.kdf.memory_kib}, iterations={self.kdf.iterations})"
 
     @classmethod
@@ -47,12 +52,28 @@ class BackupKey:
         return cls(kdf, kdf.derive(passphrase))
 
     @classmethod
+    def from_database_key(cls, database_key: bytes) -> BackupKey:
+        """The key that seals local copies before a passphrase is set: only someone who can
+        sign in (and so holds the database key) can open them, so the database key inside
+        such a copy is never readable from the file alone."""
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+        derived = HKDF(hashes.SHA256(), length=KEY_BYTES, salt=None, info=LOCAL_COPY_INFO)
+        return cls(None, derived.derive(database_key))
+
+    @property
+    def from_database(self) -> bool:
+        return self.kdf is None
+
+    @classmethod
     def for_file(cls, params: KdfParameters, passphrase: str) -> BackupKey:
         """The key for a file whose header holds `params` (already checked by `within_caps`)."""
         return cls(params, params.derive(passphrase))
 
-    def opens(self, params: KdfParameters) -> bool:
-        """Whether this stored key was derived with the same settings and salt as a file's."""
+    def opens(self, params: KdfParameters | None) -> bool:
+        """Whether this key was derived with the same settings and salt as a file's (None: a
+        file sealed with the database key)."""
         return self.kdf == params
 
 

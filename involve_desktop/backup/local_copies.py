@@ -1,8 +1,10 @@
 """Automatic local copies in `<data folder>/backups/`, so a bad day can be undone without a stick.
 
 A copy is an ordinary sealed backup (checked the same way), made at most once a day when the
-app closes: sealed with the stored backup key when there is one, else without encryption (the
-database inside is SQLCipher-encrypted anyway, and the key file beside it is on this PC too).
+app closes: sealed with the stored backup key when there is one, else with a key derived from the
+database key (HKDF, "database-key" in the header): the database key travels inside every copy,
+and must never sit in a file readable without signing in. Records that are not encrypted at
+all get an unencrypted copy, which holds no key.
 
 Copies are thinned to one a day for a week, one a week for five weeks and one a month for a
 year. Which copy is "newest" goes by the sequence number in its name, never by the clock
@@ -95,7 +97,7 @@ def make_local_copy_if_due(
     result = make_backup(
         paths,
         database_key,
-        backup_key,
+        local_sealing_key(database_key, backup_key),
         folder,
         organisation=organisation,
         now=now,
@@ -105,6 +107,15 @@ def make_local_copy_if_due(
     for copy in thin(list_local_copies(paths), now.date()):
         remove_quietly(copy.path)
     return result
+
+
+def local_sealing_key(database_key: bytes | None, backup_key: BackupKey | None) -> BackupKey | None:
+    """The stored backup key; before one is set, a key derived from the database key, so the
+    database key inside the copy is never readable from the file alone. None only for
+    records that are not encrypted at all (the copy then holds no key)."""
+    if backup_key is not None:
+        return backup_key
+    return BackupKey.from_database_key(database_key) if database_key is not None else None
 
 
 def thin(copies: Sequence[LocalCopy], today: date) -> list[LocalCopy]:

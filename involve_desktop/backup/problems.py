@@ -64,3 +64,11 @@ def newer_backup(app_version: str) -> NewerBackup:
     return NewerBackup(
         f"This backup was made by {made_by}. Install that version or newer to restore it."
     )
+
+
+def database_key_needed() -> PassphraseNeeded:
+    return PassphraseNeeded(
+        "This is one of Involve's automatic local copies, made before a backup passphrase was "
+        "set. It opens only in Involve on the computer that made it: sign in there and restore "
+        "it from the Backup area's list of copies."
+    )

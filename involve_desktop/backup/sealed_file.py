@@ -37,10 +37,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from involve_desktop.backup.backup_key import BackupKey, within_caps
+from involve_desktop.backup.backup_key import DATABASE_KEY_KDF, BackupKey, within_caps
 from involve_desktop.backup.problems import (
     DamagedBackup,
     damaged_from,
+    database_key_needed,
     newer_backup,
     not_a_backup,
     passphrase_needed,
@@ -102,7 +103,9 @@ class Header:
             "app_version": self.app_version,
             "sequence": self.sequence,
         }
-        if self.kdf is not None:
+        if self.encrypted and self.kdf is None:
+            document["kdf"] = {"name": DATABASE_KEY_KDF}
+        elif self.kdf is not None:
             document["kdf"] = {
                 "name": "argon2id",
                 "memory_kib": self.kdf.memory_kib,
@@ -120,15 +123,19 @@ class Header:
         kdf = None
         if cipher == CIPHER_AES:
             raw = document["kdf"]
-            if raw["name"] != "argon2id":
+            if raw["name"] not in ("argon2id", DATABASE_KEY_KDF):
                 raise ValueError("unknown key derivation")
-            kdf = KdfParameters(
-                memory_kib=_whole(raw["memory_kib"]),
-                iterations=_whole(raw["iterations"]),
-                parallelism=_whole(raw["parallelism"]),
-                salt=_unb64(raw["salt"]),
+            kdf = (
+                None
+                if raw["name"] == DATABASE_KEY_KDF
+                else KdfParameters(
+                    memory_kib=_whole(raw["memory_kib"]),
+                    iterations=_whole(raw["iterations"]),
+                    parallelism=_whole(raw["parallelism"]),
+                    salt=_unb64(raw["salt"]),
+                )
             )
-            if not within_caps(kdf):
+            if kdf is not None and not within_caps(kdf):
                 raise ValueError("key derivation settings out of range")
         elif cipher != CIPHER_NONE:
             raise ValueError("unknown cipher")
@@ -395,9 +402,10 @@ def _read_header(source: BinaryIO, name: str) -> tuple[Header, bytes, bytes, byt
 def _master_key(header: Header, passphrase: str | None, stored: BackupKey | None) -> bytes | None:
     if not header.encrypted:
         return None
-    assert header.kdf is not None
     if stored is not None and stored.opens(header.kdf):
         return stored.key
+    if header.kdf is None:
+        raise database_key_needed()
     if passphrase is None:
         raise passphrase_needed()
     return BackupKey.for_file(header.kdf, passphrase).key

@@ -89,6 +89,22 @@ def needs_passphrase(file: Path, *, backup_key: BackupKey | None = None) -> bool
     return backup_key is None or not backup_key.opens(header.kdf)
 
 
+def key_for(
+    file: Path, backup_key: BackupKey | None, database_key: bytes | None
+) -> BackupKey | None:
+    """The key to open `file` with, in the signed-in app: for a local copy sealed with the
+    database key, the key derived from it; else the stored backup key. A file that cannot be
+    read gets the stored key: opening it then says what is wrong."""
+    try:
+        with open(file, "rb") as handle:
+            header = read_header(handle, file.name)
+    except (OSError, BackupProblem):
+        return backup_key
+    if header.encrypted and header.kdf is None and database_key is not None:
+        return BackupKey.from_database_key(database_key)
+    return backup_key
+
+
 @contextmanager
 def open_backup(
     file: Path,

@@ -3,6 +3,7 @@ by sequence always kept whatever the clock says."""
 
 from __future__ import annotations
 
+import base64
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from involve_desktop.backup.local_copies import (
     make_local_copy_if_due,
     thin,
 )
-from involve_desktop.backup.verify import verify_backup
+from involve_desktop.backup.problems import PassphraseNeeded, WrongPassphrase
+from involve_desktop.backup.verify import open_backup, verify_backup
 from tests.backup.helpers import NOW, PASSPHRASE, TODAY, new_charity
 
 
@@ -132,7 +134,7 @@ def test_local_copies_are_made_at_most_daily_and_thinned(charity):
     assert (newest.sequence, newest.encrypted) == (20, True)
 
 
-def test_before_a_passphrase_is_set_copies_are_sealed_without_encryption(charity):
+def test_before_a_passphrase_is_set_copies_are_sealed_with_the_database_key(charity):
     paths, database_key = charity
     result = make_local_copy_if_due(
         paths, database_key, None, organisation="", now=NOW, last_copy_at=None, sequence=1
@@ -140,7 +142,29 @@ def test_before_a_passphrase_is_set_copies_are_sealed_without_encryption(charity
     assert result is not None
     assert result.path.parent == local_folder(paths)
     assert result.path.name == local_copy_name(1, NOW)
-    assert verify_backup(result.path, None).encrypted is False
+    # The database key never sits readable in the copy, in any form.
+    for copy in local_folder(paths).iterdir():
+        raw = copy.read_bytes()
+        for form in (database_key, database_key.hex().encode(), base64.b64encode(database_key)):
+            assert form not in raw
+    with pytest.raises(PassphraseNeeded):
+        verify_backup(result.path, None)
+    with pytest.raises(PassphraseNeeded):
+        verify_backup(result.path, PASSPHRASE)
+    opened = verify_backup(result.path, None, backup_key=BackupKey.from_database_key(database_key))
+    assert (opened.encrypted, opened.sequence) == (True, 1)
+    with pytest.raises(WrongPassphrase):
+        verify_backup(result.path, None, backup_key=BackupKey.from_database_key(bytes(32)))
+
+
+def test_copies_of_records_that_are_not_encrypted_hold_no_key(plain_database, paths):
+    result = make_local_copy_if_due(
+        paths, None, None, organisation="", now=NOW, last_copy_at=None, sequence=1
+    )
+    assert result is not None
+    with open_backup(result.path, None, work_dir=paths.data_dir) as opened:
+        assert opened.payload.database_key is None
+        assert opened.summary.encrypted is False
 
 
 def test_other_files_in_the_backups_folder_are_never_touched(charity):

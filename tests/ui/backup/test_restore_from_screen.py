@@ -193,6 +193,40 @@ def test_a_copy_on_this_computer_restores_without_a_passphrase(
     dialog.reject()
 
 
+def test_a_copy_made_before_a_passphrase_was_set_holds_no_readable_key_and_restores(
+    qtbot, backup_ctx, answers
+):
+    copy = local_copy_on_close(
+        backup_ctx.database(), backup_ctx.paths, backup_ctx.key, now=at(date(2026, 11, 25))
+    )
+    assert copy is not None
+    assert backup_ctx.key not in copy.path.read_bytes()
+    assert backup_ctx.key.hex().encode() not in copy.path.read_bytes()
+    screen = BackupScreen(backup_ctx, today=TODAY, find_drives=list)
+    show_active(qtbot, screen)
+
+    qtbot.mouseClick(screen.restore.restore_copy_button, Qt.MouseButton.LeftButton)
+
+    dialog = screen.restore_dialog
+    assert dialog is not None and dialog.pages.currentWidget() is dialog.preview_page
+    request = dialog.request
+    assert request is not None and request.file == copy.path
+    dialog.reject()
+    backup_ctx.close()
+    assert restore_now(backup_ctx.paths, request) is not None
+    [(title, _message)] = answers.messages
+    assert title == "Backup restored"
+    keys = KeyFile.load(backup_ctx.paths.key_file)
+    restored = Database(
+        backup_ctx.paths.database, key=keys.unlock(keys.slot_named(ADMIN), PASSWORD)
+    )
+    try:
+        with restored.session_scope() as session:
+            assert count_people(session) == PEOPLE
+    finally:
+        restored.close()
+
+
 def test_a_backup_from_a_newer_involve_is_refused_in_words_before_anything_changes(
     qtbot, backup_ctx, screen, answers, tmp_path, monkeypatch
 ):

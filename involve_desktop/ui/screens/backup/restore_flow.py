@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from involve_desktop.app import AppContext
 from involve_desktop.backup.restore import RestoreResult, restore_backup
+from involve_desktop.backup.verify import key_for
 from involve_desktop.domain.formatting import count_of_people
 from involve_desktop.errors import KnownError
 from involve_desktop.paths import AppPaths
@@ -56,7 +57,8 @@ def open_restore_dialog(
         from involve_desktop.services.backup_settings import load
         from involve_desktop.ui import ops
 
-        backup_key = ops.query(ctx, load).backup_key
+        # A local copy made before a passphrase was set opens with the signed-in key.
+        backup_key = key_for(file, ops.query(ctx, load).backup_key, ctx.key)
         actor = ctx.actor
         count_people = ctx.terms.count
     dialog = RestoreDialog(
