@@ -69,8 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _show_start_problem("Involve is already open", problem.message)
         return 1
     try:
-        finish_interrupted_restore(paths)
         while True:
+            # Before every open, also after a restore in the window: a swap that stopped
+            # part-way must be finished, or the old records would open and be lost next time.
+            if not _restore_finished_or_said(paths):
+                return 1
             try:
                 opening = open_records(paths, args.report_start_to)
             except KnownError as problem:
@@ -105,8 +108,26 @@ def finish_interrupted_restore(paths: AppPaths) -> bool:
     return finish(paths)
 
 
+def _restore_finished_or_said(paths: AppPaths) -> bool:
+    """True when no restore is left half done; else the problem is shown and False."""
+    reason = "its files could not be put in place"
+    try:
+        finish_interrupted_restore(paths)
+    except OSError as error:
+        reason = f"{error.strerror or 'a file could not be renamed'}"
+    if not (paths.data_dir / _RESTORE_MARKER).exists():
+        return True
+    _show_start_problem(
+        "Involve cannot open your records",
+        f"The restore could not finish: {reason}. Close other programs that may be using the "
+        "Involve folder and start Involve again.",
+    )
+    return False
+
+
 # What backup/restore.py leaves while it works (its marker, staged files, working folders).
-_LEFT_BY_BACKUP = ("restore-pending.json", "involve.db.restoring", "involve.keys.restoring")
+_RESTORE_MARKER = "restore-pending.json"
+_LEFT_BY_BACKUP = (_RESTORE_MARKER, "involve.db.restoring", "involve.keys.restoring")
 _WORKING_FOLDERS = (".involve-verify-", ".backup-")
 
 

@@ -143,6 +143,51 @@ DRIVER = """
 """
 
 
+def test_a_swap_that_fails_in_the_app_never_lets_the_old_records_open(qapp, tmp_path):
+    paths, backup = charity_with_a_backup(qapp, tmp_path)
+    # Another program holds the database: the swap's rename fails every time in this run.
+    failing = DRIVER.replace(
+        "    data, backup = sys.argv[1:3]\n",
+        """    data, backup = sys.argv[1:3]
+    import errno, os
+    real_replace = os.replace
+
+    def held(source, target):
+        if Path(source).name == "involve.db.restoring":
+            raise OSError(errno.EACCES, "Permission denied")
+        real_replace(source, target)
+
+    os.replace = held
+""",
+    )
+
+    finished = run(
+        failing, str(paths.data_dir), str(backup), INVOLVE_USER=ADMIN, INVOLVE_PASSWORD=PASSWORD
+    )
+
+    assert finished.returncode == 1, finished.stderr
+    lines = finished.stdout.splitlines()
+    assert lines[0] == f"WINDOW 1 PEOPLE {PEOPLE + 1}"
+    assert lines[1].startswith("PROBLEM The restore could not finish putting the records")
+    assert lines[2:] == [
+        "PROBLEM The restore could not finish: Permission denied. Close other programs that "
+        "may be using the Involve folder and start Involve again."
+    ], finished.stdout
+    assert (paths.data_dir / restoring.MARKER_NAME).exists()
+    # The next start finishes the restore: the records are the backup's, none were lost.
+    report = tmp_path / "started.txt"
+    command = [sys.executable, "-m", "involve_desktop", "--data-dir", str(paths.data_dir)]
+    again = subprocess.run(
+        [*command, "--report-start-to", str(report)],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "INVOLVE_USER": ADMIN, "INVOLVE_PASSWORD": PASSWORD},
+    )
+    assert again.returncode == 0, again.stderr
+    assert not (paths.data_dir / restoring.MARKER_NAME).exists()
+    assert sorted(paths.data_dir.glob(f"{restoring.KEPT_PREFIX}*.db"))
+
+
 def test_a_restore_confirmed_in_the_window_closes_restores_and_signs_in_again(qapp, tmp_path):
     paths, backup = charity_with_a_backup(qapp, tmp_path)
 
