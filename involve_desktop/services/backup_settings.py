@@ -100,6 +100,10 @@ def set_interval(session: Session, actor: Actor, days: int) -> None:
     record(session, actor, AuditAction.CHANGED_SETTINGS, "backup interval")
 
 
+# The audit entry's subject for a backup made without encryption (it protects nothing).
+UNENCRYPTED_BACKUP = "unencrypted backup"
+
+
 def next_sequence(session: Session) -> int:
     """The next backup's sequence number (every backup and local copy takes one)."""
     row = _row(session)
@@ -120,15 +124,20 @@ def record_backup(
     removable: bool,
     place: str = "",
     actor: Actor | None = None,
+    encrypted: bool = True,
+    on_removable_drive: bool = True,
 ) -> None:
     """Note a finished, checked backup: to a removable drive or folder (`place` names it,
-    and the audit trail records who made it) or a local copy."""
+    and the audit trail records who made it, and whether it was unencrypted) or a local
+    copy."""
     row = _row(session)
     if removable:
-        row.last_removable_backup_at = result.verified_at
-        row.last_removable_backup_place = place[:300]
-        row.nag_dismissed_on = None
-        record(session, actor, AuditAction.MADE_BACKUP, "backup", result.sequence)
+        if on_removable_drive:  # a folder on this disk is no "backup to a stick"
+            row.last_removable_backup_at = result.verified_at
+            row.last_removable_backup_place = place[:300]
+            row.nag_dismissed_on = None
+        kind = "backup" if encrypted else UNENCRYPTED_BACKUP
+        record(session, actor, AuditAction.MADE_BACKUP, kind, result.sequence)
     else:
         row.last_local_copy_at = result.verified_at
     row.sequence = max(row.sequence, result.sequence)

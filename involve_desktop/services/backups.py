@@ -17,10 +17,12 @@ from involve_desktop.backup.local_copies import local_copy_due, make_local_copy_
 from involve_desktop.backup.make_backup import BackupResult, make_backup
 from involve_desktop.backup.problems import PassphraseNeeded
 from involve_desktop.db.engine import Database
+from involve_desktop.domain.roles import Permission
+from involve_desktop.drive_safety import DriveKind, drive_kind
 from involve_desktop.paths import AppPaths
 from involve_desktop.services import backup_settings
 from involve_desktop.services.organisation import load_organisation
-from involve_desktop.services.permissions import Actor
+from involve_desktop.services.permissions import Actor, NotAllowed, require
 
 
 def back_up(
@@ -34,6 +36,7 @@ def back_up(
     encrypt: bool = True,
     key: BackupKey | None = None,
     place: str = "",
+    removable: bool | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> BackupResult:
     """Back up to `folder` (a removable drive or a chosen folder) and note it.
@@ -41,7 +44,15 @@ def back_up(
     Sealed with the stored backup key, or with `key` when none is stored (the CLI derives one
     for a single backup); `encrypt=False` makes an unencrypted file, after the screen's warning.
     `place` is what the status bar shows ("KINGSTON (E:)"); the folder when left out.
+    `removable` is True for a drive `backup.drives` listed; None asks `drive_kind`. Only a
+    backup to a removable drive counts as "the last backup to a stick": a folder on this
+    disk is lost with the PC. Only those who may change settings may make an unencrypted
+    one: it protects nothing.
     """
+    if not encrypt:
+        if actor is None:
+            raise NotAllowed("Only an administrator may make a backup without encryption.")
+        require(actor, Permission.CHANGE_SETTINGS)
     with database.session_scope() as session:
         settings = backup_settings.load(session)
         details = load_organisation(session)
@@ -52,6 +63,8 @@ def back_up(
                 "of the app, so the backup can be encrypted."
             )
         sequence = backup_settings.next_sequence(session)
+    if removable is None:
+        removable = drive_kind(folder) is DriveKind.REMOVABLE
     result = make_backup(
         paths,
         database_key,
@@ -64,7 +77,13 @@ def back_up(
     )
     with database.session_scope() as session:
         backup_settings.record_backup(
-            session, result, removable=True, place=place or str(folder), actor=actor
+            session,
+            result,
+            removable=True,
+            on_removable_drive=removable,
+            place=place or str(folder),
+            actor=actor,
+            encrypted=sealing is not None,
         )
     return result
 

@@ -15,7 +15,7 @@ from involve_desktop.domain.roles import Role
 from involve_desktop.services import backup_settings
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.backups import back_up, local_copy_on_close
-from involve_desktop.services.permissions import Actor
+from involve_desktop.services.permissions import Actor, NotAllowed
 from tests.backup.helpers import ADMIN, NOW, PASSPHRASE, files_in, new_charity
 
 STAFF = Actor(1, ADMIN, Role.ADMINISTRATOR)
@@ -41,7 +41,10 @@ def test_backing_up_uses_the_stored_key_and_notes_when_and_where(charity, stick)
     with database.session_scope() as session:
         backup_settings.set_passphrase(session, STAFF, PASSPHRASE)
 
-    result = back_up(database, paths, key, stick, STAFF, now=NOW, place="KINGSTON (E:)")
+    # As the screen's drive buttons say: a drive `backup.drives` listed as removable.
+    result = back_up(
+        database, paths, key, stick, STAFF, now=NOW, place="KINGSTON (E:)", removable=True
+    )
 
     assert verify_backup(result.path, PASSPHRASE).sequence == result.sequence == 1
     with database.session_scope() as session:
@@ -55,6 +58,24 @@ def test_backing_up_uses_the_stored_key_and_notes_when_and_where(charity, stick)
     assert [(event.staff_id, event.subject_id) for event in made] == [(1, 1)]
 
 
+def test_a_folder_on_this_disk_is_not_counted_as_a_backup_to_a_stick(charity, stick):
+    paths, key, database = charity
+    with database.session_scope() as session:
+        backup_settings.set_passphrase(session, STAFF, PASSPHRASE)
+
+    result = back_up(database, paths, key, stick, STAFF, now=NOW)
+
+    assert verify_backup(result.path, PASSPHRASE).sequence == 1
+    with database.session_scope() as session:
+        settings = backup_settings.load(session)
+        made = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == AuditAction.MADE_BACKUP)
+        ).all()
+    assert settings.last_removable_backup_at is None
+    assert backup_settings.backup_due(settings, NOW.date()), "the reminder still shows"
+    assert len(made) == 1, "still in the audit trail"
+
+
 def test_with_no_passphrase_set_an_encrypted_backup_asks_for_one_first(charity, stick):
     paths, key, database = charity
     with pytest.raises(PassphraseNeeded, match="Set a backup passphrase first"):
@@ -64,10 +85,24 @@ def test_with_no_passphrase_set_an_encrypted_backup_asks_for_one_first(charity, 
         assert backup_settings.load(session).sequence == 0
 
 
-def test_an_unencrypted_backup_when_asked_for(charity, stick):
+def test_an_unencrypted_backup_when_asked_for_is_named_so_in_the_audit_trail(charity, stick):
     paths, key, database = charity
     result = back_up(database, paths, key, stick, STAFF, now=NOW, encrypt=False)
     assert verify_backup(result.path, None).encrypted is False
+    with database.session_scope() as session:
+        [event] = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == AuditAction.MADE_BACKUP)
+        ).all()
+    assert event.subject_kind == "unencrypted backup"
+    assert len(event.subject_kind) <= 40
+
+
+@pytest.mark.parametrize("actor", [Actor(1, ADMIN, Role.STAFF), None])
+def test_only_an_administrator_may_make_an_unencrypted_backup(charity, stick, actor):
+    paths, key, database = charity
+    with pytest.raises(NotAllowed):
+        back_up(database, paths, key, stick, actor, now=NOW, encrypt=False)
+    assert files_in(stick) == []
 
 
 def test_closing_the_app_makes_one_local_copy_a_day(charity):

@@ -83,6 +83,8 @@ def test_a_chosen_folder_on_this_disk_is_warned_about_and_remembered(
     click(qtbot, screen.back_up.folder_button)
     [made] = backup_files(folder)
     assert verify_backup(made, PASSPHRASE).people == PEOPLE
+    # Not "a backup to a stick": the status bar's line and the reminder stay as they were.
+    assert ops.query(backup_ctx, backup_settings.load).last_removable_backup_at is None
     # Offered again next time, one click away.
     again = BackupScreen(backup_ctx, today=TODAY, find_drives=list)
     qtbot.addWidget(again)
@@ -178,6 +180,7 @@ def test_staff_who_may_not_set_the_passphrase_are_told_who_can(qtbot, backup_ctx
     assert screen.passphrase.set_button.isVisible() is admin
     assert screen.passphrase.interval.isEnabled() is admin
     assert screen.restore.restore_file_button.isVisible() is admin
+    assert screen.back_up.plain_box.isVisible() is admin, "unencrypted: administrators only"
     if not admin:
         assert screen.passphrase.who_can.text() == (
             "Only an administrator can set the passphrase or change how often: Priya Shah."

@@ -27,7 +27,17 @@ def backed_up_on(ctx, day: date, tmp_path) -> None:
         ops.change(ctx, "backup", backup_settings.set_passphrase, ctx.actor, PASSPHRASE)
     stick = tmp_path / "stick"
     stick.mkdir(exist_ok=True)
-    back_up(ctx.database(), ctx.paths, ctx.key, stick, ctx.actor, now=at(day), place="E:")
+    # As the screen's drive button does: a drive listed as removable.
+    back_up(
+        ctx.database(),
+        ctx.paths,
+        ctx.key,
+        stick,
+        ctx.actor,
+        now=at(day),
+        place="E:",
+        removable=True,
+    )
 
 
 @pytest.mark.parametrize(

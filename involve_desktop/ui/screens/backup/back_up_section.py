@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.app import AppContext
 from involve_desktop.backup.drives import Drive, removable_drives
 from involve_desktop.backup.make_backup import BackupResult
+from involve_desktop.domain.roles import Permission, can
 from involve_desktop.errors import KnownError
 from involve_desktop.services.backup_settings import load
 from involve_desktop.services.backups import back_up
@@ -88,6 +89,10 @@ class BackUpSection(QGroupBox):
         self.again_button.clicked.connect(self._back_up_to_remembered)
         self.plain_box = QCheckBox("Make this backup &without encryption")
         self.plain_box.setToolTip("Asks first: anyone with the file could read the records")
+        # A backup without encryption protects nothing: administrators only (as the service).
+        actor = ctx.actor
+        if actor is None or not can(actor.role, Permission.CHANGE_SETTINGS):
+            self.plain_box.hide()
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setAccessibleName("What happened to the last backup")
@@ -149,7 +154,9 @@ class BackUpSection(QGroupBox):
             room.setWordWrap(True)
             button.setAccessibleDescription(room.text())
             button.setEnabled(drive.free_bytes >= needed)
-            button.clicked.connect(lambda _checked=False, d=drive: self.back_up_to(d.path, d.label))
+            button.clicked.connect(
+                lambda _checked=False, d=drive: self.back_up_to(d.path, d.label, removable=True)
+            )
             self.drive_grid.addWidget(button, row, 0)
             self.drive_grid.addWidget(room, row, 1)
             self.drive_buttons.append(button)
@@ -202,8 +209,11 @@ class BackUpSection(QGroupBox):
 
     # --- backing up ------------------------------------------------------------------------
 
-    def back_up_to(self, folder: Path, place: str, *, chosen: bool = False) -> BackupResult | None:
-        """Back up into `folder` after any warning; None if it was not made (said why)."""
+    def back_up_to(
+        self, folder: Path, place: str, *, chosen: bool = False, removable: bool | None = None
+    ) -> BackupResult | None:
+        """Back up into `folder` after any warning; None if it was not made (said why).
+        `removable` True for a listed drive; None lets the service ask the system."""
         encrypt = not self.plain_box.isChecked()
         if encrypt and not ops.query(self.ctx, load).passphrase_set:
             prompts.show_problem(
@@ -234,6 +244,7 @@ class BackUpSection(QGroupBox):
                     now=datetime.now(),
                     encrypt=encrypt,
                     place=place,
+                    removable=removable,
                     progress=progress,
                 ),
                 still="A backup is still being made.",
