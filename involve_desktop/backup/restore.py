@@ -28,7 +28,7 @@ from involve_desktop.backup.durable import fsync_file, fsync_folder, write_synce
 from involve_desktop.backup.local_copies import highest_local_sequence
 from involve_desktop.backup.make_backup import FULL_ERRNOS, drive_name
 from involve_desktop.backup.problems import BackupFailed, newer_backup
-from involve_desktop.backup.verify import BackupSummary, open_backup
+from involve_desktop.backup.verify import BackupSummary, made_by_newer_app, open_backup
 from involve_desktop.db import sqlite_file
 from involve_desktop.db.revision import SCHEMA_HEAD
 from involve_desktop.db.startup import stamped_name
@@ -77,6 +77,8 @@ def restore_backup(
             file, passphrase, backup_key=backup_key, work_dir=paths.data_dir
         ) as opened:
             payload, summary = opened.payload, opened.summary
+            if made_by_newer_app(summary.app_version):
+                raise newer_backup(summary.app_version)
             key = payload.database_key if payload.manifest.database_encrypted else None
             migrated = _bring_up_to_date(payload.database, summary, key)
             _note_restore(payload.database, key, summary, actor, now, paths)

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from involve_desktop import __version__
 from involve_desktop.backup.backup_key import BackupKey
 from involve_desktop.backup.payload import Payload, read_payload, snapshot_facts
 from involve_desktop.backup.problems import BackupProblem, DamagedBackup
@@ -87,6 +88,20 @@ def needs_passphrase(file: Path, *, backup_key: BackupKey | None = None) -> bool
     if not header.encrypted or header.kdf is None:
         return False
     return backup_key is None or not backup_key.opens(header.kdf)
+
+
+def made_by_newer_app(app_version: str) -> bool:
+    """Whether a backup was made by a later version of Involve than this one (it may hold
+    what this version would lose or misread, even at a schema this version knows)."""
+    return _version_numbers(app_version) > _version_numbers(__version__)
+
+
+def _version_numbers(version: str) -> tuple[int, ...]:
+    numbers = []
+    for part in version.split("."):
+        digits = "".join(ch for ch in part if ch.isdigit())
+        numbers.append(int(digits) if digits else 0)
+    return tuple(numbers)
 
 
 def key_for(

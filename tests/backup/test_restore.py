@@ -219,6 +219,29 @@ def newer_backup(paths: AppPaths, key: bytes, tmp_path: Path) -> Path:
     return make_backup(future, key, None, stick, organisation="", now=NOW, sequence=1).path
 
 
+def test_a_backup_from_a_newer_app_at_a_known_schema_is_refused_and_nothing_changes(
+    tmp_path, monkeypatch
+):
+    from involve_desktop.backup import make_backup as making
+
+    old, key = new_charity(tmp_path / "newer-pc", people=3)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setattr(making, "__version__", "9.4")
+    backup = make_backup(old, key, None, stick, organisation="", now=NOW, sequence=1).path
+    current, _ = new_charity(tmp_path / "this-pc", people=4, seed=99)
+    before = snapshot_bytes(current)
+
+    with pytest.raises(NewerBackup) as refused:
+        restore_backup(backup, None, current, now=LATER)
+
+    assert refused.value.message == (
+        "This backup was made by a newer version of Involve (9.4). Install that version or "
+        "newer to restore it."
+    )
+    assert snapshot_bytes(current) == before
+
+
 def test_a_backup_from_an_older_version_is_brought_up_to_date(tmp_path):
     # GIVEN a backup of records made by the version before (the shipped 0006 fixture)
     old = AppPaths(tmp_path / "old-pc")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from involve_desktop import __version__
+from involve_desktop.backup.verify import made_by_newer_app
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.services.backup_settings import BackupState, backup_due
 
@@ -76,12 +76,4 @@ def size_text(size_bytes: int) -> str:
 
 def newer_than_this_app(app_version: str) -> bool:
     """Whether a backup was made by a later version of Involve than this one."""
-    return _version_numbers(app_version) > _version_numbers(__version__)
-
-
-def _version_numbers(version: str) -> tuple[int, ...]:
-    numbers = []
-    for part in version.split("."):
-        digits = "".join(ch for ch in part if ch.isdigit())
-        numbers.append(int(digits) if digits else 0)
-    return tuple(numbers)
+    return made_by_newer_app(app_version)
