@@ -73,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         paths = resolve_paths(args.data_dir)
+        if args.command != "verify":  # every other command opens or replaces the records
+            from involve_desktop.cli_backup import finish_interrupted_restore
+
+            finish_interrupted_restore(paths)
         return int(args.run(paths, args))
     except KnownError as error:
         print(error.message, file=sys.stderr)

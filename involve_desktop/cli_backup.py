@@ -119,7 +119,14 @@ def run_restore(paths: AppPaths, args: argparse.Namespace, *, unlock: Unlock) ->
     ensure_writable(paths)
     with InstanceLock(paths.lock_file):
         # Replacing records needs an administrator's sign-in; a fresh PC has nobody yet.
-        actor = unlock(paths)[1] if paths.database.exists() else None
+        records_here = paths.database.exists() and paths.database.stat().st_size > 0
+        actor = unlock(paths)[1] if records_here else None
+        if records_here and actor is None:
+            raise KnownError(
+                "Restoring in place of the records here needs an administrator to sign in, and "
+                "these records have no sign-in (they are not encrypted). Open Involve, which "
+                "offers to protect them with passwords, then run involve restore again."
+            )
         result = restore_backup(
             args.file, _passphrase_if_sealed(args.file), paths, now=datetime.now(), actor=actor
         )
@@ -133,6 +140,29 @@ def run_restore(paths: AppPaths, args: argparse.Namespace, *, unlock: Unlock) ->
     if result.kept_copy is not None:
         print(f"The records that were here before are kept as {result.kept_copy}.")
     return EXIT_OK
+
+
+def finish_interrupted_restore(paths: AppPaths) -> None:
+    """Before a command opens the records: finish a restore stopped between its renames (as
+    the app does at start), so a command never reads or changes the records it replaced."""
+    from involve_desktop.backup.restore import MARKER_NAME
+    from involve_desktop.backup.restore import finish_interrupted_restore as finish
+    from involve_desktop.instance_lock import InstanceLock
+
+    marker = paths.data_dir / MARKER_NAME
+    if not marker.exists():
+        return
+    reason = "its files could not be put in place"
+    with InstanceLock(paths.lock_file):  # not while Involve itself is open and restoring
+        try:
+            finish(paths)
+        except OSError as error:
+            reason = error.strerror or reason
+    if marker.exists():
+        raise KnownError(
+            f"The restore could not finish: {reason}. Close other programs that may be using "
+            "the Involve folder and run the command again."
+        )
 
 
 def _passphrase_if_sealed(file: Path) -> str | None:

@@ -6,6 +6,7 @@ import logging
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,53 @@ def test_verify_as_a_real_program_exits_0_only_for_a_good_backup(capsys, demo, s
         for file in (the_backup(stick), bad)
     ]
     assert statuses == [0, 1]
+
+
+def test_restore_over_records_with_no_sign_in_is_refused(capsys, demo, stick, tmp_path):
+    from involve_desktop.db.startup import prepare_database
+
+    assert run(capsys, demo, "backup", "--to", str(stick))[0] == 0
+    plain = tmp_path / "plain-pc"
+    plain.mkdir()
+    prepare_database(plain / "involve.db")  # records from before encryption: nobody signs in
+    before = (plain / "involve.db").read_bytes()
+
+    status, out, err = run(capsys, plain, "restore", str(the_backup(stick)))
+
+    assert (status, out) == (1, "")
+    assert "needs an administrator to sign in" in err
+    assert (plain / "involve.db").read_bytes() == before
+    assert not list(plain.glob("involve-before-restore-*"))
+
+
+def test_a_command_first_finishes_a_restore_stopped_between_its_renames(
+    capsys, demo, stick, monkeypatch
+):
+    import errno
+
+    from involve_desktop.backup import restore as restoring
+    from involve_desktop.backup.problems import BackupFailed
+    from involve_desktop.paths import AppPaths
+
+    assert run(capsys, demo, "backup", "--to", str(stick))[0] == 0
+    real_replace = os.replace
+
+    def stop_at_the_key_file(source, target):
+        if Path(source).name == restoring.STAGED_KEYS:
+            raise OSError(errno.EIO, "the power went here")
+        real_replace(source, target)
+
+    monkeypatch.setattr(restoring.os, "replace", stop_at_the_key_file)
+    with pytest.raises(BackupFailed):
+        restoring.restore_backup(
+            the_backup(stick), PASSPHRASE, AppPaths(demo), now=datetime(2026, 12, 1)
+        )
+    monkeypatch.setattr(restoring.os, "replace", real_replace)
+    assert (demo / restoring.MARKER_NAME).exists()
+
+    status, out, err = run(capsys, demo, "check")
+
+    assert (status, err) == (0, "")
+    assert "15 people" in out
+    assert not (demo / restoring.MARKER_NAME).exists()
+    assert not list(demo.glob("*.restoring"))
