@@ -60,11 +60,15 @@ def restore_backup(
     now: datetime,
     backup_key: BackupKey | None = None,
     actor: Actor | None = None,
+    keep_key: BackupKey | None = None,
+    keep_key_set_at: datetime | None = None,
 ) -> RestoreResult:
     """Put the backup's records in place of the current ones (kept as a dated copy).
 
     The app must have closed its database first. `actor` (None in the first-run wizard, where
-    nobody is signed in yet) must be allowed to restore backups.
+    nobody is signed in yet) must be allowed to restore backups. `keep_key` is the backup
+    key in use now: it replaces the backup's own stored key, so later backups keep using the
+    passphrase the charity has now (None: the backup's key stays, as on a fresh install).
     """
     if actor is not None:
         require(actor, Permission.RESTORE_BACKUPS)
@@ -81,7 +85,8 @@ def restore_backup(
                 raise newer_backup(summary.app_version)
             key = payload.database_key if payload.manifest.database_encrypted else None
             migrated = _bring_up_to_date(payload.database, summary, key)
-            _note_restore(payload.database, key, summary, actor, now, paths)
+            kept_key = (keep_key, keep_key_set_at) if keep_key is not None else None
+            _note_restore(payload.database, key, summary, actor, now, paths, kept_key)
             _single_file(payload.database, key)
             os.replace(payload.database, staged_database)
         if payload.key_file is not None:
@@ -157,12 +162,14 @@ def _note_restore(
     actor: Actor | None,
     now: datetime,
     paths: AppPaths,
+    keep_key: tuple[BackupKey, datetime | None] | None,
 ) -> None:
-    """The audit entry and the sequence number, written into the restored records."""
+    """The audit entry, the sequence number and the backup key in use now, written into the
+    restored records."""
     from involve_desktop.db.engine import Database
     from involve_desktop.db.models import Staff
     from involve_desktop.services.audit import AuditAction, record
-    from involve_desktop.services.backup_settings import raise_sequence
+    from involve_desktop.services.backup_settings import raise_sequence, store_key
 
     restored = Database(database, key=key)
     try:
@@ -173,6 +180,8 @@ def _note_restore(
             record(session, who, AuditAction.RESTORED_BACKUP, "backup", summary.sequence, at=now)
             # Local copies made since must stay "newer" than anything made after the restore.
             raise_sequence(session, max(summary.sequence, highest_local_sequence(paths)))
+            if keep_key is not None:
+                store_key(session, keep_key[0], now=keep_key[1] or now)
     finally:
         restored.close()
 

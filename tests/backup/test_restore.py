@@ -219,6 +219,26 @@ def newer_backup(paths: AppPaths, key: bytes, tmp_path: Path) -> Path:
     return make_backup(future, key, None, stick, organisation="", now=NOW, sequence=1).path
 
 
+def test_the_backup_key_in_use_now_is_kept_in_the_restored_records(made, tmp_path):
+    from involve_desktop.services import backup_settings
+
+    _, old_key, backup = made
+    current, _ = new_charity(tmp_path / "this-pc", people=4, seed=99)
+    now_key = BackupKey.from_passphrase("velvet harbour pine lantern")
+    set_at = datetime(2026, 11, 30, 9, 0)
+
+    restore_backup(backup, PASSPHRASE, current, now=LATER, keep_key=now_key, keep_key_set_at=set_at)
+
+    restored = Database(current.database, key=old_key)
+    try:
+        with restored.session_scope() as session:
+            settings = backup_settings.load(session)
+    finally:
+        restored.close()
+    assert settings.backup_key == now_key
+    assert settings.passphrase_set_at == set_at
+
+
 def test_a_backup_from_a_newer_app_at_a_known_schema_is_refused_and_nothing_changes(
     tmp_path, monkeypatch
 ):

@@ -114,8 +114,12 @@ def test_the_preview_shows_what_the_backup_holds_and_nothing_changes_until_confi
     try:
         with restored.session_scope() as session:
             assert count_people(session) == PEOPLE
+            stored = backup_settings.load(session).backup_key
     finally:
         restored.close()
+    # Later backups use the passphrase set most recently, not the one the backup had.
+    assert stored is not None and stored.kdf is not None
+    assert stored.kdf.derive(NEW_PASSPHRASE) == stored.key
 
 
 def test_a_wrong_passphrase_is_said_at_its_field_and_can_be_typed_again(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from html import escape
 from pathlib import Path
 
@@ -48,6 +49,10 @@ class RestoreRequest:
     backup_key: BackupKey | None
     actor: Actor | None
     summary: BackupSummary
+    # The backup key in use now, and when its passphrase was set: kept after the restore, so
+    # later backups use the passphrase on the current keep-this-safe sheet.
+    keep_key: BackupKey | None = None
+    keep_key_set_at: datetime | None = None
 
     def __repr__(self) -> str:
         # Never the passphrase, in a log or a crash report.
@@ -63,6 +68,7 @@ class RestoreDialog(QDialog):
         *,
         backup_key: BackupKey | None = None,
         actor: Actor | None = None,
+        keep_key: tuple[BackupKey | None, datetime | None] = (None, None),
         count_people: Callable[[int], str] = count_of_people,
         what_happens: str = "",
         parent: QWidget | None = None,
@@ -73,6 +79,7 @@ class RestoreDialog(QDialog):
         self.on_confirm = on_confirm
         self.backup_key = backup_key
         self.actor = actor
+        self.keep_key = keep_key
         self.count_people = count_people
         self.request: RestoreRequest | None = None
         self.setWindowTitle("Restore from a backup")
@@ -174,7 +181,7 @@ class RestoreDialog(QDialog):
             prompts.show_problem(self.parentWidget(), NOT_RESTORED, problem.message)
             self.reject()
             return False
-        self.request = RestoreRequest(file, passphrase, key, self.actor, summary)
+        self.request = RestoreRequest(file, passphrase, key, self.actor, summary, *self.keep_key)
         self._show_summary(summary)
         return True
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from involve_desktop.app import AppContext
+from involve_desktop.backup.backup_key import BackupKey
 from involve_desktop.backup.restore import RestoreResult, restore_backup
 from involve_desktop.backup.verify import key_for
 from involve_desktop.domain.formatting import count_of_people
@@ -51,6 +52,7 @@ def open_restore_dialog(
     """Show the passphrase (if needed) and the preview for `file`; None if it cannot be used
     (said in words). `on_confirm(request)` restores; nothing changes before it is called."""
     backup_key = None
+    keep_key: tuple[BackupKey | None, datetime | None] = (None, None)
     actor = None
     count_people = count_of_people
     if ctx is not None:
@@ -58,7 +60,9 @@ def open_restore_dialog(
         from involve_desktop.ui import ops
 
         # A local copy made before a passphrase was set opens with the signed-in key.
-        backup_key = key_for(file, ops.query(ctx, load).backup_key, ctx.key)
+        settings = ops.query(ctx, load)
+        backup_key = key_for(file, settings.backup_key, ctx.key)
+        keep_key = (settings.backup_key, settings.passphrase_set_at)
         actor = ctx.actor
         count_people = ctx.terms.count
     dialog = RestoreDialog(
@@ -67,6 +71,7 @@ def open_restore_dialog(
         on_confirm,  # type: ignore[arg-type]
         backup_key=backup_key,
         actor=actor,
+        keep_key=keep_key,
         count_people=count_people,
         what_happens=IN_APP if ctx is not None else ON_NEW_PC,
         parent=parent,
@@ -105,6 +110,8 @@ def restore_now(
                 now=datetime.now(),
                 backup_key=request.backup_key,
                 actor=request.actor,
+                keep_key=request.keep_key,
+                keep_key_set_at=request.keep_key_set_at,
             ),
             still="A backup is still being restored.",
         )
