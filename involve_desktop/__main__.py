@@ -99,6 +99,8 @@ def finish_interrupted_restore(paths: AppPaths) -> bool:
     (it costs ~50 ms of start-up otherwise)."""
     try:
         names = os.listdir(paths.data_dir)
+        if "backups" in names and os.path.isdir(paths.data_dir / "backups"):
+            names += os.listdir(paths.data_dir / "backups")
     except OSError:
         return False
     if not any(_left_by_backup(name) for name in names):
@@ -131,7 +133,12 @@ _LEFT_BY_BACKUP = (_RESTORE_MARKER, "involve.db.restoring", "involve.keys.restor
 _WORKING_FOLDERS = (".involve-verify-", ".backup-")
 
 
+_PARTIAL_PREFIXES = ("involve-before-restore-", ".involve-copy-")
+
+
 def _left_by_backup(name: str) -> bool:
+    if name.endswith(".partial") and name.startswith(_PARTIAL_PREFIXES):
+        return True  # a kept copy or a local copy half-written by a stopped run
     return name in _LEFT_BY_BACKUP or name.startswith(_WORKING_FOLDERS)
 
 

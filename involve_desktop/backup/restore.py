@@ -134,10 +134,24 @@ def finish_interrupted_restore(paths: AppPaths) -> bool:
         return False
     for leftover in (*paths.data_dir.glob(".involve-verify-*"), *paths.data_dir.glob(".backup-*")):
         shutil.rmtree(leftover, ignore_errors=True)
+    for partial in partial_files(paths):
+        partial.unlink(missing_ok=True)  # half-written by a run that was stopped
     finished = _finish_swap(paths)
     for staged in (STAGED_DATABASE, STAGED_KEYS):
         (paths.data_dir / staged).unlink(missing_ok=True)  # prepared, but never marked to use
     return finished
+
+
+def partial_files(paths: AppPaths) -> list[Path]:
+    """Files a stopped run left half-written: a kept copy before a restore, a local copy.
+    Only these names; a user's own files are never touched."""
+    from involve_desktop.backup.local_copies import local_folder
+
+    found = list(paths.data_dir.glob(f"{KEPT_PREFIX}*.partial"))
+    folder = local_folder(paths)
+    if folder.is_dir():
+        found += folder.glob(".involve-copy-*.partial")
+    return [path for path in found if path.is_file()]
 
 
 def _bring_up_to_date(database: Path, summary: BackupSummary, key: bytes | None) -> bool:

@@ -357,3 +357,21 @@ def test_killing_the_app_mid_restore_leaves_the_records_as_they_were(made, tmp_p
     assert snapshot_bytes(current) == before
     assert key_from_password(current) == current_key
     assert not [name for name in files_in(current.data_dir) if name.endswith(".restoring")]
+
+
+def test_half_written_files_from_stopped_runs_are_removed_at_the_next_start(tmp_path):
+    from involve_desktop.backup.local_copies import local_copy_name, local_folder
+
+    current, _ = new_charity(tmp_path / "this-pc", people=4, seed=99)
+    kept = current.data_dir / f"{restoring.KEPT_PREFIX}2026-11-26-1645.db.partial"
+    kept.write_bytes(b"half a copy")
+    local_folder(current).mkdir()
+    copy = local_folder(current) / f".{local_copy_name(3, NOW)}.partial"
+    copy.write_bytes(b"half a local copy")
+    mine = local_folder(current) / "notes.partial"
+    mine.write_bytes(b"the user's own file")
+
+    finish_interrupted_restore(current)
+
+    assert not kept.exists() and not copy.exists()
+    assert mine.read_bytes() == b"the user's own file"

@@ -58,6 +58,9 @@ def test_the_start_knows_every_name_a_restore_leaves_behind():
     assert bootstrap._left_by_backup(".involve-verify-x1y2")
     assert bootstrap._left_by_backup(".backup-x1y2")
     assert not bootstrap._left_by_backup("involve.db")
+    assert bootstrap._left_by_backup(f"{restoring.KEPT_PREFIX}2026-11-26.db.partial")
+    assert bootstrap._left_by_backup(".involve-copy-000003-20261126-1645.involve-backup.partial")
+    assert not bootstrap._left_by_backup("notes.partial")
 
 
 def test_a_clean_data_folder_starts_without_loading_the_backup_code(paths):
