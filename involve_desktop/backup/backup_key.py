@@ -13,7 +13,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from involve_desktop.db.key_slots import KDF_CAPS, KdfParameters
+from involve_desktop.db.key_slots import KdfParameters
 
 # RFC 9106's second recommended setting: 64 MiB, 3 passes, 4 lanes, about 0.25 s here (NOTES).
 # Backups are made far less often than sign-ins, so the slower, stronger end is affordable.
@@ -23,6 +23,9 @@ SALT_BYTES = 16
 # Argon2 itself needs at least 8 KiB per lane and a salt of 8 bytes or more.
 MIN_MEMORY_KIB_PER_LANE = 8
 MIN_SALT_BYTES = 8
+# What a backup header may ask of Argon2id: far above BACKUP_KDF, far below what would stall
+# or exhaust a charity's PC when a tampered file is opened (the key file allows more).
+BACKUP_KDF_CAPS = {"memory_kib": 262_144, "iterations": 8, "parallelism": 16}
 LOCAL_COPY_INFO = b"involve local copy v1"
 # What the header names as the key derivation of a copy sealed with the database key.
 DATABASE_KEY_KDF = "database-key"
@@ -84,7 +87,7 @@ def within_caps(params: KdfParameters) -> bool:
         "iterations": params.iterations,
         "parallelism": params.parallelism,
     }
-    if any(not 1 <= numbers[name] <= cap for name, cap in KDF_CAPS.items()):
+    if any(not 1 <= numbers[name] <= cap for name, cap in BACKUP_KDF_CAPS.items()):
         return False
     return (
         params.memory_kib >= MIN_MEMORY_KIB_PER_LANE * params.parallelism

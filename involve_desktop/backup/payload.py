@@ -127,7 +127,8 @@ def read_payload(source: BinaryIO, folder: Path) -> Payload:
     try:
         with tarfile.open(fileobj=source, mode="r|") as archive:
             for member in archive:
-                if member.name in found or not member.isfile():
+                # Only plain files: no links, devices or GNU/PAX extensions Involve never writes.
+                if member.name in found or member.type != tarfile.REGTYPE:
                     raise _unexpected()
                 content = archive.extractfile(member)
                 assert content is not None

@@ -174,9 +174,13 @@ def _read_and_check(
         raise _inside_damaged() from error
     if (facts.revision, facts.people) != (manifest.schema_revision, manifest.people):
         raise _inside_damaged()
+    try:
+        made_at = datetime.fromisoformat(manifest.made_at.replace("Z", "+00:00")).astimezone(UTC)
+    except (ValueError, OverflowError) as error:
+        raise _inside_damaged() from error
     summary = BackupSummary(
         organisation=manifest.organisation,
-        made_at=datetime.fromisoformat(manifest.made_at.replace("Z", "+00:00")).astimezone(UTC),
+        made_at=made_at,
         people=manifest.people,
         app_version=manifest.app_version,
         schema_revision=manifest.schema_revision,

@@ -4,6 +4,7 @@ but tar's zero padding may follow them."""
 from __future__ import annotations
 
 import io
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,56 @@ def test_an_archive_with_other_members_is_refused(tmp_path):
     with pytest.raises(DamagedBackup, match="not what Involve puts in a backup"):
         read_payload(SealedReader(io.BytesIO(target.getvalue())), out)
     assert list(tmp_path.rglob("outside.txt")) == []
+
+
+@pytest.mark.parametrize("kind", [tarfile.AREGTYPE, tarfile.CONTTYPE, tarfile.SYMTYPE])
+def test_a_member_that_is_not_a_plain_file_is_refused(tmp_path, kind):
+    target = io.BytesIO()
+    writer = SealedWriter(target, None, made_at=MANIFEST.made_at, app_version="0.1.0", sequence=4)
+    with tarfile.open(fileobj=writer, mode="w|") as archive:
+        info = tarfile.TarInfo("manifest.json")
+        info.type = kind
+        data = MANIFEST.to_json() if kind != tarfile.SYMTYPE else b""
+        info.size = len(data)
+        if kind == tarfile.SYMTYPE:
+            info.linkname = "/etc/passwd"
+        archive.addfile(info, io.BytesIO(data))
+    writer.close()
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(DamagedBackup, match="not what Involve puts in a backup"):
+        read_payload(SealedReader(io.BytesIO(target.getvalue())), out)
+
+
+def test_a_backup_whose_date_is_not_a_date_is_called_damaged(tmp_path, monkeypatch):
+    from involve_desktop import __version__
+    from involve_desktop.backup import payload
+    from involve_desktop.backup.payload import snapshot_facts
+    from involve_desktop.backup.verify import verify_backup
+    from involve_desktop.db import sqlite_file
+    from tests.backup.helpers import new_charity
+
+    paths, key = new_charity(tmp_path / "data", people=2)
+    snapshot = tmp_path / "snapshot.db"
+    sqlite_file.copy_database(paths.database, snapshot, key=key)
+    facts = snapshot_facts(snapshot, key)
+    odd = "2026-13-45T99:00:00Z"  # header and manifest agree, but it is no date
+    manifest = Manifest(
+        app_version=__version__,
+        schema_revision=facts.revision or "",
+        organisation="",
+        people=facts.people,
+        made_at=odd,
+        sequence=1,
+        database_encrypted=True,
+    )
+    monkeypatch.setattr(payload, "_timestamp", lambda iso: 0.0)
+    file = tmp_path / "odd.involve-backup"
+    with open(file, "wb") as target:
+        writer = SealedWriter(target, None, made_at=odd, app_version=__version__, sequence=1)
+        write_payload(writer, manifest, snapshot, key_file=None, database_key=key)  # type: ignore[arg-type]
+        writer.close()
+
+    with pytest.raises(DamagedBackup, match="did not pass their check") as refused:
+        verify_backup(file, None, work_dir=tmp_path)
+    assert isinstance(refused.value.__cause__, ValueError), "refused at the date itself"

@@ -161,6 +161,22 @@ def test_key_derivation_settings_over_the_caps_are_refused_before_deriving(seale
     assert time.perf_counter() - started < 1
 
 
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("memory_kib", 262_144 + 1024), ("iterations", 9), ("parallelism", 17)],
+)
+def test_backup_headers_may_not_ask_for_more_than_256_mib_8_passes_16_lanes(sealed, setting, value):
+    from involve_desktop.backup.backup_key import BACKUP_KDF, BACKUP_KDF_CAPS
+
+    assert all(BACKUP_KDF[name] <= cap for name, cap in BACKUP_KDF_CAPS.items())
+    document = header_document(sealed)
+    document["kdf"][setting] = value
+    started = time.perf_counter()
+    with pytest.raises(DamagedBackup, match="header"):
+        unseal(rebuild_header(document) + sealed[chunks_start(sealed) :])
+    assert time.perf_counter() - started < 1
+
+
 def test_a_damaged_header_mac_is_damage_not_a_wrong_passphrase(sealed):
     # The MAC is the 32 bytes before the chunks: the right passphrase still opens chunk 0.
     position = chunks_start(sealed) - 5
