@@ -162,3 +162,31 @@ def signed_in_ctx(qapp, paths):
     context.database()
     yield context
     context.close()
+
+
+@pytest.fixture
+def demo_ctx(qapp, paths, empty_database) -> Iterator[AppContext]:
+    """The demo charity on 26 November 2026 (60 people, two evaluated years), its
+    administrator signed in."""
+    from datetime import date
+
+    from involve_desktop.db.engine import Database
+    from involve_desktop.db.models import Staff
+    from involve_desktop.domain.roles import Role
+    from involve_desktop.services.demo import build_demo
+    from involve_desktop.services.permissions import Actor
+
+    database = Database(empty_database, key=TEST_KEY)
+    with database.session_scope() as session:
+        build_demo(session, people=60, today=date(2026, 11, 26))
+        admin = Staff(name="Priya Shah", role=Role.ADMINISTRATOR.value)
+        session.add(admin)
+        session.flush()
+        actor = Actor(admin.id, admin.name, Role.ADMINISTRATOR)
+    database.close()
+    context = AppContext(
+        paths, read_startup_facts(paths.database, key=TEST_KEY), key=TEST_KEY, actor=actor
+    )
+    context.database()
+    yield context
+    context.close()

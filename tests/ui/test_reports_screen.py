@@ -18,11 +18,9 @@ from sqlalchemy import select
 from involve_desktop.app import AppContext
 from involve_desktop.db.models import Person
 from involve_desktop.db.money_models import Claim
-from involve_desktop.db.sqlite_file import read_startup_facts
 from involve_desktop.domain.claims import ClaimStatus
 from involve_desktop.domain.person_record import display_name
 from involve_desktop.services.audit import AuditAction, list_events
-from involve_desktop.services.demo import build_demo
 from involve_desktop.services.evaluations import start_evaluation
 from involve_desktop.services.report_documents import DocumentKind
 from involve_desktop.ui.areas import AREAS
@@ -32,7 +30,6 @@ from involve_desktop.ui.screens.backup.backup_screen import BackupScreen
 from involve_desktop.ui.screens.reports.pack_section import NOTHING_TICKED
 from involve_desktop.ui.screens.reports_screen import ReportsScreen
 from involve_desktop.ui.screens.settings_screen import SettingsScreen
-from tests.conftest import TEST_KEY
 from tests.ui.activity_helpers import close_dialogs
 from tests.ui.helpers import show_active, type_text
 from tests.ui.test_accessibility import unnamed_inputs
@@ -41,30 +38,6 @@ from tests.ui.test_mnemonics import clashes, mnemonics
 TODAY = date(2026, 11, 26)
 THIS_YEAR = (date(2026, 4, 1), date(2027, 3, 31))
 LAST_YEAR = (date(2025, 4, 1), date(2026, 3, 31))  # the demo evaluated it
-
-
-@pytest.fixture
-def demo_ctx(qapp, paths, empty_database) -> Iterator[AppContext]:
-    """The demo charity (60 members, two evaluated years), its administrator signed in."""
-    from involve_desktop.db.engine import Database
-    from involve_desktop.db.models import Staff
-    from involve_desktop.domain.roles import Role
-    from involve_desktop.services.permissions import Actor
-
-    database = Database(empty_database, key=TEST_KEY)
-    with database.session_scope() as session:
-        build_demo(session, people=60, today=TODAY)
-        admin = Staff(name="Priya Shah", role=Role.ADMINISTRATOR.value)
-        session.add(admin)
-        session.flush()
-        actor = Actor(admin.id, admin.name, Role.ADMINISTRATOR)
-    database.close()
-    context = AppContext(
-        paths, read_startup_facts(paths.database, key=TEST_KEY), key=TEST_KEY, actor=actor
-    )
-    context.database()
-    yield context
-    context.close()
 
 
 def open_window(qtbot, ctx: AppContext) -> MainWindow:

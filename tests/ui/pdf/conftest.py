@@ -2,45 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from involve_desktop.app import AppContext
-from involve_desktop.db.sqlite_file import read_startup_facts
 from involve_desktop.ui.dialogs.pdf_saved_dialog import PdfSavedDialog
-from tests.conftest import TEST_KEY
 
 TODAY = date(2026, 11, 26)
-
-
-@pytest.fixture
-def demo_ctx(qapp, paths, empty_database) -> Iterator[AppContext]:
-    """The demo charity (60 people, two evaluated years), its administrator signed in."""
-    from involve_desktop.db.engine import Database
-    from involve_desktop.db.models import Staff
-    from involve_desktop.domain.roles import Role
-    from involve_desktop.services.demo import build_demo
-    from involve_desktop.services.permissions import Actor
-
-    database = Database(empty_database, key=TEST_KEY)
-    with database.session_scope() as session:
-        build_demo(session, people=60, today=TODAY)
-        admin = Staff(name="Priya Shah", role=Role.ADMINISTRATOR.value)
-        session.add(admin)
-        session.flush()
-        actor = Actor(admin.id, admin.name, Role.ADMINISTRATOR)
-    database.close()
-    context = AppContext(
-        paths, read_startup_facts(paths.database, key=TEST_KEY), key=TEST_KEY, actor=actor
-    )
-    context.database()
-    yield context
-    context.close()
 
 
 def text_of(pdf: Path) -> str:
