@@ -88,6 +88,9 @@ class Organisation(Base):
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
     audit_keep_months: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
     impact_due_weeks: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
+    # Whole years a person's records are kept after their last involvement (1-50). Six by
+    # default: the length HMRC asks charities to keep payment records, so claims are safe.
+    retention_years: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
 
@@ -175,6 +178,9 @@ class Person(Base):
     # Surname then first name, folded (search_words.sort_key): 'ap Gwilym' sorts with the As.
     sort_key: Mapped[str] = mapped_column(String(210), default="", server_default="", info=PERSONAL)
     archived: Mapped[bool] = mapped_column(default=False)
+    # Set when the retention routine removed who this was (services/retention.py): the row
+    # stays so that past years still count them, but it is no longer a person anyone can find.
+    anonymised_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 

@@ -4,4 +4,4 @@ Kept as a plain constant so that start-up can compare it with the file's revisio
 importing Alembic (about 0.6 s); a test holds it equal to the migrations' head.
 """
 
-SCHEMA_HEAD = "0007_backup"
+SCHEMA_HEAD = "0008_retention"
