@@ -28,6 +28,9 @@ class AuditAction:
     CHANGED_PERSON = "changed a person"
     DELETED_PERSON = "deleted a person"
     ARCHIVED_PERSON = "archived a person"
+    # The retention routine (services/retention.py): one entry per person, by id only.
+    ANONYMISED_PERSON = "anonymised a person past the retention period"
+    DELETED_PERSON_PAST_RETENTION = "deleted a person past the retention period"
     MERGED_PEOPLE = "merged two records into this one"
     IMPORTED_PEOPLE = "imported people from a spreadsheet"
     EXPORTED_PEOPLE_LIST = "exported a list of people"
