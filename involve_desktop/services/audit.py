@@ -51,7 +51,7 @@ class AuditAction:
     EXPORTED_BUDGET_STATEMENT = "saved a group's budget statement"
     EXPORTED_PERSON = "exported a person's data"
     # A subject access request answered with data files (a zip), beside the PDF.
-    EXPORTED_SUBJECT_ACCESS_DATA = "saved everything held about a person as data files"
+    EXPORTED_SUBJECT_ACCESS_DATA = "saved a person's data as files (zip)"
     EXPORTED_PAYMENT_STATEMENT = "saved a person's payment statement"
     EXPORTED_CLAIM_FORM = "saved a claim form"
     RESTORED_BACKUP = "restored a backup"
