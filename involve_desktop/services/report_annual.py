@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, aliased
 from involve_desktop.db.models import Activity, ActivityOption, AttendanceRecord, Person
 from involve_desktop.domain.activities import Attendance, PowerShared
 from involve_desktop.domain.financial_year import DEFAULT_YEAR_START, year_containing
+from involve_desktop.domain.find_people import consent_lapsed
 from involve_desktop.domain.learning_cycle import StandardsArea
 from involve_desktop.domain.person_record import Consent
 from involve_desktop.domain.search_words import fold, without_apostrophes
@@ -238,11 +239,17 @@ class _Speakers:
                 Person.consent_given_on,
                 Person.consent_to_quotes,
                 Person.consent_withdrawn_on,
+                Person.consent_review_on,
             )
         )
-        for first, last, preferred, given_on, to_quotes, withdrawn_on in rows:
+        for first, last, preferred, given_on, to_quotes, withdrawn_on, review_on in rows:
             consent = Consent(given_on=given_on, to_quotes=to_quotes, withdrawn_on=withdrawn_on)
-            may_quote = consent.to_quotes and consent.is_current(today)
+            # Consent past its review date has lapsed, as for contact lists: not quoted.
+            may_quote = (
+                consent.to_quotes
+                and consent.is_current(today)
+                and not consent_lapsed(review_on, today)
+            )
             for key in name_keys(first, last, preferred):
                 # Two people of one name: never quote on the strength of either's consent.
                 earlier = self._names.get(key)

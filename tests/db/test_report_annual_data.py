@@ -4,7 +4,8 @@ agree with them, and nobody is quoted without their consent."""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
 
@@ -114,6 +115,26 @@ def test_feedback_naming_a_person_is_quoted_only_with_their_consent(database):
     # A first name alone is not enough to be sure who it was: said without a name.
     assert by_said["Shorter meetings"].quoted == ""
     assert report(database).withheld_quotes == 2
+
+
+def test_feedback_is_not_quoted_once_consent_is_past_its_review_date(database):
+    # GIVEN two people who agreed to be quoted: one whose review date has passed, one whose
+    # review falls today (still current, as for contact lists)
+    lapsed = Consent(date(2024, 1, 1), to_quotes=True, review_on=TODAY - timedelta(days=1))
+    add_named(database, "Ffion", "Price", lapsed)
+    add_named(database, "Rhys", "Evans", replace(lapsed, review_on=TODAY))
+    day = date(2025, 6, 1)
+    add_impact(database, "Minutes in plain English", today=day, source="Ffion Price, by email")
+    add_impact(database, "A later start", today=day, source="Rhys Evans on the phone")
+
+    # WHEN the report is gathered today
+    made = report(database)
+
+    # THEN only the person whose consent is still current is quoted
+    by_said = {record.said: record for record in made.you_said}
+    assert "Minutes in plain English" not in by_said
+    assert by_said["A later start"].quoted == "Rhys"
+    assert made.withheld_quotes == 1
 
 
 def test_two_people_of_one_name_are_quoted_only_if_both_agreed(database):
