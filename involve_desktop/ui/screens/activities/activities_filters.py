@@ -10,21 +10,22 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from involve_desktop.domain.financial_year import YearStart, recent_years, year_label
 from involve_desktop.services.activity_list import ActivityFilter, ActivitySort, When
 from involve_desktop.services.staff import StaffMember
+from involve_desktop.ui.widgets.flow_layout import flow_row, labelled
 from involve_desktop.ui.widgets.typing_pause import after_typing
 
 YEARS_BACK = 6
@@ -47,6 +48,8 @@ def prompt_description(chosen: ActivityFilter) -> str:
             "activities with a \u201cyou said, we did\u201d not yet reported back to the "
             "people involved"
         )
+    if chosen.power_shared is not None:
+        parts.append(f"activities where \u201c{chosen.power_shared.label}\u201d")
     return "; ".join(parts)
 
 
@@ -93,26 +96,26 @@ class ActivityFilterBar(QWidget):
         prompt_row.addWidget(self.show_all_button)
         self.prompt_line.setVisible(False)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        placed = (
-            ("&Search:", self.search, 0, 0, 5),
-            ("&When:", self.when, 0, 6, 1),
-            ("&Kind:", self.kind, 1, 0, 1),
-            ("A&rea:", self.area, 1, 2, 1),
-            ("&Year:", self.year, 1, 4, 1),
-            ("Led &by:", self.lead, 1, 6, 1),
+        search_row = QHBoxLayout()
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        # The filters wrap onto more lines when the text is large or the window narrow.
+        filters = flow_row(
+            labelled("&When:", self.when),
+            labelled("&Kind:", self.kind),
+            labelled("A&rea:", self.area),
+            labelled("&Year:", self.year),
+            labelled("Led &by:", self.lead),
+            self.no_impact,
+            self.clear_button,
         )
-        for text, widget, row, column, span in placed:
-            label = QLabel(text)
-            label.setBuddy(widget)
-            grid.addWidget(label, row, column)
-            grid.addWidget(widget, row, column + 1, 1, span)
-        grid.addWidget(self.no_impact, 2, 0, 1, 4)
-        grid.addWidget(self.clear_button, 2, 7, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.prompt_line, 3, 0, 1, 8)
-        for column in (1, 3, 5, 7):
-            grid.setColumnStretch(column, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(search_row)
+        column.addWidget(filters)
+        column.addWidget(self.prompt_line)
 
         self.typing_timer = after_typing(self.search, self.filter_changed.emit)
         self.search.returnPressed.connect(self.apply_typing_now)
@@ -172,6 +175,7 @@ class ActivityFilterBar(QWidget):
             attendance_not_recorded=prompt.attendance_not_recorded,
             impact_overdue_weeks=prompt.impact_overdue_weeks,
             impact_not_told=prompt.impact_not_told,
+            power_shared=prompt.power_shared,
             sort=self.sort,
             descending=self.descending,
         )

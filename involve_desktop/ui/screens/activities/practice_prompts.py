@@ -90,6 +90,7 @@ class PracticePrompts(QFrame):
         grid.addWidget(title, 0, 0, 1, 3)
         for row, key in enumerate(("attendance", "impact_overdue", "impact_not_told"), start=1):
             label = QLabel()  # one line each, so every button sits just after its sentence
+            label.setWordWrap(True)  # but wrapped when large text would make the line too long
             button = QPushButton("Show them")
             button.clicked.connect(lambda _checked=False, key=key: self._show(key))
             grid.addWidget(label, row, 0)

@@ -12,10 +12,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +27,7 @@ from involve_desktop.services.people_list import (
     PeopleFilter,
     SortColumn,
 )
+from involve_desktop.ui.widgets.flow_layout import flow_row, labelled
 from involve_desktop.ui.widgets.typing_pause import after_typing
 
 ANY = "Any"
@@ -57,30 +59,26 @@ class PeopleFilterBar(QWidget):
         self.archived = QCheckBox("Show the archive instead")
         self.clear_button = QPushButton("C&lear filters")
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        search_row = QHBoxLayout()
         search_label = QLabel("&Search:")
         search_label.setBuddy(self.search)
-        grid.addWidget(search_label, 0, 0)
-        grid.addWidget(self.search, 0, 1, 1, 7)
-        for column, (text, box) in enumerate(
-            (
-                ("&Role:", self.role),
-                ("&Interest:", self.interest),
-                ("Le&vel:", self.level),
-                ("&Taking part:", self.taking_part),
-            )
-        ):
-            label = QLabel(text)
-            label.setBuddy(box)
-            grid.addWidget(label, 1, column * 2)
-            grid.addWidget(box, 1, column * 2 + 1)
-        grid.addWidget(self.consent_due, 2, 0, 1, 3)
-        grid.addWidget(self.not_involved, 2, 3, 1, 2)
-        grid.addWidget(self.archived, 2, 5, 1, 2)
-        grid.addWidget(self.clear_button, 2, 7)
-        for column in (1, 3, 5, 7):
-            grid.setColumnStretch(column, 1)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        # The filters wrap onto more lines when the text is large or the window narrow.
+        filters = flow_row(
+            labelled("&Role:", self.role),
+            labelled("&Interest:", self.interest),
+            labelled("Le&vel:", self.level),
+            labelled("&Taking part:", self.taking_part),
+            self.consent_due,
+            self.not_involved,
+            self.archived,
+            self.clear_button,
+        )
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(search_row)
+        column.addWidget(filters)
 
         self.typing_timer = after_typing(self.search, self.filter_changed.emit)
         self.search.returnPressed.connect(self.apply_typing_now)

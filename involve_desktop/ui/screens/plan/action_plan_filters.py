@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.domain.learning_cycle import ItemStatus, StandardsArea
 from involve_desktop.services.action_plan_rows import ALL, OPEN, PlanCounts, PlanView
 from involve_desktop.services.staff import StaffMember
+from involve_desktop.ui.widgets.flow_layout import flow_row, labelled
 from involve_desktop.ui.widgets.typing_pause import after_typing
 
 VIEWS: tuple[tuple[str, ItemStatus | str], ...] = (
@@ -69,22 +70,23 @@ class PlanFilters(QWidget):
         top.addWidget(view_label)
         top.addWidget(self.views)
         top.addStretch(1)
-        rest = QHBoxLayout()
-        for text, widget in (("&Area:", self.area), ("&Led by:", self.lead)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            rest.addWidget(label)
-            rest.addWidget(widget)
-        rest.addWidget(self.overdue)
-        rest.addWidget(self.moved)
+        search_row = QHBoxLayout()
         search_label = QLabel("&Search:")
         search_label.setBuddy(self.search)
-        rest.addWidget(search_label)
-        rest.addWidget(self.search, 1)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        # The filters wrap onto more lines when the text is large or the window narrow.
+        rest = flow_row(
+            labelled("&Area:", self.area),
+            labelled("&Led by:", self.lead),
+            self.overdue,
+            self.moved,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(rest)
+        layout.addWidget(rest)
+        layout.addLayout(search_row)
 
     def fill_staff(self, staff: list[StaffMember]) -> None:
         chosen = self.lead.currentData()

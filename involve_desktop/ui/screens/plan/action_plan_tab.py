@@ -55,6 +55,7 @@ from involve_desktop.ui.screens.plan.action_plan_table import (
     size_plan_columns,
 )
 from involve_desktop.ui.widgets.action_note_dialog import ActionNoteDialog
+from involve_desktop.ui.widgets.flow_layout import flow_row
 from involve_desktop.ui.widgets.records_model import records_table
 from involve_desktop.ui.widgets.table_selection import select_rows, table_key
 
@@ -117,6 +118,12 @@ class ActionPlanTab(QWidget):
         self.title.setAccessibleName("The plan and its period")
         self.plan_picker = QComboBox()
         self.plan_picker.setAccessibleName("Which strategy's plan")
+        self.plan_picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.plan_picker.setMinimumContentsLength(
+            20
+        )  # a long strategy name must not widen the window
         self.plan_label = QLabel("&Plan:")
         self.plan_label.setBuddy(self.plan_picker)
         self.summary = QLabel()
@@ -159,17 +166,15 @@ class ActionPlanTab(QWidget):
         seen = QHBoxLayout()
         seen.addWidget(self.summary, 1)
         seen.addWidget(self.seen_button)
-        buttons = QHBoxLayout()
-        for button in (
+        # The buttons wrap onto a second line when large text makes the row too long.
+        buttons = flow_row(
             self.new_button,
             self.open_button,
             self.note_button,
             self.done_button,
             self.delete_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.pdf_button)
+            self.pdf_button,
+        )
         self.content = QWidget()
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -179,7 +184,7 @@ class ActionPlanTab(QWidget):
         inner.addWidget(self.filters)
         inner.addWidget(self.table, 1)
         inner.addWidget(self.empty)
-        inner.addLayout(buttons)
+        inner.addWidget(buttons)
         go = QHBoxLayout()
         go.addWidget(self.go_button)
         go.addStretch(1)
