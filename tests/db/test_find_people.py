@@ -312,3 +312,27 @@ def test_labels_for_nobody_are_refused_and_many_fill_several_pages(database, tmp
             save_address_labels(session, actor, [], tmp_path / "none.pdf", today=TODAY)
     assert (written.labels, written.pages) == (45, 3)
     assert not (tmp_path / "none.pdf").exists()
+
+
+def test_contact_lists_leave_out_consent_past_its_review_date(database, chosen, tmp_path):
+    # GIVEN that, after the list was found, one person's consent review date has passed and
+    # another's falls today (still current: consent lapses the day after its review date)
+    ids, actor = chosen
+    with database.session_scope() as session:
+        sian = session.scalar(select(Person).where(Person.last_name == "ap Gwilym"))
+        sian.consent_review_on = TODAY - timedelta(days=1)
+        sam = session.scalar(select(Person).where(Person.last_name == "Jones"))
+        sam.consent_review_on = TODAY
+
+    # WHEN the CSV is saved and the email addresses copied
+    path = tmp_path / "contacts.csv"
+    with database.session_scope() as session:
+        saved = contact_list_csv(session, actor, ids, path, today=TODAY)
+        emails, _without = contactable_emails(session, actor, ids, today=TODAY)
+
+    # THEN the lapsed consent leaves Siân out of both; Sam, due for review today, stays in
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        names = [row[0] for row in list(csv.reader(file))[1:]]
+    assert saved == 3
+    assert "Siân ap Gwilym" not in names and "'=Sam Jones" in names
+    assert emails == ["sam@example.org"]
