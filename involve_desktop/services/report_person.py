@@ -96,10 +96,25 @@ PERSON_FIELDS: dict[str, tuple[str, str, type[StrEnum] | None]] = {
     "notes": (KEEPING, "Notes", None),
     "sort_key": (KEEPING, "Name as sorted in lists", None),
     "archived": (KEEPING, "Archived", None),
+    "anonymised_on": (KEEPING, "Anonymised on", None),
     "created_at": (KEEPING, "Record made", None),
     "updated_at": (KEEPING, "Record last changed", None),
 }
 SEARCH_WORDS_LABEL = "Words the record is found by"
+
+
+class Pence(int):
+    """An amount of money in pence, marked so the data files give it as a number and in
+    pounds (`services/subject_access.py`)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step a claim went through, for the data files: when, and who took it ("" if no one
+    is recorded)."""
+
+    when: date | datetime
+    by: str
 
 
 @dataclass(frozen=True)
@@ -107,6 +122,9 @@ class Field:
     label: str
     value: str  # in words: dates written out, choices by their label, NOT_RECORDED if empty
     column: str  # the column it came from, so tests can check none is missing
+    # The same detail as kept, for the data files: a date, Pence, a Step, True or False,
+    # a number or text as stored; None when nothing is recorded.
+    stored: object = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +142,13 @@ class RecordTable:
     rows: tuple[tuple[str, ...], ...]
     empty: str
     note: str = ""
+    # The same rows for the data files, where a cell is more than its words: dates as
+    # dates, money as Pence, nothing recorded as None. Empty when the words are all.
+    stored: tuple[tuple[object, ...], ...] = ()
+
+    @property
+    def data_rows(self) -> tuple[tuple[object, ...], ...]:
+        return self.stored or self.rows
 
 
 @dataclass(frozen=True)
@@ -134,6 +159,8 @@ class ClaimEntry:
     fields: tuple[Field, ...]
     lines: RecordTable
     receipts: RecordTable
+    claim_id: int
+    receipt_ids: tuple[int, ...]  # in the order of the receipts' rows
 
 
 @dataclass(frozen=True)
@@ -161,8 +188,9 @@ def person_record(
     """Everything held about the person, as on `today`. The sensitive sections are included,
     so the actor must be allowed to see them."""
     # Imported here: the linked-records modules import this one's data shapes.
+    from involve_desktop.services.report_person_claims import claims_of
     from involve_desktop.services.report_person_feedback import feedback_naming
-    from involve_desktop.services.report_person_links import audit_about, claims_of, linked
+    from involve_desktop.services.report_person_links import audit_about, linked
 
     if actor is not None:
         require(actor, Permission.SEE_SENSITIVE)
@@ -203,11 +231,11 @@ def person_groups(session: Session, person: Person) -> tuple[FieldGroup, ...]:
             column.name, (OTHER, column.name.replace("_", " ").capitalize(), None)
         )
         value = getattr(person, column.key)
-        grouped[section].append(Field(label, in_words(value, choice), column.name))
+        grouped[section].append(Field(label, in_words(value, choice), column.name, value))
     words = session.scalar(
         select(PersonSearchWords.words).where(PersonSearchWords.person_id == person.id)
     )
-    grouped[KEEPING].append(Field(SEARCH_WORDS_LABEL, in_words(words), "words"))
+    grouped[KEEPING].append(Field(SEARCH_WORDS_LABEL, in_words(words), "words", words))
     return tuple(FieldGroup(group, tuple(fields)) for group, fields in grouped.items() if fields)
 
 

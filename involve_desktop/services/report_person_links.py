@@ -32,20 +32,16 @@ from involve_desktop.db.models import (
     TrainingRecord,
     person_chosen_option,
 )
-from involve_desktop.db.money_models import Budget, BudgetHolder, Claim, ClaimLine, ClaimReceipt
+from involve_desktop.db.money_models import Budget, BudgetHolder
 from involve_desktop.domain.activities import Attendance
-from involve_desktop.domain.claims import ClaimStatus, LineKind
 from involve_desktop.domain.financial_year import year_label
 from involve_desktop.domain.learning_cycle import ItemStatus, StandardsArea
-from involve_desktop.domain.money import format_pence, format_quantity, format_rate
-from involve_desktop.domain.people import Barrier, OptionKind, ParticipationLevel, PaymentMethod
+from involve_desktop.domain.people import Barrier, OptionKind, ParticipationLevel
 from involve_desktop.services.claims import CLAIM, RECEIPT
 from involve_desktop.services.people import PERSON
 from involve_desktop.services.people_lifecycle import PERSON_LINKS, PersonLink
 from involve_desktop.services.report_person import (
     NOT_RECORDED,
-    ClaimEntry,
-    Field,
     RecordTable,
     in_words,
 )
@@ -154,21 +150,23 @@ def _levels(session: Session, person_id: int, staff: dict[int, str]) -> list[Rec
         )
         .where(LevelChange.person_id == person_id)
         .order_by(LevelChange.changed_on, LevelChange.id)
-    )
+    ).all()
+    days = [row[0] for row in rows]
+    shown = [
+        (
+            in_words(before, ParticipationLevel) if before else "Added to the register",
+            in_words(after, ParticipationLevel),
+            staff.get(staff_id or 0, NOT_RECORDED),
+        )
+        for _day, before, after, staff_id in rows
+    ]
     return [
         RecordTable(
             "Participation level history",
             ("Date", "From", "To", "Recorded by"),
-            tuple(
-                (
-                    in_words(day),
-                    in_words(before, ParticipationLevel) if before else "Added to the register",
-                    in_words(after, ParticipationLevel),
-                    staff.get(staff_id or 0, NOT_RECORDED),
-                )
-                for day, before, after, staff_id in rows
-            ),
+            tuple((in_words(day), *cells) for day, cells in zip(days, shown, strict=True)),
             "No level history.",
+            stored=tuple((day, *cells) for day, cells in zip(days, shown, strict=True)),
         )
     ]
 
@@ -178,13 +176,14 @@ def _training(session: Session, person_id: int, _staff: dict[int, str]) -> list[
         select(TrainingRecord.title, TrainingRecord.completed_on, TrainingRecord.notes)
         .where(TrainingRecord.person_id == person_id)
         .order_by(TrainingRecord.completed_on, TrainingRecord.id)
-    )
+    ).all()
     return [
         RecordTable(
             "Training",
             ("Training", "Completed", "Notes"),
             tuple((title, in_words(done), notes or "") for title, done, notes in rows),
             "No training recorded.",
+            stored=tuple((title, done, notes or "") for title, done, notes in rows),
         )
     ]
 
@@ -195,16 +194,21 @@ def _activities(session: Session, person_id: int, _staff: dict[int, str]) -> lis
         .join(Activity, Activity.id == AttendanceRecord.activity_id)
         .where(AttendanceRecord.person_id == person_id)
         .order_by(Activity.held_on, Activity.id)
-    )
+    ).all()
+    shown = [(role or "", in_words(status, Attendance)) for _t, _h, role, status in rows]
     return [
         RecordTable(
             "Activities",
             ("Activity", "Date", "Role", "Attendance"),
             tuple(
-                (title, in_words(held_on), role or "", in_words(status, Attendance))
-                for title, held_on, role, status in rows
+                (title, in_words(held_on), *cells)
+                for (title, held_on, _r, _s), cells in zip(rows, shown, strict=True)
             ),
             "Not invited to any activity.",
+            stored=tuple(
+                (title, held_on, *cells)
+                for (title, held_on, _r, _s), cells in zip(rows, shown, strict=True)
+            ),
         )
     ]
 
@@ -232,21 +236,18 @@ def _actions(session: Session, person_id: int, _staff: dict[int, str]) -> list[R
         .join(ActionItemPerson, ActionItemPerson.item_id == ActionItem.id)
         .where(ActionItemPerson.person_id == person_id)
         .order_by(ActionItem.due_on, ActionItem.id)
-    )
+    ).all()
+    shown = [
+        (action, in_words(area, StandardsArea), in_words(status, ItemStatus))
+        for action, area, status, _due_on in rows
+    ]
     return [
         RecordTable(
             "Actions in the plan they are doing",
             ("Action", "Area", "Status", "Due"),
-            tuple(
-                (
-                    action,
-                    in_words(area, StandardsArea),
-                    in_words(status, ItemStatus),
-                    in_words(due_on),
-                )
-                for action, area, status, due_on in rows
-            ),
+            tuple((*cells, in_words(row[3])) for row, cells in zip(rows, shown, strict=True)),
             "Not named on any action in the plan.",
+            stored=tuple((*cells, row[3]) for row, cells in zip(rows, shown, strict=True)),
         )
     ]
 
@@ -257,13 +258,14 @@ def _evaluations(session: Session, person_id: int, _staff: dict[int, str]) -> li
         .join(EvaluationPerson, EvaluationPerson.evaluation_id == Evaluation.id)
         .where(EvaluationPerson.person_id == person_id)
         .order_by(Evaluation.year_start)
-    )
+    ).all()
     return [
         RecordTable(
             "Yearly evaluations they took part in",
             ("Year evaluated", "Held on"),
             tuple((year_label(first), in_words(held_on)) for first, held_on in rows),
             "Not named in any yearly evaluation.",
+            stored=tuple((year_label(first), held_on) for first, held_on in rows),
         )
     ]
 
@@ -294,130 +296,7 @@ def _plain_table(session: Session, person_id: int, link: PersonLink) -> RecordTa
         tuple(column.name.replace("_", " ").capitalize() for column in columns),
         tuple(tuple(in_words(value) for value in row) for row in rows),
         f"No {link.plural or 'records'}.",
-    )
-
-
-def claims_of(
-    session: Session, person_id: int
-) -> tuple[tuple[ClaimEntry, ...], list[int], list[int]]:
-    """The person's claims, oldest first, with the ids of the claims and of their receipts
-    (the audit trail names them)."""
-    staff = dict(session.execute(select(Staff.id, Staff.name)).all())
-    claims = list(
-        session.scalars(
-            select(Claim).where(Claim.person_id == person_id).order_by(Claim.work_date, Claim.id)
-        )
-    )
-    ids = [claim.id for claim in claims]
-    lines: dict[int, list[ClaimLine]] = {claim_id: [] for claim_id in ids}
-    for line in session.scalars(
-        select(ClaimLine).where(ClaimLine.claim_id.in_(ids)).order_by(ClaimLine.position)
-    ):
-        lines[line.claim_id].append(line)
-    line_ids = [line.id for claim_lines in lines.values() for line in claim_lines]
-    receipts: dict[int, list[ClaimReceipt]] = {}
-    for receipt in session.scalars(
-        select(ClaimReceipt).where(ClaimReceipt.line_id.in_(line_ids)).order_by(ClaimReceipt.id)
-    ):
-        receipts.setdefault(receipt.line_id, []).append(receipt)
-    activity_ids = {line.activity_id for found in lines.values() for line in found}
-    activities = dict(
-        session.execute(
-            select(Activity.id, Activity.title).where(Activity.id.in_(activity_ids))
-        ).all()
-    )
-    budget_ids = {claim.budget_id for claim in claims}
-    budgets = {
-        budget_id: f"{name} {year_label(first)}"
-        for budget_id, name, first in session.execute(
-            select(Budget.id, Budget.name, Budget.year_start).where(Budget.id.in_(budget_ids))
-        )
-    }
-    entries = tuple(
-        _claim_entry(claim, lines[claim.id], receipts, activities, budgets, staff)
-        for claim in claims
-    )
-    receipt_ids = [receipt.id for found in receipts.values() for receipt in found]
-    return entries, ids, receipt_ids
-
-
-def _claim_entry(
-    claim: Claim,
-    lines: list[ClaimLine],
-    receipts: dict[int, list[ClaimReceipt]],
-    activities: dict[int, str],
-    budgets: dict[int, str],
-    staff: dict[int, str],
-) -> ClaimEntry:
-    status = ClaimStatus(claim.status)
-
-    def step(when: object, who: int | None) -> str:
-        by = staff.get(who or 0, "")
-        return f"{in_words(when)}{f' by {by}' if by else ''}"
-
-    fields = [
-        Field("Status", status.label, "status"),
-        Field("Work done on", in_words(claim.work_date), "work_date"),
-        Field("Fees", format_pence(claim.fees_pence), "fees_pence"),
-        Field("Mileage and expenses", format_pence(claim.expenses_pence), "expenses_pence"),
-        Field("To be paid by", in_words(claim.payment_method, PaymentMethod), "payment_method"),
-        Field("Budget", budgets.get(claim.budget_id or 0, NOT_RECORDED), "budget_id"),
-        Field("Notes", in_words(claim.notes), "notes"),
-    ]
-    # The steps it has been through, each with who took it; steps not taken are left out.
-    for label, when, who, column in (
-        ("Made", claim.created_at, claim.created_by, "created_at"),
-        ("Submitted", claim.submitted_at, claim.submitted_by, "submitted_at"),
-        ("Approved", claim.approved_at, claim.approved_by, "approved_at"),
-        ("Paid", claim.paid_on, claim.paid_by, "paid_on"),
-    ):
-        if when is not None:
-            fields.append(Field(label, step(when, who), column))
-    if claim.adjusts_claim_id is not None:
-        fields.append(Field("Corrects claim", str(claim.adjusts_claim_id), "adjusts_claim_id"))
-    if claim.rejected_at is not None or claim.rejection_reason:
-        fields.append(Field("Rejected", step(claim.rejected_at, claim.rejected_by), "rejected_at"))
-        fields.append(
-            Field("Why it was rejected", in_words(claim.rejection_reason), "rejection_reason")
-        )
-    line_rows = tuple(
-        (
-            in_words(line.line_date),
-            LineKind(line.kind).label,
-            " · ".join(part for part in (line.rate_name, line.description) if part),
-            activities.get(line.activity_id or 0, ""),
-            format_quantity(line.quantity_hundredths),
-            format_rate(line.unit_pence),
-            format_pence(line.amount_pence),
-        )
-        for line in lines
-    )
-    receipt_rows = tuple(
-        (
-            receipt.file_name,
-            receipt.media_type,
-            f"{receipt.size_bytes:,} bytes",
-            in_words(receipt.added_at),
-            in_words(line.line_date),
-        )
-        for line in lines
-        for receipt in receipts.get(line.id, ())
-    )
-    return ClaimEntry(
-        heading=f"Claim {claim.id} \u00b7 {status.label.lower()}",
-        fields=tuple(fields),
-        lines=RecordTable(
-            f"Lines of claim {claim.id}",
-            ("Date", "Kind", "What", "Activity", "Quantity", "Rate", "Amount"),
-            line_rows,
-            "No lines.",
-        ),
-        receipts=RecordTable(
-            f"Receipts of claim {claim.id}",
-            ("File", "Type", "Size", "Added", "For the line of"),
-            receipt_rows,
-            "No receipts.",
-        ),
+        stored=tuple(tuple(row) for row in rows),
     )
 
 
@@ -441,16 +320,17 @@ def audit_about(
         .outerjoin(Staff, Staff.id == AuditEvent.staff_id)
         .where(or_(*about))
         .order_by(AuditEvent.at, AuditEvent.id)
-    )
+    ).all()
+    shown = [
+        (name or "Involve", action, _subject(kind, id_)) for _at, name, action, kind, id_ in rows
+    ]
     return RecordTable(
         "Who has worked on their record (the audit trail)",
         ("When", "Staff member", "What they did", "Record"),
-        tuple(
-            (in_words(at), name or "Involve", action, _subject(kind, subject_id))
-            for at, name, action, kind, subject_id in rows
-        ),
+        tuple((in_words(row[0]), *cells) for row, cells in zip(rows, shown, strict=True)),
         "No entries.",
         note="Entries kept for the period the charity has chosen; older ones are removed.",
+        stored=tuple((row[0], *cells) for row, cells in zip(rows, shown, strict=True)),
     )
 
 
