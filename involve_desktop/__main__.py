@@ -142,7 +142,9 @@ def _left_by_backup(name: str) -> bool:
     return name in _LEFT_BY_BACKUP or name.startswith(_WORKING_FOLDERS)
 
 
-def _qt_app() -> Any:
+def _qt_app(paths: AppPaths | None = None) -> Any:
+    """The one QApplication; given the data folder, sized to this computer's text size."""
+    global _text_size_applied
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -153,7 +155,15 @@ def _qt_app() -> Any:
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "involve.svg")))
+    if paths is not None and not _text_size_applied:
+        from involve_desktop.ui.text_size import apply_saved_text_size
+
+        apply_saved_text_size(app, paths)
+        _text_size_applied = True
     return app
+
+
+_text_size_applied = False  # the "Text size" setting is applied once, at the first window
 
 
 def _show_start_problem(title: str, message: str) -> None:
@@ -167,7 +177,7 @@ def _data_folder_is_safe_or_accepted(paths: AppPaths) -> bool:
     warning = warning_for(drive_kind(paths.data_dir), paths.data_dir)
     if warning is None:
         return True
-    _qt_app()
+    _qt_app(paths)
     from involve_desktop.ui import prompts
 
     return prompts.ask_yes_no(
@@ -188,7 +198,7 @@ def open_records(paths: AppPaths, report_to: Path | None) -> Opening | None:
     """Sign in (or set up, or protect older records); None when the user stops."""
     if paths.key_file.exists():
         return _sign_in(paths, report_to)
-    _qt_app()
+    _qt_app(paths)
     from involve_desktop.services import protection
     from involve_desktop.services.staff import slot_id
 
@@ -231,7 +241,7 @@ def _sign_in(paths: AppPaths, report_to: Path | None) -> Opening | None:
     if scripted is not None:
         key, slot = scripted
         return Opening(key, slot) if open_database(paths.database, key) else None
-    _qt_app()
+    _qt_app(paths)
     from PySide6.QtCore import QTimer
 
     from involve_desktop.ui.dialogs.sign_in_dialog import SignInDialog
@@ -319,7 +329,7 @@ def _run_window(paths: AppPaths, opening: Opening, report_to: Path | None) -> tu
     """Run the main window until it closes: the exit status, and the backup to restore
     when the window closed for a restore (the Backup screen's request), else None."""
     facts = read_startup_facts(paths.database, key=opening.key)
-    app = _qt_app()
+    app = _qt_app(paths)
     from involve_desktop.app import AppContext
     from involve_desktop.ui.crash import CrashHandler
 

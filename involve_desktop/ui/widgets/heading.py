@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
+from involve_desktop.ui.text_size import set_relative_size
+
 
 def heading(text: str) -> QLabel:
     label = QLabel(text)
     font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.5)
     font.setBold(True)
     label.setFont(font)
+    set_relative_size(label, 1.5)
     label.setAccessibleName(text)
     return label

@@ -6,6 +6,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from involve_desktop.domain.recovery_key import new_recovery_key
+from involve_desktop.ui.text_size import set_relative_size
 
 
 class RecoveryKeyPanel(QWidget):
@@ -21,9 +22,9 @@ class RecoveryKeyPanel(QWidget):
         intro.setWordWrap(True)
         self.key_label = QLabel(self.recovery_key)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setWeight(QFont.Weight.Bold)
         self.key_label.setFont(font)
+        set_relative_size(self.key_label, 1.6)
         self.key_label.setAccessibleName("Recovery key")
         self.kept_box = QCheckBox("I have written down the recovery key and will keep it safe")
         layout = QVBoxLayout(self)

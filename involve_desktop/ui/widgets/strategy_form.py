@@ -20,6 +20,7 @@ from involve_desktop.domain.plan_records import MAX_SHORT_TEXT, MAX_TITLE_LENGTH
 from involve_desktop.domain.terms import PeopleTerms
 from involve_desktop.errors import ValidationFailed
 from involve_desktop.services.strategy import LONG_TEXTS
+from involve_desktop.ui.text_size import set_relative_size
 from involve_desktop.ui.widgets.date_field import DateField
 from involve_desktop.ui.widgets.form_section import FieldError, FormSection
 from involve_desktop.ui.widgets.money_field import MoneyField
@@ -51,9 +52,9 @@ def section_title(text: str) -> QLabel:
     """A section's name: bold and a little larger than the labels, relative to the user's font."""
     label = QLabel(text)
     font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 1.15)
     font.setBold(True)
     label.setFont(font)
+    set_relative_size(label, 1.15)
     label.setContentsMargins(0, 12, 0, 2)
     return label
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.domain.evaluation_rules import Answer
 from involve_desktop.domain.learning_cycle import QuestionRating, StandardRating
 from involve_desktop.services.evaluation_records import EvaluationRecord
+from involve_desktop.ui.text_size import set_relative_size
 from involve_desktop.ui.widgets.person_sections import text_box
 
 NOT_RATED = "Not rated yet"
@@ -56,8 +57,9 @@ def bold_label(text: str, scale: float = 1.0) -> QLabel:
     label.setWordWrap(True)
     font = QFont(label.font())
     font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * scale)
     label.setFont(font)
+    if scale != 1.0:
+        set_relative_size(label, scale)
     return label
 
 
