@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from involve_desktop.domain.evaluation_rules import validate_evaluation_date
 from involve_desktop.domain.financial_year import DEFAULT_YEAR_START, YearStart, validate_year_start
+from involve_desktop.domain.retention import DEFAULT_RETENTION_YEARS, validate_retention_years
 from involve_desktop.domain.terms import DEFAULT_TERMS, PeopleTerms, validate_terms
 
 MAX_NAME_LENGTH = 200
@@ -33,6 +34,8 @@ class OrganisationDetails:
     audit_keep_months: int = 24
     # Weeks after an activity before the lack of an impact record is pointed out.
     impact_due_weeks: int = 6
+    # Whole years a person's records are kept after their last involvement (domain/retention).
+    retention_years: int = DEFAULT_RETENTION_YEARS
 
 
 def logo_format(data: bytes) -> str | None:
@@ -83,5 +86,7 @@ def validate_organisation(details: OrganisationDetails) -> dict[str, str]:
         errors["audit_keep_months"] = "Please choose between 6 months and 10 years."
     if not 1 <= details.impact_due_weeks <= 52:
         errors["impact_due_weeks"] = "Please choose between 1 and 52 weeks."
+    if problem := validate_retention_years(details.retention_years):
+        errors["retention_years"] = problem
     errors.update(validate_terms(details.terms.singular, details.terms.plural))
     return errors

@@ -44,6 +44,7 @@ def load_organisation(session: Session) -> OrganisationDetails | None:
         idle_lock_minutes=row.idle_lock_minutes,
         audit_keep_months=row.audit_keep_months,
         impact_due_weeks=row.impact_due_weeks,
+        retention_years=row.retention_years,
     )
 
 
@@ -78,6 +79,7 @@ def save_organisation(session: Session, details: OrganisationDetails) -> Organis
     row.idle_lock_minutes = details.idle_lock_minutes
     row.audit_keep_months = details.audit_keep_months
     row.impact_due_weeks = details.impact_due_weeks
+    row.retention_years = details.retention_years
     session.add(row)
     session.flush()
     saved = load_organisation(session)

@@ -81,7 +81,7 @@ def find_likely_duplicates(
             Person.email,
             Person.phone,
             Person.archived,
-        ).where(Person.id.in_(candidate_ids))
+        ).where(Person.id.in_(candidate_ids), Person.anonymised_on.is_(None))
     )
     typed = _Typed.of(details)
     matches = [

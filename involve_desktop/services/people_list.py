@@ -99,7 +99,10 @@ def matching_ids(session: Session, chosen: PeopleFilter, *, today: date | None =
 
 
 def matching_query(chosen: PeopleFilter, today: date) -> Select[tuple[int]]:
-    query = select(Person.id).where(Person.archived.is_(chosen.archived))
+    # Anonymised records (services/retention.py) are in no list: only in the counts.
+    query = select(Person.id).where(
+        Person.archived.is_(chosen.archived), Person.anonymised_on.is_(None)
+    )
     for word in query_words(chosen.text):
         pattern = word_prefix_pattern(word)
         query = query.where(

@@ -223,6 +223,12 @@ def _pair(session: Session, keep_id: int, merge_id: int) -> tuple[Person, Person
     kept, other = session.get(Person, keep_id), session.get(Person, merge_id)
     if kept is None or other is None:
         raise PersonNotFound()
+    if kept.anonymised_on is not None or other.anonymised_on is not None:
+        # Nothing of who they were is left to match, and their counts must stay their own.
+        raise KnownError(
+            "One of these records has been anonymised under the retention rule, so it can "
+            "no longer be merged with another. Please choose two records that are not."
+        )
     return kept, other
 
 

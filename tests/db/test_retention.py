@@ -2,14 +2,55 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import update
+import pytest
+from sqlalchemy import func, select, update
 
 from involve_desktop.db.engine import Database
-from involve_desktop.db.models import Person
-from involve_desktop.services.retention import count_past_retention
-from tests.db.claim_helpers import TODAY, add_claimant, fee, money_team, submitted
+from involve_desktop.db.models import (
+    AuditEvent,
+    ImpactRecord,
+    Organisation,
+    Person,
+    PersonBarrier,
+    PersonSearchWords,
+    TrainingRecord,
+    personal_columns,
+)
+from involve_desktop.db.money_models import Claim, ClaimLine, ClaimReceipt
+from involve_desktop.domain.claims import ClaimStatus
+from involve_desktop.domain.people import Barrier
+from involve_desktop.domain.person_record import PersonDetails, SensitiveDetails, TrainingEntry
+from involve_desktop.domain.roles import Role
+from involve_desktop.errors import KnownError
+from involve_desktop.services.audit import AuditAction
+from involve_desktop.services.claim_workflow import approve_claim, make_payment_run, submit_claim
+from involve_desktop.services.money_totals import everyone_year_totals
+from involve_desktop.services.people import save_person
+from involve_desktop.services.people_list import PeopleFilter, matching_ids
+from involve_desktop.services.people_merge import merge_people
+from involve_desktop.services.permissions import NotAllowed
+from involve_desktop.services.report_annual import name_keys
+from involve_desktop.services.retention import (
+    anonymise_people,
+    count_past_retention,
+    delete_people,
+    review_retention,
+)
+from involve_desktop.services.retention_anonymise import ANONYMISED_NAME, without_names
+from involve_desktop.services.year_figures import year_figures
+from tests.db.claim_helpers import (
+    TODAY,
+    add_claim,
+    add_claimant,
+    fee,
+    money_team,
+    submitted,
+)
+from tests.db.impact_helpers import add_impact
+from tests.db.register_helpers import staff_member
+from tests.db.year_figures_helpers import build_year
 
 
 def involved_last_on(database: Database, person_id: int, day: date | None) -> None:
@@ -43,3 +84,245 @@ def test_people_past_six_years_are_counted_unless_a_claim_is_still_open(database
 
     # THEN only those it can offer to remove count: the open claim holds one back
     assert count == 2
+
+
+def test_the_review_lists_who_is_due_and_who_is_held_back_with_what_goes_and_stays(
+    database: Database,
+):
+    # GIVEN a person long gone with two paid claims, and one with a claim still waiting
+    admin, _approver, worker = money_team(database)
+    gone = add_claimant(database, "Gwen", "Morgan")
+    for pence in (20_00, 25_00):
+        paid(database, admin, worker, gone, pence)
+    involved_last_on(database, gone, date(2019, 5, 1))
+    owed = add_claimant(database, "Owed", "Money")
+    submitted(database, worker, owed, fee(100))
+    involved_last_on(database, owed, date(2018, 1, 1))
+
+    with database.session_scope() as session:
+        review = review_retention(session, TODAY)
+
+    assert review.rule == "Records are kept for 6 years after a person's last involvement"
+    (due,) = review.due
+    assert (due.person_id, due.name, due.last_involved) == (gone, "Gwen Morgan", date(2019, 5, 1))
+    assert due.kept == "2 claims (£45.00) and 1 level change kept as counts"
+    assert "name, contact details" in due.removed and "receipts" in due.removed
+    (held,) = review.held_back
+    assert held.person_id == owed
+    assert held.held_back.startswith("1 claim is waiting for approval or payment")
+
+
+def test_anonymising_keeps_past_years_figures_and_money_totals(database: Database):
+    # GIVEN the hand-built years, and ten years on, when ann, dev and eve are all past the
+    # point (ben still has a claim approved but not paid)
+    built = build_year(database)
+    later = date(2036, 6, 1)
+    years = [(date(2024, 4, 1), date(2025, 3, 31)), (date(2025, 4, 1), date(2026, 3, 31))]
+    before = past_years(database, years)
+    ids = [built.people[name] for name in ("ann", "dev", "eve", "ben")]
+    admin = staff_member(database, Role.ADMINISTRATOR, "Rhian Admin")
+
+    # WHEN they are anonymised
+    with database.session_scope() as session:
+        done = anonymise_people(session, admin, ids, later)
+
+    # THEN ben is held back, and every figure of the past years is as it was
+    assert done == 3
+    assert past_years(database, years) == before
+
+
+def past_years(database: Database, years: list[tuple[date, date]]) -> list[object]:
+    """Each year's figures as they were about the year (the register today aside)."""
+    found: list[object] = []
+    with database.session_scope() as session:
+        for first, last in years:
+            figures = year_figures(session, first, last, TODAY)
+            people = figures.people
+            found.append(
+                (
+                    people.total,
+                    people.by_level,
+                    people.roles,
+                    people.new_took_part,
+                    people.summary,
+                    figures.new_people,
+                    figures.activities,
+                    figures.impact,
+                    figures.money,
+                )
+            )
+            found.append(
+                [
+                    (t.person_id, t.fees_pence, t.expenses_pence, t.claims)
+                    for t in everyone_year_totals(session, first)
+                ]
+            )
+    return found
+
+
+def test_anonymising_removes_every_personal_detail_and_names_in_feedback(database: Database):
+    # GIVEN a person with contact details, support needs, barriers, training, claims with a
+    # receipt, search words, and feedback that names them
+    admin, _approver, worker = money_team(database)
+    person_id = full_person(database)
+    claim_id = paid(database, admin, worker, person_id, 30_00, note="Taxi for Nia Hughes")
+    with database.session_scope() as session:
+        line_id = session.scalar(select(ClaimLine.id).where(ClaimLine.claim_id == claim_id))
+        session.add(
+            ClaimReceipt(
+                line_id=line_id,
+                file_name="nia-hughes-taxi.pdf",
+                media_type="application/pdf",
+                size_bytes=8,
+                content=b"%PDF-1.4",
+                added_at=datetime(2019, 5, 1, 10, 0),
+            )
+        )
+    feedback = add_impact(
+        database, "Nia Hughes asked for large print", source="Letter from NIA HUGHES"
+    )
+    involved_last_on(database, person_id, date(2019, 5, 1))
+
+    # WHEN she is anonymised
+    with database.session_scope() as session:
+        assert anonymise_people(session, admin, [person_id], TODAY) == 1
+
+    # THEN nothing personal is left, the money is, and the audit trail names only the id
+    with database.session_scope() as session:
+        person = session.get(Person, person_id)
+        assert person.first_name == ANONYMISED_NAME
+        for column in personal_columns(Person.__table__):
+            if column != "first_name":
+                assert getattr(person, column) in ("", None), column
+        assert person.archived and person.anonymised_on == TODAY
+        assert not person.consent_to_contact and person.consent_review_on is None
+        for table in (PersonSearchWords, PersonBarrier, TrainingRecord):
+            assert session.scalar(select(func.count()).select_from(table)) == 0
+        assert session.scalar(select(func.count()).select_from(ClaimReceipt)) == 0
+        claim = session.get(Claim, claim_id)
+        assert (claim.person_id, claim.status, claim.fees_pence + claim.expenses_pence) == (
+            person_id,
+            ClaimStatus.PAID.value,
+            30_00,
+        )
+        assert claim.notes == ""
+        assert session.scalars(select(ClaimLine.description)).all() == [""]
+        record = session.get(ImpactRecord, feedback)
+        assert (record.source, record.said) == (
+            "Letter from [name removed]",
+            "[name removed] asked for large print",
+        )
+        events = session.execute(
+            select(AuditEvent.action, AuditEvent.subject_kind, AuditEvent.subject_id).where(
+                AuditEvent.action == AuditAction.ANONYMISED_PERSON
+            )
+        ).all()
+        assert events == [(AuditAction.ANONYMISED_PERSON, "person", person_id)]
+        assert matching_ids(session, PeopleFilter(archived=True), today=TODAY) == []
+    with database.session_scope() as session, pytest.raises(KnownError, match="anonymised"):
+        other = save_person(session, None, PersonDetails("Nia", "Hughes"), today=TODAY)
+        merge_people(session, admin, keep_id=other, merge_id=person_id, today=TODAY)
+
+
+def test_the_name_is_gone_from_the_database_file_once_anonymised(plain_database: Database):
+    # GIVEN a plain (readable) database file holding a person's name, email and phone
+    admin = staff_member(plain_database, Role.ADMINISTRATOR, "Rhian Admin")
+    person_id = full_person(plain_database)
+    add_impact(plain_database, "More buses", source="Phone call from Nia Hughes")
+    involved_last_on(plain_database, person_id, date(2019, 5, 1))
+    secrets = [b"Nia", b"Hughes", b"nia.hughes@example.org", b"07700 900123"]
+    assert all(secret in file_bytes(plain_database) for secret in secrets), "a fair test"
+
+    # WHEN she is anonymised, as the app does it (one unit of work, then compaction)
+    with plain_database.session_scope() as session:
+        anonymise_people(session, admin, [person_id], TODAY)
+
+    # THEN no trace of her is left in the file, its log or its journal
+    contents = file_bytes(plain_database)
+    assert [secret for secret in secrets if secret in contents] == []
+    assert ANONYMISED_NAME.encode() in contents
+
+
+def test_deleting_past_the_point_removes_them_keeps_money_and_needs_permission(
+    database: Database,
+):
+    admin, _approver, worker = money_team(database)
+    gone = add_claimant(database, "Gwen", "Morgan")
+    claim_id = paid(database, admin, worker, gone, 20_00)
+    recent = add_claimant(database, "Still", "Here")
+    for person_id in (gone, recent):
+        involved_last_on(database, person_id, date(2019, 5, 1))
+    involved_last_on(database, recent, date(2025, 5, 1))
+
+    with database.session_scope() as session, pytest.raises(NotAllowed):
+        delete_people(session, worker, [gone], TODAY)
+    with database.session_scope() as session:
+        assert delete_people(session, admin, [gone, recent], TODAY) == 1, "recent is not due"
+
+    with database.session_scope() as session:
+        assert session.get(Person, gone) is None and session.get(Person, recent) is not None
+        claim = session.get(Claim, claim_id)
+        assert (claim.person_id, claim.fees_pence + claim.expenses_pence) == (None, 20_00)
+        summary = session.scalar(
+            select(AuditEvent.subject_kind).where(
+                AuditEvent.action == AuditAction.DELETED_PERSON_PAST_RETENTION
+            )
+        )
+        assert summary == "1 person"
+        assert count_past_retention(session, TODAY) == 0
+
+
+def test_a_longer_period_keeps_people_longer(database: Database):
+    person_id = add_claimant(database, "Gwen", "Morgan")
+    involved_last_on(database, person_id, date(2019, 5, 1))
+    with database.session_scope() as session:
+        assert count_past_retention(session, TODAY) == 1
+        session.execute(update(Organisation).values(retention_years=8))
+    with database.session_scope() as session:
+        assert count_past_retention(session, TODAY) == 0
+        assert review_retention(session, TODAY).rule.startswith("Records are kept for 8 years")
+
+
+def test_names_are_removed_from_text_whole_and_in_any_case():
+    keys = name_keys("Siân", "ap Gwilym", "")
+    assert without_names("Email from SIAN AP GWILYM, again", keys) == (
+        "Email from [name removed], again"
+    )
+    assert without_names("Siân said so", keys) == "Siân said so", "a first name alone stays"
+    assert without_names("", keys) == ""
+
+
+def full_person(database: Database) -> int:
+    details = PersonDetails(
+        "Nia",
+        "Hughes",
+        email="nia.hughes@example.org",
+        phone="07700 900123",
+        address="2 Bryn Road\nLlanfair",
+        barriers=frozenset({Barrier.TRANSPORT}),
+        training=(TrainingEntry("Safeguarding for Nia", date(2018, 5, 1)),),
+        notes="Likes mornings",
+        joined_on=date(2018, 1, 1),
+        sensitive=SensitiveDetails(support_needs="Hearing loop"),
+    )
+    with database.session_scope() as session:
+        return save_person(session, None, details, today=TODAY)
+
+
+def paid(database, admin, worker, person_id: int, pence: int, note: str = "") -> int:
+    # An hour's fee is £25.00, so the hours come from the amount (no receipt needed).
+    line = fee(pence // 25, day=date(2019, 4, 1))
+    claim_id = add_claim(database, worker, person_id, line)
+    with database.session_scope() as session:
+        if note:
+            session.get(Claim, claim_id).notes = note
+        submit_claim(session, worker, claim_id)
+        approve_claim(session, admin, claim_id)
+        make_payment_run(session, admin, [claim_id], date(2019, 4, 30), today=TODAY)
+    return claim_id
+
+
+def file_bytes(database: Database) -> bytes:
+    path = database.path
+    parts = [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
+    return b"".join(part.read_bytes() for part in parts if part.exists())

@@ -1,0 +1,182 @@
+"""What anonymising a person does to the rows, for `retention.anonymise_people`.
+
+Removed: every personal and sensitive column of the person (`personal_columns()`, so a
+column added later is covered by marking it), the words they are found by, their barriers
+and interests, their training records, what their claims and claim lines say, their
+receipts, their draft claims, and their name wherever "you said, we did" records name them
+(found by the annual report's own rule, `report_annual.name_keys`).
+
+Kept, so that past years' figures, evaluations and money totals stay true: their attendance,
+level history, roles (the year's figures count people by role), joining and last-involved
+dates, claims' amounts, dates and steps, and their places in budget groups, action plans and
+evaluations, where they now show as "Anonymised person". The record is archived, so the
+register shows them only in counts.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from sqlalchemy import Table, delete, select, update
+from sqlalchemy.orm import Session
+
+from involve_desktop.db.models import (
+    ImpactRecord,
+    Person,
+    PersonBarrier,
+    PersonOption,
+    PersonSearchWords,
+    TrainingRecord,
+    person_chosen_option,
+    personal_columns,
+)
+from involve_desktop.db.money_models import Claim, ClaimLine, ClaimReceipt
+from involve_desktop.domain.claims import ClaimStatus
+from involve_desktop.domain.people import OptionKind
+from involve_desktop.domain.search_words import fold, without_apostrophes
+from involve_desktop.services.report_annual import LONGEST_NAME_WORDS, name_keys
+
+ANONYMISED_NAME = "Anonymised person"
+NAME_REMOVED = "[name removed]"
+BATCH = 500
+# Personal columns left as they are, and why. A claim's payment method says only how it was
+# paid ("bank transfer"), never who; payment runs and past years read it, and its check
+# constraint allows no blank.
+KEPT_PERSONAL = {("claim", "payment_method")}
+# Whole rows that are nothing but personal detail, removed rather than blanked.
+REMOVED_TABLES: tuple[Table, ...] = (
+    PersonSearchWords.__table__,
+    PersonBarrier.__table__,
+    TrainingRecord.__table__,
+)
+_TOKEN = re.compile(r"[^\W_]+(?:['`\u2018\u2019][^\W_]+)*")
+
+
+def blanked(table: Table) -> dict[str, object]:
+    """The value each personal column of `table` is set to: nothing (None where the column
+    allows it, else empty text); those in KEPT_PERSONAL are left out."""
+    values: dict[str, object] = {}
+    for name in personal_columns(table):
+        if (table.name, name) in KEPT_PERSONAL:
+            continue
+        column = table.c[name]
+        values[name] = None if column.nullable else ""
+    return values
+
+
+def anonymise_rows(session: Session, person_ids: list[int], today: date) -> None:
+    """Remove who each of `person_ids` was, keeping what past years count (see above)."""
+    names = _name_keys(session, person_ids)
+    for start in range(0, len(person_ids), BATCH):
+        _anonymise_batch(session, person_ids[start : start + BATCH], today)
+    _remove_names_from_feedback(session, names)
+
+
+def _name_keys(session: Session, person_ids: list[int]) -> set[str]:
+    keys: set[str] = set()
+    for start in range(0, len(person_ids), BATCH):
+        for first, last, preferred in session.execute(
+            select(Person.first_name, Person.last_name, Person.preferred_name).where(
+                Person.id.in_(person_ids[start : start + BATCH])
+            )
+        ):
+            keys |= name_keys(first, last, preferred)
+    return keys
+
+
+def _anonymise_batch(session: Session, ids: list[int], today: date) -> None:
+    person_values = blanked(Person.__table__) | {
+        "first_name": ANONYMISED_NAME,
+        "consent_to_contact": False,
+        "consent_to_keep_support_needs": False,
+        "consent_to_photos": False,
+        "consent_to_quotes": False,
+        "consent_recorded_how": "",
+        "consent_review_on": None,
+        "consent_withdrawn_on": None,
+        "archived": True,
+        "anonymised_on": today,
+        "updated_at": datetime.now(),
+    }
+    session.execute(
+        update(Person)
+        .where(Person.id.in_(ids))
+        .values(person_values)
+        .execution_options(synchronize_session=False)
+    )
+    for table in REMOVED_TABLES:
+        session.execute(delete(table).where(table.c.person_id.in_(ids)))
+    interests = select(PersonOption.id).where(PersonOption.kind == OptionKind.INTEREST.value)
+    session.execute(
+        delete(person_chosen_option).where(
+            person_chosen_option.c.person_id.in_(ids),
+            person_chosen_option.c.option_id.in_(interests.scalar_subquery()),
+        )
+    )
+    _anonymise_claims(session, ids)
+
+
+def _anonymise_claims(session: Session, ids: list[int]) -> None:
+    # A draft was never a claim: it goes, with its lines and receipts (ON DELETE CASCADE).
+    session.execute(
+        delete(Claim).where(Claim.person_id.in_(ids), Claim.status == ClaimStatus.DRAFT.value)
+    )
+    claims = select(Claim.id).where(Claim.person_id.in_(ids)).scalar_subquery()
+    lines = select(ClaimLine.id).where(ClaimLine.claim_id.in_(claims)).scalar_subquery()
+    session.execute(delete(ClaimReceipt).where(ClaimReceipt.line_id.in_(lines)))
+    session.execute(
+        update(ClaimLine).where(ClaimLine.claim_id.in_(claims)).values(blanked(ClaimLine.__table__))
+    )
+    session.execute(
+        update(Claim)
+        .where(Claim.person_id.in_(ids))
+        .values(blanked(Claim.__table__))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _remove_names_from_feedback(session: Session, keys: set[str]) -> None:
+    if not keys:
+        return
+    fields = ("source", "said", "decided", "changed")
+    for record in session.scalars(select(ImpactRecord)):
+        for field in fields:
+            text = getattr(record, field)
+            cleaned = without_names(text, keys)
+            if cleaned != text:
+                setattr(record, field, cleaned)
+
+
+def without_names(text: str, keys: set[str]) -> str:
+    """`text` with every run of words that is one of `keys` (`name_keys`) replaced by
+    NAME_REMOVED, the rest exactly as it was."""
+    if not text or not keys:
+        return text
+    tokens = [
+        (match.start(), match.end(), _folded(match.group())) for match in _TOKEN.finditer(text)
+    ]
+    pieces, position, index = [], 0, 0
+    while index < len(tokens):
+        size = _longest_name_at(tokens, index, keys)
+        if size:
+            pieces.append(text[position : tokens[index][0]] + NAME_REMOVED)
+            position = tokens[index + size - 1][1]
+            index += size
+        else:
+            index += 1
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _longest_name_at(tokens: list[tuple[int, int, str]], index: int, keys: set[str]) -> int:
+    for size in range(min(LONGEST_NAME_WORDS, len(tokens) - index), 1, -1):
+        run = " ".join(token[2] for token in tokens[index : index + size])
+        if run in keys:
+            return size
+    return 0
+
+
+def _folded(word: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in fold(without_apostrophes(word)))
+    return " ".join(cleaned.split())
