@@ -247,6 +247,8 @@ TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
     [
         ("0004_activities", "SELECT * FROM staff ORDER BY id"),
         ("0005_money", "SELECT * FROM organisation"),
+        ("0007_backup", "SELECT * FROM organisation"),
+        ("0007_backup", "SELECT * FROM person ORDER BY id"),
     ],
 )
 def test_a_revision_steps_back_cleanly_to_the_one_before(tmp_path: Path, fixture: str, kept: str):
@@ -295,3 +297,25 @@ def test_records_from_before_the_learning_cycle_keep_their_money_and_gain_the_se
     ) == [(month_before[0][0], 1, 4)]
     for table in ("strategy", "action_item", "evaluation", "evaluation_answer", "staff_look"):
         assert rows(database, f"SELECT count(*) FROM {table}") == [(0,)]
+
+
+def test_records_from_before_retention_gain_a_six_year_period_and_nobody_is_anonymised(
+    tmp_path: Path,
+):
+    # GIVEN the last database made before the retention routine (0007)
+    database = tmp_path / "involve.db"
+    shutil.copy(FIXTURES / "0007_backup.db", database)
+    people = "SELECT id, first_name, last_name, email, joined_on, last_involved_on FROM person"
+    people_before = rows(database, people)
+    claims = "SELECT id, person_id, status, fees_pence, expenses_pence FROM claim"
+    claims_before = rows(database, claims)
+    assert people_before and claims_before
+
+    prepare_database(database)
+
+    # THEN everyone is kept as they were, the period is the usual six years, and no record
+    # counts as anonymised
+    assert rows(database, people) == people_before
+    assert rows(database, claims) == claims_before
+    assert rows(database, "SELECT retention_years FROM organisation") == [(6,)]
+    assert rows(database, "SELECT count(*) FROM person WHERE anonymised_on IS NOT NULL") == [(0,)]
