@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 from involve_desktop.domain.dates import short_date
 from involve_desktop.domain.person_record import lines
@@ -25,6 +26,7 @@ from involve_desktop.errors import KnownError
 # plain text. Phone numbers such as "+44 7700 900123" are left as they are.
 _FORMULA_START = ("=", "@", "+", "-", "\t", "\r")
 _PHONE_LIKE = re.compile(r"^\+?[0-9 ()\-.]+$")
+CSV_ENCODING = "utf-8-sig"  # with the byte-order mark that tells Excel it is UTF-8
 
 
 class ExportProblem(KnownError):
@@ -55,11 +57,16 @@ def save_atomically(path: Path, write: Callable[[Path], None]) -> None:
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """UTF-8 with the byte-order mark, without which Excel shows "SiÃ¢n" for Siân."""
-    with path.open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow([csv_cell(value) for value in row])
+    with path.open("w", encoding=CSV_ENCODING, newline="") as file:
+        write_csv_to(file, header, rows)
+
+
+def write_csv_to(file: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """The rows as CSV into a file already open (in CSV_ENCODING, with newline="")."""
+    writer = csv.writer(file)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([csv_cell(value) for value in row])
 
 
 def clean_cell(value: object) -> object:
