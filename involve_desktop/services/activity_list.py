@@ -49,6 +49,8 @@ class ActivityFilter:
     attendance_not_recorded: bool = False
     impact_overdue_weeks: int | None = None
     impact_not_told: bool = False  # has a "you said, we did" not yet reported back
+    # One step of power shared: Home's chart of the year's activities leads here.
+    power_shared: PowerShared | None = None
     sort: ActivitySort = ActivitySort.DATE
     descending: bool = True
 
@@ -103,6 +105,8 @@ def activity_query(chosen: ActivityFilter, today: date) -> Select[tuple[int]]:
                 ImpactRecord.activity_id == Activity.id, ImpactRecord.told_people.is_(False)
             )
         )
+    if chosen.power_shared is not None:
+        query = query.where(Activity.power_shared == chosen.power_shared.value)
     return query.order_by(*_order(chosen))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from involve_desktop.app import AppContext
@@ -17,19 +17,31 @@ class Area:
     make_screen: Callable[[AppContext], Screen]
     # The register is named in the charity's own word ("Members", "Young people").
     named_by_people_word: bool = False
-    # Ctrl+1 to Ctrl+0 reach the first ten areas; an area after them needs a key of its own.
+    # Ctrl+1 to Ctrl+0 reach the areas in turn; an area with a key of its own (Home's
+    # Alt+Home, Settings' Ctrl+comma) takes no digit, so the others keep theirs.
     spare_shortcut: str = ""
 
     def label(self, terms: PeopleTerms) -> str:
         return terms.plural.capitalize() if self.named_by_people_word else self.title
 
 
-def area_shortcut(index: int, area: Area) -> str:
-    """The key that opens the area at `index`: Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth,
-    as the number keys run; after the tenth, the area's own spare key ("" for none)."""
-    if index < 10:
-        return f"Ctrl+{(index + 1) % 10}"
-    return area.spare_shortcut
+def area_shortcuts(areas: Sequence[Area]) -> list[str]:
+    """The key that opens each area, in order: its own key if it has one; otherwise the next
+    of Ctrl+1 to Ctrl+9, then Ctrl+0, as the number keys run ("" once they have run out)."""
+    keys, digits = [], 0
+    for area in areas:
+        if area.spare_shortcut:
+            keys.append(area.spare_shortcut)
+            continue
+        keys.append(f"Ctrl+{(digits + 1) % 10}" if digits < 10 else "")
+        digits += 1
+    return keys
+
+
+def _home(ctx: AppContext) -> Screen:
+    from involve_desktop.ui.screens.home.home_screen import HomeScreen
+
+    return HomeScreen(ctx)
 
 
 def _people(ctx: AppContext) -> Screen:
@@ -99,6 +111,9 @@ def _settings(ctx: AppContext) -> Screen:
 
 
 AREAS: tuple[Area, ...] = (
+    # First, and where the app opens: what needs doing today and the year at a glance.
+    # Alt+Home, as browsers go home; the digits stay with the areas they always opened.
+    Area("home", "Home", _home, spare_shortcut="Alt+Home"),
     Area("people", "People", _people, named_by_people_word=True),
     Area("activities", "Activities", _activities),
     Area("impact", "You said, we did", _impact),

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.app import AppContext
 from involve_desktop.ui import prompts
-from involve_desktop.ui.areas import AREAS, Area, area_shortcut
+from involve_desktop.ui.areas import AREAS, Area, area_shortcuts
 from involve_desktop.ui.progress import still_running
 from involve_desktop.ui.screens.base import Screen
 
@@ -138,9 +138,8 @@ class MainWindow(QMainWindow):
 
         go_menu = self.menuBar().addMenu("&Go")
         self.area_actions: list[QAction] = []
-        for index, _area in enumerate(self.areas):
+        for index, keys in enumerate(area_shortcuts(self.areas)):
             action = go_menu.addAction("")
-            keys = area_shortcut(index, _area)
             if keys:
                 _set_shortcut(action, keys)
             action.triggered.connect(lambda _checked=False, row=index: self.show_area(row))
@@ -154,11 +153,12 @@ class MainWindow(QMainWindow):
 
     def _label_areas(self) -> None:
         """Name the areas; the register is called by the charity's own word for people."""
-        for index, area in enumerate(self.areas):
+        for index, (area, keys) in enumerate(
+            zip(self.areas, area_shortcuts(self.areas), strict=True)
+        ):
             title = area.label(self.ctx.terms)
             item = self.navigation.item(index)
             item.setText(title)
-            keys = area_shortcut(index, area)
             item.setToolTip(f"{title} ({keys})" if keys else title)
             self.area_actions[index].setText(title)
         # As wide as the longest name, so the screens get the room, and no blank strip is
@@ -201,7 +201,6 @@ class MainWindow(QMainWindow):
             self.navigation.blockSignals(False)
             return
         self._current_row = row
-        self._window_state.setValue("area", self.areas[row].key)
         self._show_current_area()
 
     def _show_current_area(self) -> None:
@@ -216,6 +215,11 @@ class MainWindow(QMainWindow):
             screen = area.make_screen(self.ctx)
             self.screens[area.key] = screen
             self.stack.addWidget(screen)
+            # Home's jobs and charts lead to the lists behind them (screens never call
+            # each other: the window opens the area, then asks its screen).
+            going = getattr(screen, "go_to", None)
+            if going is not None:
+                going.connect(self._go_to)
         self.stack.setCurrentWidget(screen)
         self._update_actions()
 
@@ -319,10 +323,25 @@ class MainWindow(QMainWindow):
         self.evaluation_label.show()
 
     def _show_area_by_key(self, key: str) -> None:
-        for row, area in enumerate(self.areas):
-            if area.key == key:
-                self.navigation.setCurrentRow(row)
-                return
+        self.open_area(key)
+
+    def open_area(self, key: str) -> Screen | None:
+        """Show the area named `key` and return its screen; None when there is no such
+        area, the records are not ready yet, or the screen being left kept the user."""
+        rows = [row for row, area in enumerate(self.areas) if area.key == key]
+        if not rows:
+            return None
+        self.navigation.setCurrentRow(rows[0])
+        if self._current_row != rows[0]:
+            return None
+        return self.screens.get(key) if self.ctx.services_ready else None
+
+    def _go_to(self, destination: object) -> None:
+        """A destination from Home (ui/screens/home/destinations.py): the area, then what
+        its screen is to show there."""
+        screen = self.open_area(destination.area)  # type: ignore[attr-defined]
+        if screen is not None:
+            destination.show(screen)  # type: ignore[attr-defined]
 
     def show_backup_area(self) -> None:
         """File → Back up now…, the status bar's line and the reminder: the Backup screen,
@@ -354,9 +373,9 @@ class MainWindow(QMainWindow):
         geometry = self._window_state.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
-        keys = [area.key for area in self.areas]
-        remembered = self._window_state.value("area", keys[0])
-        self.show_area(keys.index(remembered) if remembered in keys else 0)
+        # Always the first area (Home), never the one left last time: the first screen
+        # says what needs attention today.
+        self.show_area(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing would close the records under work still writing a file or reading them.

@@ -13,6 +13,7 @@ from involve_desktop.ui.areas import AREAS, Area
 from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.prompts import UnsavedChoice
 from involve_desktop.ui.screens.base import Screen
+from involve_desktop.ui.screens.home.home_screen import HomeScreen
 from involve_desktop.ui.screens.people.people_screen import PeopleScreen
 from involve_desktop.ui.screens.settings_screen import SettingsScreen
 from tests.conftest import TEST_KEY
@@ -60,9 +61,11 @@ def test_window_names_the_organisation_and_counts_people_in_its_words(qtbot, ctx
     assert window.windowTitle() == "Involve \u2014 Greenfield Carers Network"
     assert window.organisation_label.text() == "Greenfield Carers Network"
     assert window.people_label.text() == "3 experts by experience on the register"
-    # The register comes first, named in the charity's own word.
-    assert window.navigation.item(0).text() == "Experts by experience"
-    assert isinstance(window.current_screen(), PeopleScreen)
+    # Home comes first and the window opens on it; the register is next, named in the
+    # charity's own word.
+    assert window.navigation.item(0).text() == "Home"
+    assert window.navigation.item(1).text() == "Experts by experience"
+    assert isinstance(window.current_screen(), HomeScreen)
     assert window.navigation.item(window.navigation.count() - 1).text() == "Settings"
 
 
@@ -75,7 +78,7 @@ def test_the_window_opens_before_the_records_and_fills_in_when_they_are_ready(
         assert window.stack.currentWidget() is window.loading_panel
         with qtbot.waitSignal(ctx.events.services_ready, timeout=10_000):
             ctx.start_warm_up()
-        qtbot.waitUntil(lambda: isinstance(window.current_screen(), PeopleScreen))
+        qtbot.waitUntil(lambda: isinstance(window.current_screen(), HomeScreen))
         assert window.people_label.text() == "0 experts by experience on the register"
     finally:
         ctx.close()
@@ -86,7 +89,8 @@ def test_ctrl_number_switches_areas_and_ctrl_f_ctrl_n_reach_the_screen(qtbot, ct
     window._services_ready()
     assert not window.find_action.isEnabled(), "Settings has nothing to search"
 
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    # Settings has a key of its own (Ctrl+comma), so the digits start with the next area.
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     screen = window.current_screen()
     assert isinstance(screen, ListScreen)
     assert window.find_action.isEnabled() and window.new_action.isEnabled()
@@ -94,7 +98,7 @@ def test_ctrl_number_switches_areas_and_ctrl_f_ctrl_n_reach_the_screen(qtbot, ct
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert screen.requests == ["search", "new"]
 
-    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.current_screen(), SettingsScreen)
 
 
@@ -104,7 +108,7 @@ def test_unsaved_settings_keep_the_user_in_settings_when_they_cancel(qtbot, ctx,
     settings = window.current_screen()
     qtbot.keyClicks(settings.organisation_form.name_edit, " Trust")
     answers.unsaved = UnsavedChoice.CANCEL
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_screen() is settings
     assert window.navigation.currentRow() == 0
     assert settings.organisation_form.name_edit.text().endswith(" Trust")
@@ -115,7 +119,7 @@ def test_unsaved_settings_keep_the_user_in_settings_when_they_cancel(qtbot, ctx,
     assert answers.asked == ["unsaved the settings", "unsaved the settings"]
 
 
-def test_size_position_and_area_are_remembered(qtbot, ctx):
+def test_size_and_position_are_remembered_but_every_start_opens_on_the_first_area(qtbot, ctx):
     window = open_window(qtbot, ctx, TWO_AREAS)
     window._services_ready()
     window.resize(780, 540)  # inside the offscreen platform's 800 x 600 screen
@@ -124,7 +128,23 @@ def test_size_position_and_area_are_remembered(qtbot, ctx):
 
     again = open_window(qtbot, ctx, TWO_AREAS)
     assert (again.width(), again.height()) == (780, 540)
-    assert again.navigation.currentRow() == 1
+    # Home in the app: the first screen says what needs attention today.
+    assert again.navigation.currentRow() == 0
+
+
+def test_home_has_its_own_key_and_the_digits_keep_their_areas(qtbot, ctx):
+    window = open_window(qtbot, ctx)
+    window._services_ready()
+    keys = [action.shortcuts()[0].toString() for action in window.area_actions]
+    assert keys[0] == "Alt+Home"
+    assert keys[1:11] == [f"Ctrl+{digit % 10}" for digit in range(1, 11)]
+    assert window.navigation.item(1).toolTip().endswith("(Ctrl+1)")
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.current_screen(), PeopleScreen)
+    qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert isinstance(window.current_screen(), HomeScreen)
+    assert window.open_area("no such area") is None
+    assert isinstance(window.open_area("people"), PeopleScreen)
 
 
 def test_about_box_shows_version_and_opens_the_folders(qtbot, ctx, answers):

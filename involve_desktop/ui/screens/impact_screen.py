@@ -149,6 +149,28 @@ class ImpactScreen(Screen):
     def refresh(self) -> None:
         self.records.refresh()
 
+    def show_not_told(self) -> None:
+        """Every record not yet reported back, of any year (Home's job leads here)."""
+        self._show(not_told=True, period=None)
+
+    def show_year(self, period: tuple[date, date]) -> None:
+        """Every record of one financial year (Home's chart of the year leads here)."""
+        self._show(not_told=False, period=period)
+
+    def _show(self, *, not_told: bool, period: tuple[date, date] | None) -> None:
+        quiet = (self.search, self.year, self.change, self.not_told, self.standalone)
+        for widget in quiet:
+            widget.blockSignals(True)
+        self.search.clear()
+        self.year.choose(period)
+        self.change.setCurrentIndex(0)
+        self.not_told.setChecked(not_told)
+        self.standalone.setChecked(False)
+        for widget in quiet:
+            widget.blockSignals(False)
+        self.refresh()
+        self.records.table.setFocus()
+
     def _show_count(self) -> None:
         shown = self.records.model.rowCount()
         filtered = self.current_filter() != ImpactFilter()

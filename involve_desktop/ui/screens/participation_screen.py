@@ -239,6 +239,10 @@ class ParticipationScreen(Screen):
             ways = found.get(level, [])
             label.setText("\n".join(way_in_line(way) for way in ways) or NONE_COMING)
 
+    def show_year(self, period: tuple[date, date]) -> None:
+        """One financial year's figures (Home's chart of the year leads here)."""
+        self.year.choose(period)
+
     def copy_chart(self) -> None:
         QGuiApplication.clipboard().setPixmap(self.chart.grab())
         self.copied.setText("Copied: paste it into a document or an email.")

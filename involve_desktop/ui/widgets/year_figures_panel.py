@@ -13,7 +13,6 @@ an Alt+letter that screen uses.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -31,27 +30,29 @@ from involve_desktop.app import AppContext
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.level_history import LEVELS
 from involve_desktop.domain.money import format_pence
-from involve_desktop.services.budgets import BudgetFigures
 from involve_desktop.services.year_figures import YearFigures, year_figures
-from involve_desktop.services.year_figures_share import Share
 from involve_desktop.ui import ops
 from involve_desktop.ui.screens.participation_screen import fit_to_contents
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.records_model import Column, RecordsTableModel, records_table
 from involve_desktop.ui.widgets.refresh_when_shown import RefreshWhenShown
 from involve_desktop.ui.widgets.table_selection import table_key
+from involve_desktop.ui.widgets.year_figure_rows import (
+    BUDGET_HEADERS,
+    FigureRow,
+    budget_rows,
+    impact_rows,
+    kind_rows,
+    level_headers,
+    level_rows,
+    new_rows,
+    number,
+    power_rows,
+)
 
 WATCHED_KINDS = ("people", "activities", "claims", "budgets", "organisation")
 NO_YEAR = "Choose a year to see the figures worked out from its records."
 NO_ROLE = "No role recorded"
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    """One row of a table of figures: what is counted, then the figures as words."""
-
-    label: str
-    figures: tuple[str, ...]
 
 
 def figure_columns(headers: Sequence[str]) -> list[Column[FigureRow]]:
@@ -62,14 +63,6 @@ def figure_columns(headers: Sequence[str]) -> list[Column[FigureRow]]:
             Column[FigureRow](header, lambda row, p=position: row.figures[p], figure=True)
         )
     return columns
-
-
-def number(count: int) -> str:
-    return f"{count:,}"
-
-
-def share_of(count: int, total: int) -> str:
-    return Share(count, total).words("none")
 
 
 def table_text(table: QTableView) -> str:
@@ -176,9 +169,7 @@ class YearFiguresPanel(QWidget):
             "kinds": FigureTable("Activities by kind", ["Kind", "Activities"]),
             "impact": FigureTable("Impact recorded and reported back", ["Measure", "Share"]),
             "payments": FigureTable("Payments for the year's work", ["Payments", "Amount"]),
-            "budgets": FigureTable(
-                "The year's budgets", ["Budget", "Allocated", "Committed", "Paid", "Left"]
-            ),
+            "budgets": FigureTable("The year's budgets", BUDGET_HEADERS),
             "choices": FigureTable("Not taking part", ["Choice", "Number"]),
             "barriers": FigureTable("Barriers recorded", ["Barrier", "People", "Not taking part"]),
         }
@@ -266,8 +257,7 @@ class YearFiguresPanel(QWidget):
         self.notes[key].setVisible(bool(note))
 
     def _show_people(self, figures: YearFigures) -> None:
-        terms, people, spread = figures.terms, figures.people, figures.people.spread
-        on_register = "On the register now" if spread.current else "On the register at the end"
+        terms, people = figures.terms, figures.people
         self._section(
             "people",
             f"{terms.plural_title} who took part",
@@ -277,18 +267,7 @@ class YearFiguresPanel(QWidget):
             f"{terms.plural_title} archived since still count as having taken part; the "
             "register leaves archived records out, as the Participation screen does.",
         )
-        self.tables["levels"].show(
-            [
-                *(
-                    FigureRow(level.label, (number(took), number(held.now)))
-                    for level, took, held in zip(
-                        LEVELS, people.by_level, spread.levels, strict=True
-                    )
-                ),
-                FigureRow("All levels", (number(people.total), number(spread.total_now))),
-            ],
-            ["Level", "Took part", on_register],
-        )
+        self.tables["levels"].show(level_rows(figures), level_headers(figures))
         self.tables["levels"].view.setAccessibleName(f"{terms.plural_title} by level")
         self.tables["roles"].show(
             [
@@ -299,29 +278,14 @@ class YearFiguresPanel(QWidget):
         self.tables["roles"].view.setAccessibleName(f"{terms.plural_title} who took part, by role")
         new = figures.new_people
         self._section("new", f"New {terms.plural}", new.summary)
-        self.tables["new"].show(
-            [
-                FigureRow("Joined the register in the year", (number(new.joined),)),
-                FigureRow("Of them, took part in an activity", (new.took_part.words("none"),)),
-            ]
-        )
+        self.tables["new"].show(new_rows(figures))
 
     def _show_activities(self, figures: YearFigures) -> None:
         held = figures.activities
         still = f" Of them, {held.to_come:,} are still to come." if held.to_come else ""
         self._section("activities", "Activities", held.summary, still.strip())
-        self.tables["power"].show(
-            [
-                FigureRow(
-                    f"{row.power.label} (step {row.power.step} of 4)",
-                    (share_of(row.count, held.total),),
-                )
-                for row in held.by_power
-            ]
-        )
-        self.tables["kinds"].show(
-            [FigureRow(row.label, (share_of(row.count, held.total),)) for row in held.by_kind]
-        )
+        self.tables["power"].show(power_rows(figures))
+        self.tables["kinds"].show(kind_rows(figures))
         self.tables["kinds"].view.setVisible(bool(held.by_kind))
         impact = figures.impact
         self._section(
@@ -331,18 +295,7 @@ class YearFiguresPanel(QWidget):
             "An impact record belongs to the year of its activity, or, for feedback from "
             "outside an activity, of the day it was recorded.",
         )
-        self.tables["impact"].show(
-            [
-                FigureRow(
-                    f"Activities held by {long_date(impact.happened_by)} with an impact record",
-                    (impact.with_impact.words("no activities yet"),),
-                ),
-                FigureRow(
-                    "Impact records reported back to the people involved",
-                    (impact.told.words("no impact records"),),
-                ),
-            ]
-        )
+        self.tables["impact"].show(impact_rows(figures))
 
     def _show_money(self, figures: YearFigures) -> None:
         money = figures.money
@@ -365,22 +318,7 @@ class YearFiguresPanel(QWidget):
                 ),
             ]
         )
-        rows = [budget_row(budget.name, budget) for budget in money.budgets]
-        if len(money.budgets) > 1:
-            rows.append(
-                FigureRow(
-                    "All budgets",
-                    tuple(
-                        format_pence(pence)
-                        for pence in (
-                            money.allocated_pence,
-                            money.committed_pence,
-                            money.budget_paid_pence,
-                            money.remaining_pence,
-                        )
-                    ),
-                )
-            )
+        rows = budget_rows(figures)
         self.tables["budgets"].show(rows)
         self.tables["budgets"].view.setVisible(bool(rows))
 
@@ -411,18 +349,3 @@ class YearFiguresPanel(QWidget):
     def _data_changed(self, kind: str) -> None:
         if kind in WATCHED_KINDS and self.period is not None:
             self.when_shown.request(kind)
-
-
-def budget_row(name: str, budget: BudgetFigures) -> FigureRow:
-    return FigureRow(
-        name,
-        tuple(
-            format_pence(pence)
-            for pence in (
-                budget.allocated_pence,
-                budget.committed_pence,
-                budget.paid_pence,
-                budget.remaining_pence,
-            )
-        ),
-    )

@@ -195,6 +195,10 @@ class BudgetsScreen(Screen):
 
     # --- the list ------------------------------------------------------------------------
 
+    def show_year(self, period: tuple[date, date]) -> None:
+        """One financial year's budgets (Home's chart of the year leads here)."""
+        self.year.choose(period)
+
     def year_start(self) -> date:
         period = self.year.period()
         return period[0] if period else self.today

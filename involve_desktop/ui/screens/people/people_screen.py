@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.app import AppContext
 from involve_desktop.domain.people import OptionKind
 from involve_desktop.domain.roles import Permission, can
-from involve_desktop.services.people_list import PersonRow, matching_ids, rows_for
+from involve_desktop.services.people_list import PeopleFilter, PersonRow, matching_ids, rows_for
 from involve_desktop.services.person_lists import list_options
 from involve_desktop.ui import ops
 from involve_desktop.ui.screens.base import Screen
@@ -144,6 +144,36 @@ class PeopleScreen(Screen):
         self._select(chosen)
         self._show_count()
         self._update_buttons()
+
+    def show_filter(self, chosen: PeopleFilter) -> None:
+        """Show exactly the people this filter picks (Home's "consent to review", say),
+        with the filters above the list set to match, so the user sees why."""
+        bar = self.filters
+        boxes = (
+            (bar.role, chosen.role),
+            (bar.interest, chosen.interest),
+            (bar.level, chosen.level.value if chosen.level else ""),
+            (bar.taking_part, chosen.taking_part.value if chosen.taking_part else ""),
+        )
+        checks = (
+            (bar.consent_due, chosen.consent_review_due),
+            (bar.not_involved, chosen.not_involved_for_a_year),
+            (bar.archived, chosen.archived),
+        )
+        quiet = (bar.search, *(box for box, _ in boxes), *(check for check, _ in checks))
+        for widget in quiet:
+            widget.blockSignals(True)
+        bar.search.setText(chosen.text)
+        for box, value in boxes:
+            box.setCurrentIndex(max(box.findData(value), 0))
+        for check, on in checks:
+            check.setChecked(on)
+        for widget in quiet:
+            widget.blockSignals(False)
+        bar.typing_timer.stop()
+        bar.sort, bar.descending = chosen.sort, chosen.descending
+        self.refresh()
+        self.table.setFocus()
 
     def _sort(self, column: object, descending: bool) -> None:
         self.filters.sort = column  # type: ignore[assignment]

@@ -59,6 +59,24 @@ class PlanScreen(Screen):
         self.tabs.setCurrentIndex(PLAN_TAB)
         self.plan_tab.show_item(item_id)
 
+    def show_overdue(self) -> None:
+        """The current plan's overdue actions (Home's job leads here)."""
+        self.tabs.setCurrentIndex(PLAN_TAB)
+        if self.tabs.currentIndex() != PLAN_TAB:
+            return  # the strategy tab kept the user: unsaved edits there
+        tab = self.plan_tab
+        tab.picked_id = None  # the current plan, not an older one chosen before
+        tab.filters.show_everything()
+        tab.filters.overdue.blockSignals(True)
+        tab.filters.overdue.setChecked(True)
+        tab.filters.overdue.blockSignals(False)
+        tab.reload()
+        tab.table.setFocus()
+
+    def show_strategy(self) -> None:
+        """The Strategy tab, where the review date is (Home's job leads here)."""
+        self.tabs.setCurrentIndex(STRATEGY_TAB)
+
     def _tab_changed(self, index: int) -> None:
         leaving = self.strategy_tab if self._shown_tab == STRATEGY_TAB else self.plan_tab
         if index != self._shown_tab and not leaving.confirm_leave():
