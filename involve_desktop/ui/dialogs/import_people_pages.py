@@ -40,8 +40,8 @@ from involve_desktop.services.people_import import (
 from involve_desktop.services.people_import_rows import ReadyPerson
 from involve_desktop.services.spreadsheet_files import read_spreadsheet
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.colours import error_style
 from involve_desktop.ui.progress import run_with_progress
-from involve_desktop.ui.widgets.form_section import ERROR_STYLE
 
 if TYPE_CHECKING:
     from involve_desktop.ui.dialogs.import_people_wizard import ImportPeopleWizard
@@ -130,7 +130,7 @@ class MappingPage(_Page):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_holder)
         self.problems_label = _label()
-        self.problems_label.setStyleSheet(ERROR_STYLE)
+        self.problems_label.setStyleSheet(error_style())
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problems_label)

@@ -29,6 +29,7 @@ from involve_desktop.errors import KnownError
 from involve_desktop.services.claims import read_receipt_file, receipt_content
 from involve_desktop.services.export_files import save_atomically
 from involve_desktop.ui import ops, prompts
+from involve_desktop.ui.colours import error_style
 from involve_desktop.ui.save_folder import remember_folder, remembered_folder
 from involve_desktop.ui.widgets.cell_edits import commit_cell_edits
 from involve_desktop.ui.widgets.claim_lines_table import (
@@ -38,7 +39,6 @@ from involve_desktop.ui.widgets.claim_lines_table import (
     Col,
     PolicyBook,
 )
-from involve_desktop.ui.widgets.form_section import ERROR_STYLE
 from involve_desktop.ui.widgets.people_finder import EnterKey
 from involve_desktop.ui.widgets.records_model import Index, records_table, size_columns_to
 
@@ -123,7 +123,7 @@ class ClaimLinesEditor(QWidget):
         self.notice.setVisible(False)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet(ERROR_STYLE)
+        self.problems.setStyleSheet(error_style())
         self.problems.setAccessibleName("What needs correcting in the lines")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

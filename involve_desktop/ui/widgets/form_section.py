@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-ERROR_STYLE = "color: #a1001a; font-weight: 600;"  # 7.6:1 on white, 6.6:1 on light grey
+from involve_desktop.ui.colours import error_style
 
 
 class FieldError(QLabel):
@@ -19,7 +19,7 @@ class FieldError(QLabel):
         super().__init__()
         self.field = field
         self.setWordWrap(True)
-        self.setStyleSheet(ERROR_STYLE)
+        self.setStyleSheet(error_style())
         self.setVisible(False)
 
     def show_message(self, message: str) -> None:

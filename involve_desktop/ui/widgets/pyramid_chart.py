@@ -16,16 +16,20 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-ACCENT = QColor("#1d3557")  # the one dark accent: the top of the pyramid
+from involve_desktop.ui import colours
+
+ACCENT = QColor(colours.CHART_FILLS[3])  # the one dark accent: the top of the pyramid
+# A fixed dark outline, for charts drawn on a light background only; the pyramid outlines
+# in the palette's text colour (colours.chart_outline), which also shows on a dark theme.
 OUTLINE = QColor("#202020")
 # From the base up: light to dark, each with its own pattern so they differ without shade.
 FILLS = (
-    (QColor("#e4e4e4"), Qt.BrushStyle.SolidPattern),
-    (QColor("#b4b4b4"), Qt.BrushStyle.BDiagPattern),
-    (QColor("#7c7c7c"), Qt.BrushStyle.CrossPattern),
+    (QColor(colours.CHART_FILLS[0]), Qt.BrushStyle.SolidPattern),
+    (QColor(colours.CHART_FILLS[1]), Qt.BrushStyle.BDiagPattern),
+    (QColor(colours.CHART_FILLS[2]), Qt.BrushStyle.CrossPattern),
     (ACCENT, Qt.BrushStyle.SolidPattern),
 )
-PATTERN_INK = QColor("#303030")
+PATTERN_INK = QColor(colours.PATTERN_INK)
 GAP = 6
 BAR_INSET = 5  # room above and below a bar for the dashed outline of the earlier figure
 PADDING = 10
@@ -180,7 +184,8 @@ class PyramidChart(QWidget):
     ) -> None:
         rect = self._bar_rect(value, largest, middle, span, y + BAR_INSET, height - 2 * BAR_INSET)
         colour, pattern = FILLS[min(level, len(FILLS) - 1)]
-        painter.setPen(QPen(OUTLINE, 1.5))
+        outline = colours.chart_outline(self.palette())
+        painter.setPen(QPen(outline, 1.5))
         painter.setBrush(QBrush(colour))
         painter.drawRect(rect)
         if pattern is not Qt.BrushStyle.SolidPattern:
@@ -188,7 +193,7 @@ class PyramidChart(QWidget):
             painter.setBrush(QBrush(PATTERN_INK, pattern))
             painter.drawRect(rect)
         if value == 0:  # nothing at this level: a thin dashed mark where the bar would be
-            painter.setPen(QPen(OUTLINE, 1, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(outline, 1, Qt.PenStyle.DashLine))
             painter.drawLine(int(middle), int(y + 4), int(middle), int(y + height - 4))
 
     def _draw_earlier(

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from involve_desktop.domain.evaluation_rules import SignOffProblem
-from involve_desktop.ui.widgets.form_section import ERROR_STYLE
+from involve_desktop.ui.colours import error_style
 from involve_desktop.ui.widgets.people_finder import EnterKey
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,7 +35,7 @@ class SignOffProblemsPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet(ERROR_STYLE)
+        self.heading.setStyleSheet(error_style())
         self.list = QListWidget()
         self.list.setAccessibleName("Still to answer before sign-off")
         self.heading.setBuddy(self.list)
