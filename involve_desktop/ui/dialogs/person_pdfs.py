@@ -1,5 +1,6 @@
 """The person editor's PDFs: a payment statement for a period (for benefits or tax
-questions), and everything we hold about the person (for a subject access request).
+questions), and everything we hold about the person (for a subject access request), which
+can also be saved as data files (a zip of JSON and CSV files with the receipts).
 
 Both are made from what is saved and both give out personal details, so `make_document`
 records each in the audit trail. The full record holds sensitive details too: the user is
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import weakref
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -27,9 +29,13 @@ from PySide6.QtWidgets import (
 
 from involve_desktop.app import AppContext
 from involve_desktop.domain.dates import NotADate
+from involve_desktop.errors import KnownError
 from involve_desktop.services.report_documents import DocumentKind, DocumentRequest
-from involve_desktop.ui import prompts
+from involve_desktop.services.subject_access import save_subject_access, suggested_zip_name
+from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.pdf_save import save_pdf
+from involve_desktop.ui.progress import run_with_steps
+from involve_desktop.ui.save_folder import choose_save_path, remember_folder
 from involve_desktop.ui.widgets.date_field import DateField
 from involve_desktop.ui.widgets.form_section import FieldError
 from involve_desktop.ui.widgets.year_picker import YearPicker
@@ -37,13 +43,14 @@ from involve_desktop.ui.widgets.year_picker import YearPicker
 if TYPE_CHECKING:
     from involve_desktop.ui.dialogs.person_editor import PersonEditor
 
+ZIP_FILTER = "Zip file (*.zip)"
 LAST_BEFORE_FIRST = "The last day must be on or after the first day."
 UNSAVED_NOT_IN_IT = "Your unsaved changes are not in it: it holds the record as last saved."
 
 
-def everything_warning(name: str, unsaved: bool) -> str:
+def everything_warning(name: str, unsaved: bool, *, what: str = "This PDF holds") -> str:
     said = (
-        f"This PDF holds everything we hold about {name}, sensitive details included "
+        f"{what} everything we hold about {name}, sensitive details included "
         "(support needs, health, benefits, payments and contact details).\n\n"
         "Keep it safe: give it only to them or to whoever they asked, do not email it "
         "unprotected, and delete copies you no longer need. Making it is recorded in the "
@@ -52,6 +59,56 @@ def everything_warning(name: str, unsaved: bool) -> str:
     if unsaved:
         said += "\n\n" + UNSAVED_NOT_IN_IT
     return said
+
+
+def save_person_data(
+    ctx: AppContext,
+    parent: QWidget | None,
+    person_id: int,
+    name: str,
+    *,
+    unsaved: bool = False,
+    today: date | None = None,
+) -> Path | None:
+    """Everything we hold about the person as data files (a zip), after the PDF's warning:
+    saved in the remembered folder, recorded in the audit trail, and where it went said.
+    None if the user cancelled or it could not be saved (said in plain words)."""
+    title = f"Everything we hold about {name}, as data files"
+    warning = everything_warning(name, unsaved, what="This zip of data files holds")
+    if not prompts.ask_yes_no(parent, title, warning, "Make the data files"):
+        return None
+    day = today or date.today()
+    suggested = ops.query(ctx, suggested_zip_name, person_id, day)
+    path = choose_save_path(
+        ctx, parent, title, ZIP_FILTER, suggested, suffixes=(".zip",), what="these data files"
+    )
+    if path is None:
+        return None
+    try:
+        summary = run_with_steps(
+            parent,
+            "Saving the data files",
+            f"Making \u201c{path.name}\u201d\u2026",
+            lambda progress: save_subject_access(
+                ctx.database(), ctx.actor, person_id, path, day, progress
+            ),
+            still="A person's data files are still being saved.",
+            bar_format="%v of %m files",
+        )
+    except KnownError as problem:
+        prompts.show_problem(parent, "The data files were not saved", problem.message)
+        return None
+    remember_folder(ctx, path)
+    ctx.events.data_changed.emit("audit")
+    prompts.show_message(
+        parent,
+        "Data files saved",
+        f"Everything we hold about {name} is saved as data files in \u201c{path.name}\u201d, "
+        f"in the folder {path.parent}.\n\nThe zip holds {len(summary.files)} files, "
+        f"{summary.receipts} of them receipts; README.txt inside says what each one is. "
+        "Keep it safe, and delete copies you no longer need.",
+    )
+    return path
 
 
 class StatementPeriodDialog(QDialog):
@@ -177,13 +234,17 @@ class PersonPdfs:
         self.period_dialog: StatementPeriodDialog | None = None
         self.button = QPushButton("PDF documen&ts")
         self.button.setAccessibleName("PDF documents about this person")
-        self.button.setToolTip("A payment statement, or everything we hold, as a PDF")
+        self.button.setToolTip(
+            "A payment statement, or everything we hold, as a PDF; everything also as data files"
+        )
         self.menu = QMenu(self.button)
         self.statement_action = self.menu.addAction("&Payment statement\u2026")
         self.everything_action = self.menu.addAction("&Everything we hold\u2026")
+        self.data_action = self.menu.addAction("Everything we hold as &data files (zip)\u2026")
         self.button.setMenu(self.menu)
         self.statement_action.triggered.connect(self.ask_statement_period)
         self.everything_action.triggered.connect(self.save_everything)
+        self.data_action.triggered.connect(self.save_data_files)
         # A person not yet saved has nothing held and nothing paid.
         self.button.setVisible(editor.person_id is not None)
 
@@ -226,3 +287,15 @@ class PersonPdfs:
             return
         request = DocumentRequest(DocumentKind.PERSON, person_id=editor.person_id)
         save_pdf(editor.ctx, editor, request, today=editor.fixed_today)
+
+    def save_data_files(self) -> None:
+        editor = self.editor
+        if editor.person_id is not None:
+            save_person_data(
+                editor.ctx,
+                editor,
+                editor.person_id,
+                self._name(),
+                unsaved=editor.dirty,
+                today=editor.fixed_today,
+            )

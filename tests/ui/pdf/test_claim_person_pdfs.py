@@ -103,6 +103,7 @@ def test_a_payment_statement_for_a_financial_year(qtbot, demo_ctx, answers, tmp_
     assert [action.text() for action in editor.pdfs.menu.actions()] == [
         "&Payment statement\u2026",
         "&Everything we hold\u2026",
+        "Everything we hold as &data files (zip)\u2026",
     ]
     editor.pdfs.statement_action.trigger()
     dialog = editor.pdfs.period_dialog

@@ -3,11 +3,14 @@ the charity holds about them (for a subject access request).
 
 The person is chosen with the register's own finder in a small dialog, as the Claims screen
 does, because a charity may have thousands of people. It looks in the archive too: a subject
-access request may come from someone no longer involved. Both documents give personal data
-out of the app, so making either is recorded in the audit trail (by the document maker).
+access request may come from someone no longer involved. Everything held can also be saved
+as data files (a zip a computer can read), made here with the person editor's own steps. All
+give personal data out of the app, so making any is recorded in the audit trail.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from involve_desktop.app import AppContext
+from involve_desktop.ui.dialogs.person_pdfs import save_person_data
 from involve_desktop.ui.widgets.people_finder import PeopleFinder
 
 NOBODY = "No one chosen yet."
@@ -69,6 +73,7 @@ class PersonSection(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.fixed_today: date | None = None  # tests fix the day; otherwise the click's
         self.person: tuple[int, str] | None = None
         self.dialog: ChooseWhoseDialog | None = None
         self.who_label = QLabel()
@@ -85,11 +90,17 @@ class PersonSection(QGroupBox):
             "made: for a subject access request."
         )
         self.record_about.setWordWrap(True)
+        self.data_button = QPushButton("As data files (&zip)\u2026")
+        self.data_about = QLabel(
+            "The same again as data files a computer can read: JSON and CSV files in a zip, "
+            "with their receipts."
+        )
+        self.data_about.setWordWrap(True)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setAccessibleName("Why these cannot be made yet")
         self.audited = QLabel(
-            "Both hold personal details: making either is recorded in the audit trail."
+            "All hold personal details: making any of them is recorded in the audit trail."
         )
         self.audited.setWordWrap(True)
 
@@ -102,6 +113,8 @@ class PersonSection(QGroupBox):
         grid.addWidget(self.statement_about, 0, 1)
         grid.addWidget(self.record_button, 1, 0)
         grid.addWidget(self.record_about, 1, 1)
+        grid.addWidget(self.data_button, 2, 0)
+        grid.addWidget(self.data_about, 2, 1)
         grid.setColumnStretch(1, 1)
         column = QVBoxLayout(self)
         column.addLayout(who)
@@ -112,6 +125,7 @@ class PersonSection(QGroupBox):
         self.choose_button.clicked.connect(self.choose_person)
         self.statement_button.clicked.connect(lambda: self._request(self.statement_requested))
         self.record_button.clicked.connect(lambda: self._request(self.record_requested))
+        self.data_button.clicked.connect(self.save_data_files)
         self.show_terms()
         self.show_year("")
 
@@ -152,7 +166,8 @@ class PersonSection(QGroupBox):
         name = self.person[1] if self.person else ""
         self.name_label.setText(name if chosen else NOBODY)
         self.name_label.setAccessibleName(f"Chosen: {name}" if chosen else NOBODY)
-        for button in (self.statement_button, self.record_button):
+        buttons = (self.statement_button, self.record_button, self.data_button)
+        for button in buttons:
             button.setEnabled(chosen)
         reason = "" if chosen else f"Choose {self.ctx.terms.with_article()} first."
         self.reason.setText(reason)
@@ -163,10 +178,17 @@ class PersonSection(QGroupBox):
         self.record_button.setAccessibleName(
             f"Everything we hold about {name}" if chosen else "Everything we hold"
         )
-        for button in (self.statement_button, self.record_button):
+        self.data_button.setAccessibleName(
+            f"Everything we hold about {name}, as data files" if chosen else "As data files"
+        )
+        for button in buttons:
             button.setToolTip(reason)
             button.setAccessibleDescription(reason)
 
     def _request(self, signal: SignalInstance) -> None:
         if self.person is not None:
             signal.emit(*self.person)
+
+    def save_data_files(self) -> None:
+        if self.person is not None:
+            save_person_data(self.ctx, self, *self.person, today=self.fixed_today)
