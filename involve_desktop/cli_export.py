@@ -1,4 +1,6 @@
-"""`involve export KIND --out FILE`: the printed documents, made with no display.
+"""`involve export KIND --out FILE`: the printed documents, made with no display, and
+`involve export person-data --person ID --out FILE.zip`, everything held about a person as
+data files (`services/subject_access.py`).
 
 The command line's options become the same `DocumentRequest` the app's buttons make, and
 `exports/make_document.make_document` reads, writes and records it exactly as it does for
@@ -33,26 +35,37 @@ KIND_HELP = {
     "budget-statement": "a group's statement of its delegated budget (--budget)",
     "pack": "several documents in one PDF with a cover and contents (--documents)",
 }
+# What is exported as data files rather than a PDF.
+PERSON_DATA = "person-data"
+DATA_KIND_HELP = {
+    PERSON_DATA: "everything held about a person as data files: JSON, CSV and receipts in a "
+    "zip (--person)",
+}
 
 
 def add_export_parser(commands: Any, run: Callable[..., int]) -> None:
     export = commands.add_parser(
         "export",
-        help="make one of the printed documents as a PDF",
-        description="Make a printed document as a PDF, with no window. "
+        help="make one of the printed documents as a PDF, or a person's data as files",
+        description="Make a printed document as a PDF, or everything held about a person as "
+        "data files in a zip, with no window. "
         "Encrypted records need INVOLVE_USER and INVOLVE_PASSWORD, or a terminal to ask.",
     )
     export.add_argument(
         "kind",
-        choices=list(KIND_HELP),
-        help="; ".join(f"{name}: {words}" for name, words in KIND_HELP.items()),
+        choices=[*KIND_HELP, *DATA_KIND_HELP],
+        help="; ".join(
+            f"{name}: {words}" for name, words in {**KIND_HELP, **DATA_KIND_HELP}.items()
+        ),
     )
-    export.add_argument("--out", required=True, type=Path, help="the PDF file to write")
+    export.add_argument("--out", required=True, type=Path, help="the PDF (or zip) to write")
     export.add_argument("--large-print", action="store_true", help="body text at 16 pt or more")
     export.add_argument(
         "--year", type=year_number, help="the financial year starting in this year (2025)"
     )
-    export.add_argument("--person", type=int, help="the person's number (statement, person)")
+    export.add_argument(
+        "--person", type=int, help="the person's number (statement, person, person-data)"
+    )
     export.add_argument("--budget", type=int, help="the budget's number (budget-statement)")
     export.add_argument("--claim", type=int, help="the claim's number (a filled claim form)")
     export.add_argument("--version", dest="strategy_version", type=int, help="strategy version")
@@ -114,13 +127,36 @@ def run_export(paths: AppPaths, args: argparse.Namespace, unlock: Callable[..., 
     key, actor = unlock(paths)
     database = Database(paths.database, key=key)
     try:
-        target, pages = export_document(database, actor, args, date.today())
+        if args.kind == PERSON_DATA:
+            said = export_person_data(database, actor, args, date.today())
+        else:
+            target, pages = export_document(database, actor, args, date.today())
+            said = f"Saved {target} ({pages} {'page' if pages == 1 else 'pages'})."
     except KnownError as problem:
         raise KnownError(_said_here(problem, args), detail=problem.detail) from problem
     finally:
         database.close()
-    print(f"Saved {target} ({pages} {'page' if pages == 1 else 'pages'}).")
+    print(said)
     return EXIT_OK
+
+
+def export_person_data(database: Any, actor: Any, args: argparse.Namespace, today: date) -> str:
+    """Write everything held about `--person` as data files in a zip (recorded in the audit
+    trail); return what to say."""
+    from involve_desktop.services.subject_access import save_subject_access
+
+    if args.person is None:
+        raise KnownError("Please say whose: --person followed by their number.")
+    target: Path = args.out
+    if target.suffix.lower() != ".zip":
+        raise KnownError("Please name the file to write with .zip at the end: --out data.zip")
+    if not target.parent.is_dir():
+        raise KnownError(f"There is no folder {target.parent} to save the zip in.")
+    summary = save_subject_access(database, actor, args.person, target, today)
+    return (
+        f"Saved {target} ({len(summary.files)} files, {summary.receipts} of them receipts). "
+        "It holds sensitive details: keep it safe."
+    )
 
 
 def _said_here(problem: KnownError, args: argparse.Namespace) -> str:

@@ -227,3 +227,47 @@ def test_a_pack_from_the_command_line_holds_the_documents_asked_for(capsys, demo
     )
     assert status != 0 and "A pack cannot hold “minutes”" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_persons_data_as_files_in_a_zip_is_saved_and_audited(capsys, demo_folder, tmp_path):
+    import json
+    import zipfile
+
+    with database(demo_folder).session_scope() as session:
+        person_id = session.scalars(select(Claim.person_id).order_by(Claim.id).limit(1)).one()
+        first_name = session.get(Person, person_id).first_name
+    target = tmp_path / "person data.zip"
+    args = ("person-data", "--person", str(person_id), "--out", str(target))
+    status, out, err = export(capsys, demo_folder, *args)
+    assert (status, err) == (0, "")
+    assert out.startswith(f"Saved {target} (") and "keep it safe" in out
+    with zipfile.ZipFile(target) as archive:
+        content = json.loads(archive.read("person.json"))
+        assert "claims.csv" in archive.namelist() and "README.txt" in archive.namelist()
+    assert content["record_number"] == person_id
+    first = next(d for d in content["details"] if d["column"] == "first_name")
+    assert first["value"] == first_name
+    with database(demo_folder).session_scope() as session:
+        subjects = session.execute(
+            select(AuditEvent.subject_kind, AuditEvent.subject_id).where(
+                AuditEvent.action == AuditAction.EXPORTED_SUBJECT_ACCESS_DATA
+            )
+        ).all()
+    assert ("person", person_id) in subjects
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--out", "{folder}/x.zip"), "Please say whose: --person"),
+        (("--person", "99999", "--out", "{folder}/x.zip"), "There is no person number 99999"),
+        (("--person", "1", "--out", "{folder}/x.pdf"), "with .zip at the end"),
+        (("--person", "1", "--out", "{folder}/gone/x.zip"), "There is no folder"),
+    ],
+)
+def test_person_data_problems_are_said_in_plain_words(capsys, demo_folder, tmp_path, args, said):
+    filled = [word.format(folder=tmp_path) for word in args]
+    status, out, err = export(capsys, demo_folder, "person-data", *filled)
+    assert status == 1 and out == ""
+    assert said in err
+    assert list(tmp_path.iterdir()) == []
