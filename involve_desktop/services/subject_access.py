@@ -233,6 +233,7 @@ def readme(report: PersonRecordReport, files: Sequence[DataFile], receipts: int)
         f"Made on {long_date(report.produced_on)} ({report.produced_on.isoformat()}).",
         "",
         report.what_it_is,
+        "",
         "The same is printed, in words, in the PDF of everything we hold about them.",
         "",
         "Keep these files safe: they hold sensitive details (support needs, health, "
