@@ -41,6 +41,7 @@ class AuditTab(QWidget):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName("Audit trail")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)

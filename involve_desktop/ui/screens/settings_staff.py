@@ -81,6 +81,7 @@ class StaffTab(QWidget):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName("Staff")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
         self.add_button = QPushButton("&Add staff member\u2026")
         self.role_box = QComboBox()
         self.role_box.setAccessibleName("Role for the selected staff member")

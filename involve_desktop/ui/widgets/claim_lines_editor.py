@@ -41,6 +41,7 @@ from involve_desktop.ui.widgets.claim_lines_table import (
 )
 from involve_desktop.ui.widgets.people_finder import EnterKey
 from involve_desktop.ui.widgets.records_model import Index, records_table, size_columns_to
+from involve_desktop.ui.widgets.tab_out import CtrlTabLeaves
 
 RECEIPT_FILTER = "Receipts (*.pdf *.png *.jpg *.jpeg *.gif);;All files (*)"
 COLUMN_SAMPLES = (
@@ -167,6 +168,7 @@ class ClaimLinesEditor(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setTabKeyNavigation(True)
+        CtrlTabLeaves(table)  # as the hint says: Qt's own Ctrl+Tab moves on a cell
         table.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
