@@ -6,31 +6,33 @@ moment (the figures also say how many do): a person who has chosen not to take p
 holds the level they reached. Archived people are left out of every figure, at the start of
 the year too, because the register does not keep the day someone was archived. A person
 with several roles counts once in each of their roles. The levels on past days are read from
-the level history (`domain/level_history.py`). The evaluation, the annual report and Home
-read these same functions. Rows are read with Core, not the ORM: on 20,000 people that halves
-the time.
+the level history (`domain/level_history.py`); people whose level has never moved are
+counted in grouped SQL (`participation_counts.py`). The evaluation, the annual report and Home
+read these same functions.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from involve_desktop.db.models import (
-    Activity,
-    ActivityOption,
-    LevelChange,
-    Person,
-    PersonOption,
-    person_chosen_option,
-)
+from involve_desktop.db.models import Activity, ActivityOption, Person
 from involve_desktop.domain.activities import PowerShared
-from involve_desktop.domain.level_history import LEVELS, LevelStep, LevelStory
+from involve_desktop.domain.level_history import LEVELS, LevelStory
 from involve_desktop.domain.people import OptionKind, ParticipationLevel, TakingPart
+from involve_desktop.services.participation_counts import (
+    Arrival,
+    RoleMasks,
+    ToldHistories,
+    arrival,
+    not_archived,
+    roles_of,
+    steps_of,
+)
 from involve_desktop.services.person_lists import list_options
 
 WAYS_IN_DAYS_AHEAD = 90  # a season of planning: far enough to invite, near enough to be real
@@ -102,68 +104,135 @@ class WayIn:
 
 
 def participation_spread(
-    session: Session, today: date, period: tuple[date, date]
+    session: Session,
+    today: date,
+    period: tuple[date, date],
+    *,
+    told: ToldHistories | None = None,
+    roles: RoleMasks | None = None,
 ) -> ParticipationSpread:
+    """`told` and `roles` may be passed in when already read (`year_figures` reads them once
+    for the spread and for who took part)."""
     first, last = period
     before = first - timedelta(days=1)
-    as_of = max(min(today, last), before)
-    now: Counter[ParticipationLevel] = Counter()
-    at_start: Counter[ParticipationLevel] = Counter()
-    joined: Counter[ParticipationLevel] = Counter()
-    moved_in: Counter[ParticipationLevel] = Counter()
-    moved_out: Counter[ParticipationLevel] = Counter()
-    taking_part: Counter[ParticipationLevel] = Counter()
-    by_role: dict[str, Counter[ParticipationLevel]] = defaultdict(Counter)
-    moved_up = moved_down = 0
-    roles = _roles_of_people(session)
-    steps = _steps_of_people(session)
-    people = session.connection().execute(
-        select(Person.id, Person.joined_on, Person.participation_level, Person.taking_part).where(
-            Person.archived.is_(False)
-        )
-    )
-    for person_id, joined_on, level, status in people:
-        story = LevelStory(joined_on, ParticipationLevel(level), steps.get(person_id, ()), today)
-        if story.on_register(before):
-            at_start[story.level_on(before)] += 1
-        if first <= story.arrival <= as_of:
-            joined[story.level_on(story.arrival)] += 1
-        for move in story.moves_within(first, as_of):
-            moved_out[move.from_level] += 1
-            moved_in[move.to_level] += 1
-            moved_up += move.upwards
-            moved_down += not move.upwards
-        if story.on_register(as_of):
-            level_then = story.level_on(as_of)
-            now[level_then] += 1
-            taking_part[level_then] += status == TakingPart.TAKING_PART.value
-            for role in roles.get(person_id, ("",)):
-                by_role[role][level_then] += 1
-    role_names = [*list_options(session, OptionKind.ROLE), *([""] if "" in by_role else [])]
+    tally = _Tally(first, before, as_of=max(min(today, last), before))
+    told = told or ToldHistories.read(session)
+    _tally_plain_histories(session, today, tally, told, roles or RoleMasks.read(session))
+    _tally_told_histories(session, today, tally, told)
+    role_names = [*list_options(session, OptionKind.ROLE), *([""] if "" in tally.by_role else [])]
     return ParticipationSpread(
         first=first,
         last=last,
-        as_of=as_of,
+        as_of=tally.as_of,
         current=first <= today <= last,
         levels=tuple(
             LevelFigures(
                 level=level,
-                now=now[level],
-                at_start=at_start[level],
-                joined=joined[level],
-                moved_in=moved_in[level],
-                moved_out=moved_out[level],
-                taking_part=taking_part[level],
+                now=tally.now[level],
+                at_start=tally.at_start[level],
+                joined=tally.joined[level],
+                moved_in=tally.moved_in[level],
+                moved_out=tally.moved_out[level],
+                taking_part=tally.taking_part[level],
             )
             for level in LEVELS
         ),
         roles=tuple(
-            RoleFigures(role, tuple(by_role[role][level] for level in LEVELS))
+            RoleFigures(role, tuple(tally.by_role[role][level] for level in LEVELS))
             for role in role_names
         ),
-        moved_up=moved_up,
-        moved_down=moved_down,
+        moved_up=tally.moved_up,
+        moved_down=tally.moved_down,
     )
+
+
+@dataclass
+class _Tally:
+    first: date
+    before: date  # the day before the year began: how it began
+    as_of: date
+    now: Counter[ParticipationLevel] = field(default_factory=Counter)
+    at_start: Counter[ParticipationLevel] = field(default_factory=Counter)
+    joined: Counter[ParticipationLevel] = field(default_factory=Counter)
+    moved_in: Counter[ParticipationLevel] = field(default_factory=Counter)
+    moved_out: Counter[ParticipationLevel] = field(default_factory=Counter)
+    taking_part: Counter[ParticipationLevel] = field(default_factory=Counter)
+    by_role: dict[str, Counter[ParticipationLevel]] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
+    moved_up: int = 0
+    moved_down: int = 0
+
+
+def _tally_plain_histories(
+    session: Session, today: date, tally: _Tally, told: ToldHistories, roles: RoleMasks
+) -> None:
+    """Everyone whose level has never moved, in one grouped query."""
+    held_masks = roles.masks()
+    masks = roles.columns(held_masks)
+    arrived = arrival(tally.before, tally.as_of, today)
+    rows = session.connection().execute(
+        select(Person.participation_level, Person.taking_part, arrived, *masks, func.count())
+        .select_from(Person)
+        .outerjoin(held_masks, held_masks.c.person_id == Person.id)
+        .where(not_archived(), *told.plain(Person.id))
+        .group_by(Person.participation_level, Person.taking_part, arrived, *masks)
+    )
+    for level_value, status, arrived_value, *held, count in rows:
+        level = ParticipationLevel(level_value)
+        at_start, joined, now = _arrival_counts(Arrival(arrived_value), tally, today)
+        tally.at_start[level] += count * at_start
+        tally.joined[level] += count * joined
+        if now:
+            tally.now[level] += count
+            tally.taking_part[level] += count * (status == TakingPart.TAKING_PART.value)
+            for role in roles.roles_in(held):
+                tally.by_role[role][level] += count
+
+
+def _arrival_counts(arrived: Arrival, tally: _Tally, today: date) -> tuple[bool, bool, bool]:
+    """Whether people who arrived so were on the register as the year began, joined it during
+    the year, and are on it on the year's "now"."""
+    if arrived is Arrival.TODAY:
+        return today <= tally.before, tally.first <= today <= tally.as_of, today <= tally.as_of
+    return (
+        arrived is Arrival.BY_YEAR_START,
+        arrived is Arrival.IN_YEAR,
+        arrived is not Arrival.AFTER,
+    )
+
+
+def _tally_told_histories(
+    session: Session, today: date, tally: _Tally, told: ToldHistories
+) -> None:
+    """The people whose level has moved (or whose history starts before they joined), each
+    told from their own history."""
+    if not told.ids:
+        return
+    roles = roles_of(session, None, told)
+    steps = steps_of(session, None, told)
+    people = session.connection().execute(
+        select(Person.id, Person.joined_on, Person.participation_level, Person.taking_part).where(
+            not_archived(), told.told(Person.id)
+        )
+    )
+    for person_id, joined_on, level, status in people:
+        story = LevelStory(joined_on, ParticipationLevel(level), steps.get(person_id, ()), today)
+        if story.on_register(tally.before):
+            tally.at_start[story.level_on(tally.before)] += 1
+        if tally.first <= story.arrival <= tally.as_of:
+            tally.joined[story.level_on(story.arrival)] += 1
+        for move in story.moves_within(tally.first, tally.as_of):
+            tally.moved_out[move.from_level] += 1
+            tally.moved_in[move.to_level] += 1
+            tally.moved_up += move.upwards
+            tally.moved_down += not move.upwards
+        if story.on_register(tally.as_of):
+            level_then = story.level_on(tally.as_of)
+            tally.now[level_then] += 1
+            tally.taking_part[level_then] += status == TakingPart.TAKING_PART.value
+            for role in roles.get(person_id, ("",)):
+                tally.by_role[role][level_then] += 1
 
 
 def ways_in(
@@ -184,28 +253,3 @@ def ways_in(
             WayIn(activity_id, title, held_on, power_shared, kind_name or "")
         )
     return found
-
-
-def _steps_of_people(session: Session) -> dict[int, list[LevelStep]]:
-    steps: dict[int, list[LevelStep]] = defaultdict(list)
-    for person_id, changed_on, from_level, to_level in session.connection().execute(
-        select(
-            LevelChange.person_id,
-            LevelChange.changed_on,
-            LevelChange.from_level,
-            LevelChange.to_level,
-        ).order_by(LevelChange.person_id, LevelChange.changed_on, LevelChange.id)
-    ):
-        steps[person_id].append(LevelStep(changed_on, from_level, to_level))
-    return steps
-
-
-def _roles_of_people(session: Session) -> dict[int, list[str]]:
-    roles: dict[int, list[str]] = defaultdict(list)
-    for person_id, name in session.connection().execute(
-        select(person_chosen_option.c.person_id, PersonOption.name)
-        .join(PersonOption, PersonOption.id == person_chosen_option.c.option_id)
-        .where(PersonOption.kind == OptionKind.ROLE.value)
-    ):
-        roles[person_id].append(name)
-    return roles
