@@ -341,7 +341,7 @@ def _run_window(paths: AppPaths, opening: Opening, report_to: Path | None) -> tu
         window = MainWindow(ctx)
         window.show()
         if report_to is not None:
-            _report_start_when_ready(ctx, report_to)
+            _report_start_when_ready(ctx, report_to, window)
         # Also after the wizard, which already opened the database: the warm-up is then almost
         # free, and its `services_ready` signal is what fills in the window.
         ctx.start_warm_up()
@@ -351,8 +351,9 @@ def _run_window(paths: AppPaths, opening: Opening, report_to: Path | None) -> tu
     return status, ctx.restore_on_close
 
 
-def _report_start_when_ready(ctx: Any, report_to: Path) -> None:
-    """Record when the window is shown and idle, and when the records are ready; then quit."""
+def _report_start_when_ready(ctx: Any, report_to: Path, window: Any) -> None:
+    """Record when the window is shown and idle, when the records are ready, and when Home
+    has drawn today's jobs and the year's figures (`home_ready`); then quit."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -361,8 +362,16 @@ def _report_start_when_ready(ctx: Any, report_to: Path) -> None:
     def shown() -> None:
         marks["shown"] = time.time()
 
-    def finish() -> None:
+    def records_ready() -> None:
         marks["ready"] = time.time()
+        home = window.screens.get("home")
+        if home is None or not home.loading:
+            finish()
+        else:
+            home.ready.connect(finish)
+
+    def finish() -> None:
+        marks.setdefault("home_ready", time.time())
         lines = [f"{name} {value:.6f}" for name, value in marks.items()]
         lines.append(f"resident_kb {_resident_kb()}")
         report_to.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -370,7 +379,7 @@ def _report_start_when_ready(ctx: Any, report_to: Path) -> None:
         QApplication.exit(0)
 
     QTimer.singleShot(0, shown)
-    ctx.events.services_ready.connect(lambda: QTimer.singleShot(0, finish))
+    ctx.events.services_ready.connect(lambda: QTimer.singleShot(0, records_ready))
 
 
 def _report_when_shown_then_close(dialog: Any, report_to: Path) -> None:

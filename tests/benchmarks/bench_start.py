@@ -15,53 +15,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from common import print_bench
-
-from involve_desktop.cli import DEMO_PASSWORD
-from involve_desktop.services.demo import DEMO_ADMINISTRATOR
+from common import BASELINE, SIGNED_IN, print_bench, run_marks
 
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
 PEOPLE = 20_000
-
-BASELINE = """
-import sys, time
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.show()
-def shown():
-    rss = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS:"))
-    open(sys.argv[1], "w").write(f"shown {time.time():.6f}\\nresident_kb {rss}\\n")
-    app.quit()
-QTimer.singleShot(0, shown)
-app.exec()
-"""
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env.update(extra)
-    return env
-
-
-# Signing in as the demo administrator without typing, for the runs that go past sign-in.
-SIGNED_IN = {"INVOLVE_USER": DEMO_ADMINISTRATOR, "INVOLVE_PASSWORD": DEMO_PASSWORD}
-
-
-def _run(command: list[str], report: Path, **env: str) -> dict[str, float]:
-    report.unlink(missing_ok=True)
-    started = time.time()
-    subprocess.run(command, env=_env(**env), check=True, timeout=120, capture_output=True)
-    marks = dict(line.split() for line in report.read_text().splitlines())
-    return {
-        name: float(value) - (started if name != "resident_kb" else 0)
-        for name, value in marks.items()
-    }
 
 
 def main() -> None:
@@ -95,14 +54,14 @@ def main() -> None:
             str(report),
         ]
         # Warm the disk cache and .pyc files for both before measuring.
-        _run(baseline_cmd, report)
-        _run(app_cmd, report)
+        run_marks(baseline_cmd, report)
+        run_marks(app_cmd, report)
         # Interleaved, so a slow spell on the machine hits both sides alike.
         baseline_runs, app_runs = [], []
         for _ in range(RUNS):
-            baseline_runs.append(_run(baseline_cmd, report))
-            app_runs.append(_run(app_cmd, report))
-        signed_in_runs = [_run(app_cmd, report, **SIGNED_IN) for _ in range(3)]
+            baseline_runs.append(run_marks(baseline_cmd, report))
+            app_runs.append(run_marks(app_cmd, report))
+        signed_in_runs = [run_marks(app_cmd, report, **SIGNED_IN) for _ in range(3)]
     baseline = min(run["shown"] for run in baseline_runs)
     baseline_mb = max(run["resident_kb"] for run in baseline_runs) / 1024
     shown = min(run["shown"] for run in app_runs)

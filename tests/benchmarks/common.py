@@ -3,12 +3,38 @@ timing of a screen opened to its first rows beside the same SQL on a raw connect
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.dialects import sqlite
+
+from involve_desktop.cli import DEMO_PASSWORD
+from involve_desktop.services.demo import DEMO_ADMINISTRATOR
+
+# The cold-start baseline: the same Python showing an empty QMainWindow, reporting when it
+# is shown and the event loop has run once, as the app's `--report-start-to` does.
+BASELINE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.show()
+def shown():
+    rss = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS:"))
+    open(sys.argv[1], "w").write(f"shown {time.time():.6f}\\nresident_kb {rss}\\n")
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+# Signing in as the demo administrator without typing, for the runs that go past sign-in.
+SIGNED_IN = {"INVOLVE_USER": DEMO_ADMINISTRATOR, "INVOLVE_PASSWORD": DEMO_PASSWORD}
 
 
 def print_bench(name: str, value: float, unit: str, ratio: float, target: str, ok: bool) -> None:
@@ -53,3 +79,23 @@ def time_screen_opens(
         screen.deleteLater()
         app.processEvents()
     return statistics.median(opens), statistics.median(raw_opens)
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.update(extra)
+    return env
+
+
+def run_marks(command: list[str], report: Path, **env: str) -> dict[str, float]:
+    """Run one fresh process that writes marks ("shown 1712345678.123") to `report`; the
+    marks as seconds since the process was started (resident_kb as it is)."""
+    report.unlink(missing_ok=True)
+    started = time.time()
+    subprocess.run(command, env=_env(**env), check=True, timeout=120, capture_output=True)
+    marks = dict(line.split() for line in report.read_text().splitlines())
+    return {
+        name: float(value) - (started if name != "resident_kb" else 0)
+        for name, value in marks.items()
+    }

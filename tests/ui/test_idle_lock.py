@@ -47,6 +47,8 @@ def test_using_the_app_keeps_it_unlocked(qtbot, signed_in_ctx):
     window = MainWindow(signed_in_ctx)
     show_active(qtbot, window)
     window._services_ready()
+    # Home draws its charts once its figures are in: a moment of work, not of use.
+    qtbot.waitUntil(lambda: not window.current_screen().loading, timeout=20_000)
     window.idle_watcher.timer.setInterval(300)
     window.idle_watcher.restart()
     # Keys that change nothing: moving between areas builds screens, and a slow machine
@@ -61,7 +63,7 @@ def test_the_lock_covers_an_open_record_and_gives_it_back_as_it_was(qtbot, signe
     window = MainWindow(signed_in_ctx)
     show_active(qtbot, window)
     window._services_ready()
-    people = window.current_screen()
+    people = window.open_area("people")
     people.start_new()
     editor = people.editor
     qtbot.waitUntil(editor.isVisible)
