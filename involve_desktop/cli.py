@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--people", type=_positive, default=200, help="how many people (default 200)")
     demo.add_argument("--seed", type=int, default=2026, help="same seed, same data (default 2026)")
     demo.add_argument(
+        "--years",
+        type=_at_least_one,
+        default=2,
+        help="how many years of activities, claims and history (default 2)",
+    )
+    demo.add_argument(
         "--password",
         default=DEMO_PASSWORD,
         help=f"the demo administrator's password (default: {DEMO_PASSWORD!r})",
@@ -112,7 +118,7 @@ def run_demo(paths: AppPaths, args: argparse.Namespace) -> int:
         database = Database(paths.database, key=signed.key)
         try:
             with database.session_scope() as session:
-                summary = build_demo(session, people=args.people, seed=args.seed)
+                summary = build_demo(session, people=args.people, seed=args.seed, years=args.years)
         finally:
             database.close()
     log.info(
@@ -219,6 +225,13 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _at_least_one(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
     return value
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import Person
@@ -98,11 +98,19 @@ def _claims(session: Session, today: date, terms: PeopleTerms) -> list[Job]:
 
 
 def _consent(session: Session, today: date, terms: PeopleTerms) -> list[Job]:
-    due = matching_query(PeopleFilter(consent_review_due=True), today)
-    count = _count(session, due)
+    # The People screen's own query for "Consent review due", with the review date beside
+    # each id so that one pass also counts those already past it.
+    due = (
+        matching_query(PeopleFilter(consent_review_due=True), today)
+        .add_columns(Person.consent_review_on)
+        .order_by(None)
+        .subquery()
+    )
+    count, past = session.execute(
+        select(func.count(), func.count(case((due.c.consent_review_on < today, 1))))
+    ).one()
     if not count:
         return []
-    past = _count(session, due.where(Person.consent_review_on < today))
     text = f"Consent to review for {terms.count(count)}"
     if past:
         text += f" ({past:,} past {'their' if past != 1 else 'the'} review date)"

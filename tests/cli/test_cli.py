@@ -3,6 +3,7 @@
 import logging
 import subprocess
 import sys
+from datetime import date, timedelta
 
 import pytest
 
@@ -142,6 +143,37 @@ def test_demo_with_no_people_still_sets_up_the_organisation(capsys, tmp_path):
     status, out, _ = run(capsys, tmp_path, "check")
     assert status == 0
     assert "0 people" in out
+
+
+def first_activity_day(data_dir) -> date:
+    connection = sqlite_file.connect(data_dir / "involve.db", key=demo_key(data_dir))
+    try:
+        return date.fromisoformat(
+            connection.execute("SELECT min(held_on) FROM activity").fetchone()[0]
+        )
+    finally:
+        connection.close()
+
+
+def test_demo_years_spreads_the_activities_over_that_many_years(capsys, tmp_path):
+    # GIVEN a demo of two years (the default) and one of five, with the same people
+    default, longer = tmp_path / "default", tmp_path / "longer"
+    assert run(capsys, default, "demo", "--people", "300")[0] == 0
+    assert run(capsys, longer, "demo", "--people", "300", "--years", "5")[0] == 0
+
+    # THEN the five-year demo's activities go back more than four years, the default's two
+    today = date.today()
+    assert (
+        today - timedelta(days=2 * 365) <= first_activity_day(default) < today - timedelta(days=365)
+    )
+    assert first_activity_day(longer) < today - timedelta(days=4 * 365)
+
+
+def test_demo_refuses_fewer_than_one_year(capsys, tmp_path):
+    with pytest.raises(SystemExit) as raised:
+        main(["--data-dir", str(tmp_path), "demo", "--years", "0"])
+    assert raised.value.code == 2
+    assert not (tmp_path / "involve.db").exists()
 
 
 def test_demo_refuses_a_negative_number_of_people(capsys, tmp_path):
