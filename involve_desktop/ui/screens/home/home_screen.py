@@ -2,8 +2,8 @@
 
 Today's jobs come first (services/home_jobs.py), then the year at a glance
 (services/year_figures.py, the evaluation's and the annual report's own figures). Both are
-worked out on a worker thread, jobs first, so the window never freezes on a big register;
-`ready` is emitted when both are drawn.
+worked out on worker threads, side by side, so the window never freezes on a big register;
+each is drawn as it comes in, and `ready` is emitted when both are.
 
 Home reads everything again when data changes anywhere in the app (the single
 `data_changed` signal): at once when it is on screen, otherwise when it is next shown. It
@@ -12,6 +12,7 @@ never polls.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -36,27 +37,27 @@ JOBS, FIGURES = "jobs", "figures"
 
 
 class Worker(QObject):
-    """Runs reads on a thread of its own and hands each result back on the GUI thread as
-    `finished(generation, part, result)`; a result that is an exception is raised there,
-    so the crash handler says it as any other problem."""
+    """Runs each read on a thread of its own (SQLite reads side by side, so the jobs and
+    the figures take as long as the slower of them) and hands each result back on the GUI
+    thread as `finished(generation, part, result)`; a result that is an exception is
+    raised there, so the crash handler says it as any other problem."""
 
     finished = Signal(int, str, object)
 
     def run(self, generation: int, steps: list[tuple[str, Callable[[], Any]]]) -> None:
-        def work() -> None:
-            for part, step in steps:
-                try:
-                    result: Any = step()
-                except Exception as problem:  # handed to the GUI thread, raised there
-                    result = problem
-                try:
-                    self.finished.emit(generation, part, result)
-                except RuntimeError:
-                    return  # the screen has gone (the window closed meanwhile)
-                if isinstance(result, Exception):
-                    return
+        for part, step in steps:
+            threading.Thread(
+                target=self._work, args=(generation, part, step), name=f"home {part}", daemon=True
+            ).start()
 
-        threading.Thread(target=work, name="home", daemon=True).start()
+    def _work(self, generation: int, part: str, step: Callable[[], Any]) -> None:
+        try:
+            result: Any = step()
+        except Exception as problem:  # handed to the GUI thread, raised there
+            result = problem
+        # RuntimeError: the screen has gone (the window closed meanwhile).
+        with contextlib.suppress(RuntimeError):
+            self.finished.emit(generation, part, result)
 
 
 class HomeScreen(Screen):
