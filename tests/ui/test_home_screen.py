@@ -59,7 +59,7 @@ def busy(ctx) -> dict[str, object]:
     """Something of most kinds to do today, built through the services."""
     database = ctx.database()
     admin, _approver, worker = money_team(database)
-    people = {name: add_claimant(database, name, "Jones") for name in ("Ann", "Bo", "Cy")}
+    people = {name: add_claimant(database, name, "Jones") for name in ("Ann", "Bo", "Cy", "Di")}
     waiting = [
         submitted(database, worker, people["Ann"], fee(100)),
         submitted(database, worker, people["Cy"], fee(300)),
@@ -70,6 +70,7 @@ def busy(ctx) -> dict[str, object]:
     set_person(ctx, people["Ann"], consent_review_on=TODAY - timedelta(days=3))
     set_person(ctx, people["Bo"], consent_review_on=TODAY + timedelta(days=10))
     set_person(ctx, people["Cy"], consent_review_on=TODAY + timedelta(days=90))
+    set_person(ctx, people["Di"], last_involved_on=TODAY - timedelta(days=365 * 8))
     add_activity(database, "Coffee morning", TODAY - timedelta(days=3))
     add_activity(database, "Summer fair", TODAY - timedelta(weeks=20))
     add_activity(database, "Next panel", TODAY + timedelta(days=3))
@@ -311,3 +312,23 @@ def test_home_the_evaluation_and_the_annual_report_agree(qtbot, demo_home, demo_
         figures.money.summary,
     ):
         assert sentence in said
+
+
+def test_the_retention_job_opens_the_people_past_the_retention_period(qtbot, ctx, busy):
+    _window, home = open_home(qtbot, ctx)
+    count = home.jobs.counts()[JobKind.RETENTION]
+    assert count == 1
+    qtbot.mouseClick(home.jobs.button(JobKind.RETENTION), Qt.MouseButton.LeftButton)
+    dialog = home.retention_dialog
+    assert dialog.isVisible()
+    assert dialog.table.rowCount() == count
+    dialog.reject()
+
+
+def test_no_two_mnemonics_clash_on_home(qtbot, ctx, busy):
+    from tests.ui.test_mnemonics import clashes, mnemonics
+
+    window, home = open_home(qtbot, ctx)
+    found = mnemonics(home) + mnemonics(window.menuBar())
+    assert "Y" in {letter for letter, _text in found}, "&Year"
+    assert clashes(found) == {}

@@ -145,7 +145,10 @@ class HomeScreen(Screen):
         if job.kind is JobKind.RETENTION:
             from involve_desktop.ui.dialogs.retention_dialog import RetentionDialog
 
-            RetentionDialog(self.ctx, self).exec()
+            # Window-modal, without a nested event loop, as the record editors open.
+            self.retention_dialog = RetentionDialog(self.ctx, self, today=self.fixed_today)
+            self.retention_dialog.finished.connect(self.retention_dialog.deleteLater)
+            self.retention_dialog.open()
             return
         organisation = ops.query(self.ctx, load_organisation)
         weeks = organisation.impact_due_weeks if organisation else DEFAULT_IMPACT_DUE_WEEKS
