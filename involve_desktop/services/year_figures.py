@@ -12,8 +12,8 @@ charity's own word for people. The rules for each group are in its module:
 - payments for the year's work and spending against the year's budgets
   (`year_figures_money.py`, with `budgets.budget_figures`).
 
-Everything is counted with grouped SQL; only the people who took part in the year are read
-one by one (their level history), on top of what the participation spread reads.
+Everything is counted with grouped SQL; only people whose level has moved are read one by
+one, from their level history (`participation_counts.py`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from involve_desktop.domain.financial_year import year_label
 from involve_desktop.domain.terms import DEFAULT_TERMS, PeopleTerms
 from involve_desktop.services.organisation import load_organisation
 from involve_desktop.services.participation import participation_spread
+from involve_desktop.services.participation_counts import RoleMasks, ToldHistories
 from involve_desktop.services.year_figures_money import MoneyFigures, money_figures
 from involve_desktop.services.year_figures_people import (
     NewPeople,
@@ -86,8 +87,10 @@ def year_figures(session: Session, first: date, last: date, today: date) -> Year
     (`financial_year.year_containing`), since budgets belong to the year starting then."""
     organisation = load_organisation(session)
     terms = organisation.terms if organisation is not None else DEFAULT_TERMS
-    spread = participation_spread(session, today, (first, last))
-    people = people_involved(session, spread, today, terms)
+    # Whose level history must be read, and the role list, are read once for both.
+    told, roles = ToldHistories.read(session), RoleMasks.read(session)
+    spread = participation_spread(session, today, (first, last), told=told, roles=roles)
+    people = people_involved(session, spread, today, terms, told=told, roles=roles)
     return YearFigures(
         first=first,
         last=last,

@@ -26,18 +26,21 @@ from sqlalchemy.orm import Session
 from involve_desktop.db.models import (
     Activity,
     AttendanceRecord,
-    LevelChange,
     Person,
     PersonBarrier,
-    PersonOption,
-    person_chosen_option,
 )
 from involve_desktop.domain.activities import Attendance
 from involve_desktop.domain.financial_year import year_label
-from involve_desktop.domain.level_history import LEVELS, LevelStep, LevelStory
+from involve_desktop.domain.level_history import LEVELS, LevelStory
 from involve_desktop.domain.people import Barrier, OptionKind, ParticipationLevel, TakingPart
 from involve_desktop.domain.terms import PeopleTerms
 from involve_desktop.services.participation import ParticipationSpread, RoleFigures
+from involve_desktop.services.participation_counts import (
+    RoleMasks,
+    ToldHistories,
+    roles_of,
+    steps_of,
+)
 from involve_desktop.services.person_lists import list_options
 from involve_desktop.services.year_figures_share import Share
 
@@ -108,46 +111,54 @@ def people_involved(
     spread: ParticipationSpread,
     today: date,
     terms: PeopleTerms,
+    *,
+    told: ToldHistories | None = None,
+    roles: RoleMasks | None = None,
 ) -> PeopleInvolved:
+    """`told` and `roles` as `participation_spread` takes them, when already read."""
     first, last, as_of = spread.first, spread.last, spread.as_of
     involved = attended_in(first, last).scalar_subquery()
-    connection = session.connection()
-    steps: dict[int, list[LevelStep]] = defaultdict(list)
-    for person_id, changed_on, from_level, to_level in connection.execute(
-        select(
-            LevelChange.person_id,
-            LevelChange.changed_on,
-            LevelChange.from_level,
-            LevelChange.to_level,
-        )
-        .where(LevelChange.person_id.in_(involved))
-        .order_by(LevelChange.person_id, LevelChange.changed_on, LevelChange.id)
-    ).all():
-        steps[person_id].append(LevelStep(changed_on, from_level, to_level))
-    roles: dict[int, list[str]] = defaultdict(list)
-    for person_id, name in connection.execute(
-        select(person_chosen_option.c.person_id, PersonOption.name)
-        .join(PersonOption, PersonOption.id == person_chosen_option.c.option_id)
-        .where(
-            PersonOption.kind == OptionKind.ROLE.value,
-            person_chosen_option.c.person_id.in_(involved),
-        )
-    ).all():
-        roles[person_id].append(name)
+    told = told or ToldHistories.read(session)
+    roles = roles or RoleMasks.read(session)
     levels: Counter[ParticipationLevel] = Counter()
     by_role: dict[str, Counter[ParticipationLevel]] = defaultdict(Counter)
     new_took_part = 0
-    for person_id, joined_on, level in connection.execute(
-        select(Person.id, Person.joined_on, Person.participation_level).where(
-            Person.id.in_(involved)
+    # People whose level never moved are at their level now on any day: grouped in SQL.
+    held_masks = roles.masks()
+    masks = roles.columns(held_masks)
+    joined_in_year = func.sum(case((Person.joined_on.between(first, last), 1), else_=0))
+    connection = session.connection()
+    plain_rows = connection.execute(
+        select(Person.participation_level, *masks, func.count(), joined_in_year)
+        .select_from(Person)
+        .outerjoin(held_masks, held_masks.c.person_id == Person.id)
+        .where(Person.id.in_(involved), *told.plain(Person.id))
+        .group_by(Person.participation_level, *masks)
+    )
+    for level_value, *held, count, new in plain_rows.all():
+        level = ParticipationLevel(level_value)
+        levels[level] += count
+        new_took_part += new
+        for role in roles.roles_in(held):
+            by_role[role][level] += count
+    # The others are told from their history, as `participation.py` does.
+    if told.ids:
+        steps = steps_of(session, involved, told)
+        roles_held = roles_of(session, involved, told)
+        told_rows = connection.execute(
+            select(Person.id, Person.joined_on, Person.participation_level).where(
+                Person.id.in_(involved), told.told(Person.id)
+            )
         )
-    ).all():
-        story = LevelStory(joined_on, ParticipationLevel(level), steps.get(person_id, ()), today)
-        level_then = story.level_on(as_of)
-        levels[level_then] += 1
-        for role in roles.get(person_id, ("",)):
-            by_role[role][level_then] += 1
-        new_took_part += first <= joined_on <= last
+        for person_id, joined_on, level in told_rows.all():
+            story = LevelStory(
+                joined_on, ParticipationLevel(level), steps.get(person_id, ()), today
+            )
+            level_then = story.level_on(as_of)
+            levels[level_then] += 1
+            for role in roles_held.get(person_id, ("",)):
+                by_role[role][level_then] += 1
+            new_took_part += first <= joined_on <= last
     role_names = [*list_options(session, OptionKind.ROLE), *([""] if "" in by_role else [])]
     total = sum(levels.values())
     return PeopleInvolved(
