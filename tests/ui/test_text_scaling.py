@@ -23,7 +23,7 @@ from tests.ui.helpers import show_active
 from tests.ui.test_mnemonics import mnemonics
 
 WIDEST_SCREEN = 1000
-EVERY_AREA = tuple(area for area in AREAS if area.key != "home")
+
 LARGE_POINTS = 16
 
 
@@ -56,7 +56,7 @@ def cut_labels(root: QWidget) -> list[str]:
 
 
 def test_every_screen_fits_and_shows_its_words_at_a_large_system_font(qtbot, demo_ctx, large_font):
-    window = MainWindow(demo_ctx, EVERY_AREA)
+    window = MainWindow(demo_ctx, AREAS)
     menu = add_text_size_menu(window, demo_ctx.paths)
     show_active(qtbot, window)
     window._services_ready()

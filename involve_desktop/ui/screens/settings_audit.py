@@ -34,7 +34,7 @@ class AuditTab(QWidget):
         row = QHBoxLayout()
         row.addLayout(filters)
         filters.addRow("&Who:", self.staff_box)
-        filters.addRow("&What:", self.action_box)
+        filters.addRow("Wh&at:", self.action_box)
         self.staff_box.setAccessibleName("Who")
         self.action_box.setAccessibleName("What")
         self.table = QTableWidget(0, len(COLUMNS))

@@ -28,30 +28,32 @@ class SettingsScreen(Screen):
         self.security_form = SecurityForm()
         self.forms = (self.organisation_form, self.year_form, self.terms_form, self.security_form)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.organisation_form, "&Organisation")
-        self.tabs.addTab(self.year_form, "&Year and evaluation")
-        self.tabs.addTab(self.terms_form, "&Words for people")
-        self.tabs.addTab(self.security_form, "Se&curity")
+        # The tabs have no Alt+letter: eight of them would take letters from every page's
+        # fields. Ctrl+Tab and Ctrl+Shift+Tab move between them, as in every Qt tab set.
+        self.tabs.addTab(self.organisation_form, "Organisation")
+        self.tabs.addTab(self.year_form, "Year and evaluation")
+        self.tabs.addTab(self.terms_form, "Words for people")
+        self.tabs.addTab(self.security_form, "Security")
         from involve_desktop.ui.screens.settings_lists import ListsTab
 
         self.lists_tab = ListsTab(ctx)
-        self.tabs.addTab(self.lists_tab, "&Lists")
+        self.tabs.addTab(self.lists_tab, "Lists")
         from involve_desktop.ui.screens.settings_payment_policy import PaymentPolicyTab
 
         # Shown to everyone, read-only without the permission; it has its own Save and Undo.
         self.payment_policy_tab = PaymentPolicyTab(ctx)
-        self.tabs.addTab(self.payment_policy_tab, "Pay&ment policy")
+        self.tabs.addTab(self.payment_policy_tab, "Payment policy")
         self.may_change = ctx.actor is not None and can(ctx.actor.role, Permission.CHANGE_SETTINGS)
         if ctx.actor is not None and can(ctx.actor.role, Permission.MANAGE_STAFF):
             from involve_desktop.ui.screens.settings_staff import StaffTab
 
             self.staff_tab = StaffTab(ctx)
-            self.tabs.addTab(self.staff_tab, "S&taff")
+            self.tabs.addTab(self.staff_tab, "Staff")
         if ctx.actor is not None and can(ctx.actor.role, Permission.READ_AUDIT_TRAIL):
             from involve_desktop.ui.screens.settings_audit import AuditTab
 
             self.audit_tab = AuditTab(ctx)
-            self.tabs.addTab(self.audit_tab, "&Audit trail")
+            self.tabs.addTab(self.audit_tab, "Audit trail")
         self.tabs.setAccessibleName("Settings sections")
 
         self.state_label = QLabel()

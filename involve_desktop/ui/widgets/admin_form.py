@@ -29,7 +29,7 @@ class AdminForm(FormSection):
         self.form.addRow(intro)
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(100)
-        self.add_row("admin_name", "Your &name:", self.name_edit)
+        self.add_row("admin_name", "Your na&me:", self.name_edit)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.add_row("password", "&Password:", self.password_edit)

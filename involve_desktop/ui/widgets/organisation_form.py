@@ -24,7 +24,7 @@ class OrganisationForm(FormSection):
 
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(MAX_NAME_LENGTH)
-        self.add_row("name", "Organisation &name:", self.name_edit)
+        self.add_row("name", "Organisation na&me:", self.name_edit)
 
         self.charity_number_edit = QLineEdit()
         self.charity_number_edit.setMaxLength(20)

@@ -42,7 +42,7 @@ class TermsForm(FormSection):
         self.add_row("term_singular", "One &person is a:", self.singular_edit)
         self.plural_edit = QLineEdit()
         self.plural_edit.setMaxLength(MAX_TERM_LENGTH)
-        self.add_row("term_plural", "Several &people are:", self.plural_edit)
+        self.add_row("term_plural", "Se&veral people are:", self.plural_edit)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.form.addRow("You will see:", self.preview)

@@ -37,7 +37,7 @@ class YearForm(FormSection):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.year_start_day)
         row.addWidget(self.year_start_month, 1)
-        self.add_row("year_start", "Financial year &starts on:", start_row, self.year_start_day)
+        self.add_row("year_start", "Financial year st&arts on:", start_row, self.year_start_day)
         self.year_start_day.setAccessibleName("Financial year start: day")
         self.year_start_month.setAccessibleName("Financial year start: month")
         self.year_preview = QLabel()
@@ -53,7 +53,7 @@ class YearForm(FormSection):
         row.addWidget(self.evaluation_day)
         row.addWidget(self.evaluation_month, 1)
         self.add_row(
-            "evaluation_month", "Yearly &evaluation on:", evaluation_row, self.evaluation_day
+            "evaluation_month", "Yearly evaluation &on:", evaluation_row, self.evaluation_day
         )
         self.evaluation_preview = QLabel()
         self.evaluation_preview.setWordWrap(True)

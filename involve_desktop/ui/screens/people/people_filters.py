@@ -67,7 +67,7 @@ class PeopleFilterBar(QWidget):
         # The filters wrap onto more lines when the text is large or the window narrow.
         filters = flow_row(
             labelled("&Role:", self.role),
-            labelled("&Interest:", self.interest),
+            labelled("I&nterest:", self.interest),  # I is the screen's &Import
             labelled("Le&vel:", self.level),
             labelled("&Taking part:", self.taking_part),
             self.consent_due,

@@ -72,7 +72,7 @@ class PeopleScreen(Screen):
         self.add_button.setToolTip("Ctrl+N")
         self.open_button = QPushButton("&Open")
         self.open_button.setToolTip("Enter, or double-click a row")
-        self.archive_button = QPushButton("Arc&hive")
+        self.archive_button = QPushButton("Ar&chive")
         self.delete_button = QPushButton("&Delete\u2026")
         self.merge_button = QPushButton("&Merge two\u2026")
         self.merge_button.setToolTip("Select the two records that are the same person")
@@ -206,7 +206,7 @@ class PeopleScreen(Screen):
         self.open_button.setEnabled(count == 1)
         self.archive_button.setEnabled(count >= 1)
         self.archive_button.setText(
-            "Bring &back" if self.filters.archived.isChecked() else "Arc&hive"
+            "Bring &back" if self.filters.archived.isChecked() else "Ar&chive"
         )
         self.delete_button.setEnabled(count == 1)
         self.merge_button.setEnabled(count == 2)

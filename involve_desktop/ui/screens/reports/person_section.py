@@ -90,7 +90,8 @@ class PersonSection(QGroupBox):
             "made: for a subject access request."
         )
         self.record_about.setWordWrap(True)
-        self.data_button = QPushButton("As data files (&zip)\u2026")
+        # Z is kept for the main window's Text size menu (Alt+Z), on every screen.
+        self.data_button = QPushButton("As &data files (zip)\u2026")
         self.data_about = QLabel(
             "The same again as data files a computer can read: JSON and CSV files in a zip, "
             "with their receipts."
