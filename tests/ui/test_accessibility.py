@@ -389,3 +389,30 @@ def test_no_two_alt_letters_clash_on_any_page_of_the_first_run_wizard(qtbot, pat
     for page_id in wizard.pageIds():
         page = wizard.page(page_id)
         assert clashes(mnemonics(page) + button_letters) == {}, type(page).__name__
+
+
+def test_tab_moves_through_the_wrapped_people_filters_in_reading_order(qtbot, ctx):
+    from involve_desktop.ui.screens.people.people_screen import PeopleScreen
+
+    screen = PeopleScreen(ctx)
+    screen.resize(700, 600)  # narrow enough for the filters to wrap
+    show_active(qtbot, screen)
+    bar = screen.filters
+    # Wrapped: the Clear button sits on a lower line than the Role filter.
+    clear_top = bar.clear_button.mapTo(bar, bar.clear_button.rect().topLeft()).y()
+    assert clear_top > bar.role.mapTo(bar, bar.role.rect().bottomLeft()).y()
+    bar.search.setFocus()
+    qtbot.waitUntil(bar.search.hasFocus)
+    order = [
+        bar.role,
+        bar.interest,
+        bar.level,
+        bar.taking_part,
+        bar.consent_due,
+        bar.not_involved,
+        bar.archived,
+        bar.clear_button,
+    ]
+    for expected in order:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected
