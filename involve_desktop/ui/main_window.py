@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
             self.area_actions.append(action)
 
         self._label_areas()
+        from involve_desktop.ui.text_size import add_text_size_menu
+
+        add_text_size_menu(self, self.ctx.paths)
         help_menu = self.menuBar().addMenu("&Help")
         about = help_menu.addAction("&About Involve")
         about.triggered.connect(self.show_about)

@@ -8,13 +8,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QMenu, QWidget
 
 from involve_desktop.ui.areas import AREAS
 from involve_desktop.ui.main_window import MainWindow
 from involve_desktop.ui.text_size import (
     SYSTEM_SIZE_PROPERTY,
-    add_text_size_menu,
     apply_saved_text_size,
     saved_text_size,
 )
@@ -46,6 +45,13 @@ def system_font(qapp) -> Iterator[float]:
     qapp.setProperty(SYSTEM_SIZE_PROPERTY, None)
 
 
+def text_size_menu(window: MainWindow) -> QMenu:
+    """The main window's own Text size menu (MainWindow._build_menus adds it)."""
+    return next(
+        action.menu() for action in window.menuBar().actions() if action.text() == "Text si&ze"
+    )
+
+
 def cut_labels(root: QWidget) -> list[str]:
     """Shown labels whose words need more room than they have and cannot wrap."""
     return [
@@ -57,7 +63,7 @@ def cut_labels(root: QWidget) -> list[str]:
 
 def test_every_screen_fits_and_shows_its_words_at_a_large_system_font(qtbot, demo_ctx, large_font):
     window = MainWindow(demo_ctx, AREAS)
-    menu = add_text_size_menu(window, demo_ctx.paths)
+    menu = text_size_menu(window)
     show_active(qtbot, window)
     window._services_ready()
     widths = {}
@@ -101,7 +107,8 @@ def test_larger_text_grows_every_window_at_once_and_is_kept_for_next_time(qtbot,
     from involve_desktop.ui.widgets.heading import heading
 
     window = MainWindow(ctx, tuple(area for area in AREAS if area.key in ("people", "settings")))
-    menu = add_text_size_menu(window, ctx.paths)
+    # The main window has the menu of its own (MainWindow._build_menus).
+    menu = text_size_menu(window)
     show_active(qtbot, window)
     window._services_ready()
     title = heading("Experts by experience")

@@ -19,7 +19,8 @@ from PySide6.QtCore import QEvent, QMargins, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from involve_desktop.ui.widgets.pyramid_chart import FILLS, OUTLINE, PATTERN_INK
+from involve_desktop.ui import colours
+from involve_desktop.ui.widgets.pyramid_chart import FILLS
 
 BAR_ROOM = 2.2  # text lines of height for each bar, so names and bars breathe
 BAR_ROOM_SEVERAL = 1.5  # bars side by side under one name need less each
@@ -131,11 +132,12 @@ def _make_chart(figures: BarFigures, palette: QPalette, font):  # type: ignore[n
         )
         brush = QBrush(colour, pattern)
         if pattern is not Qt.BrushStyle.SolidPattern:
-            # A bar set takes one brush: the pattern's lines in dark ink on the chart's own
-            # light ground, so it still differs from the solid fills in grey.
-            brush = QBrush(PATTERN_INK, pattern)
+            # A bar set takes one brush: the pattern's lines in the text colour on the
+            # chart's own ground, so it differs from the solid fills in grey and still shows
+            # on a dark theme.
+            brush = QBrush(ink, pattern)
         bar_set.setBrush(brush)
-        bar_set.setPen(QPen(OUTLINE, 1.5))
+        bar_set.setPen(QPen(colours.chart_outline(palette), 1.5))
         bar_set.setLabelColor(ink)
         bar_set.setLabelFont(font)
         bar_set.append([measure.values[index] for index in order])
