@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from involve_desktop.db.models import Activity, ActivityOption, Person
@@ -26,9 +26,9 @@ from involve_desktop.domain.level_history import LEVELS, LevelStory
 from involve_desktop.domain.people import OptionKind, ParticipationLevel, TakingPart
 from involve_desktop.services.participation_counts import (
     Arrival,
+    RegisterCounts,
     RoleMasks,
     ToldHistories,
-    arrival,
     not_archived,
     roles_of,
     steps_of,
@@ -109,15 +109,17 @@ def participation_spread(
     period: tuple[date, date],
     *,
     told: ToldHistories | None = None,
-    roles: RoleMasks | None = None,
+    register: RegisterCounts | None = None,
 ) -> ParticipationSpread:
-    """`told` and `roles` may be passed in when already read (`year_figures` reads them once
-    for the spread and for who took part)."""
+    """`told` and `register` may be passed in when already read for the same year
+    (`year_figures` reads them once for all its figures)."""
     first, last = period
-    before = first - timedelta(days=1)
-    tally = _Tally(first, before, as_of=max(min(today, last), before))
     told = told or ToldHistories.read(session)
-    _tally_plain_histories(session, today, tally, told, roles or RoleMasks.read(session))
+    register = register or RegisterCounts.read(
+        session, today, period, told, RoleMasks.read(session)
+    )
+    tally = _Tally(first, register.before, register.as_of)
+    _tally_plain_histories(register, today, tally)
     _tally_told_histories(session, today, tally, told)
     role_names = [*list_options(session, OptionKind.ROLE), *([""] if "" in tally.by_role else [])]
     return ParticipationSpread(
@@ -164,29 +166,21 @@ class _Tally:
     moved_down: int = 0
 
 
-def _tally_plain_histories(
-    session: Session, today: date, tally: _Tally, told: ToldHistories, roles: RoleMasks
-) -> None:
-    """Everyone whose level has never moved, in one grouped query."""
-    held_masks = roles.masks()
-    masks = roles.columns(held_masks)
-    arrived = arrival(tally.before, tally.as_of, today)
-    rows = session.connection().execute(
-        select(Person.participation_level, Person.taking_part, arrived, *masks, func.count())
-        .select_from(Person)
-        .outerjoin(held_masks, held_masks.c.person_id == Person.id)
-        .where(not_archived(), *told.plain(Person.id))
-        .group_by(Person.participation_level, Person.taking_part, arrived, *masks)
-    )
-    for level_value, status, arrived_value, *held, count in rows:
-        level = ParticipationLevel(level_value)
-        at_start, joined, now = _arrival_counts(Arrival(arrived_value), tally, today)
+def _tally_plain_histories(register: RegisterCounts, today: date, tally: _Tally) -> None:
+    """Everyone on the register whose level has never moved, from the grouped counts."""
+    levels = {level.value: level for level in LEVELS}
+    counts = {kind: _arrival_counts(kind, tally, today) for kind in Arrival}
+    for group in register.groups:
+        if not group.plain_on_register:
+            continue
+        level, count = levels[group.level], group.count
+        at_start, joined, now = counts[group.arrived]
         tally.at_start[level] += count * at_start
         tally.joined[level] += count * joined
         if now:
             tally.now[level] += count
-            tally.taking_part[level] += count * (status == TakingPart.TAKING_PART.value)
-            for role in roles.roles_in(held):
+            tally.taking_part[level] += count * (group.taking_part == TakingPart.TAKING_PART.value)
+            for role in group.roles:
                 tally.by_role[role][level] += count
 
 

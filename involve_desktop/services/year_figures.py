@@ -27,12 +27,13 @@ from involve_desktop.domain.financial_year import year_label
 from involve_desktop.domain.terms import DEFAULT_TERMS, PeopleTerms
 from involve_desktop.services.organisation import load_organisation
 from involve_desktop.services.participation import participation_spread
-from involve_desktop.services.participation_counts import RoleMasks, ToldHistories
+from involve_desktop.services.participation_counts import RegisterCounts, RoleMasks, ToldHistories
 from involve_desktop.services.year_figures_money import MoneyFigures, money_figures
 from involve_desktop.services.year_figures_people import (
     NewPeople,
     NotTakingPart,
     PeopleInvolved,
+    attended_in,
     new_people,
     not_taking_part,
     people_involved,
@@ -87,19 +88,22 @@ def year_figures(session: Session, first: date, last: date, today: date) -> Year
     (`financial_year.year_containing`), since budgets belong to the year starting then."""
     organisation = load_organisation(session)
     terms = organisation.terms if organisation is not None else DEFAULT_TERMS
-    # Whose level history must be read, and the role list, are read once for both.
-    told, roles = ToldHistories.read(session), RoleMasks.read(session)
-    spread = participation_spread(session, today, (first, last), told=told, roles=roles)
-    people = people_involved(session, spread, today, terms, told=told, roles=roles)
+    # Whose level history must be read, and the register's counts, are read once for all.
+    told = ToldHistories.read(session)
+    register = RegisterCounts.read(
+        session, today, (first, last), told, RoleMasks.read(session), attended_in(first, last)
+    )
+    spread = participation_spread(session, today, (first, last), told=told, register=register)
+    people = people_involved(session, spread, today, terms, told=told, register=register)
     return YearFigures(
         first=first,
         last=last,
         today=today,
         terms=terms,
         people=people,
-        new_people=new_people(session, people, terms),
+        new_people=new_people(session, people, terms, register=register),
         activities=activities_held(session, first, last, today, terms),
         impact=impact_figures(session, first, last, today),
         money=money_figures(session, first, last, terms),
-        not_taking_part=not_taking_part(session, terms),
+        not_taking_part=not_taking_part(session, terms, register=register),
     )

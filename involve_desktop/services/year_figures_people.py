@@ -36,8 +36,10 @@ from involve_desktop.domain.people import Barrier, OptionKind, ParticipationLeve
 from involve_desktop.domain.terms import PeopleTerms
 from involve_desktop.services.participation import ParticipationSpread, RoleFigures
 from involve_desktop.services.participation_counts import (
+    RegisterCounts,
     RoleMasks,
     ToldHistories,
+    not_archived,
     roles_of,
     steps_of,
 )
@@ -113,34 +115,29 @@ def people_involved(
     terms: PeopleTerms,
     *,
     told: ToldHistories | None = None,
-    roles: RoleMasks | None = None,
+    register: RegisterCounts | None = None,
 ) -> PeopleInvolved:
-    """`told` and `roles` as `participation_spread` takes them, when already read."""
+    """`told` and `register` (read with who took part) as `year_figures` reads them once."""
     first, last, as_of = spread.first, spread.last, spread.as_of
     involved = attended_in(first, last).scalar_subquery()
     told = told or ToldHistories.read(session)
-    roles = roles or RoleMasks.read(session)
+    if register is None or not register.with_took_part:
+        roles = RoleMasks.read(session)
+        register = RegisterCounts.read(
+            session, today, (first, last), told, roles, took_part=attended_in(first, last)
+        )
     levels: Counter[ParticipationLevel] = Counter()
     by_role: dict[str, Counter[ParticipationLevel]] = defaultdict(Counter)
     new_took_part = 0
-    # People whose level never moved are at their level now on any day: grouped in SQL.
-    held_masks = roles.masks()
-    masks = roles.columns(held_masks)
-    joined_in_year = func.sum(case((Person.joined_on.between(first, last), 1), else_=0))
+    # People whose level never moved are at their level now on any day.
+    for group in register.groups:
+        if group.took_part and not group.told:
+            level = ParticipationLevel(group.level)
+            levels[level] += group.count
+            new_took_part += group.count * group.joined_in_year
+            for role in group.roles:
+                by_role[role][level] += group.count
     connection = session.connection()
-    plain_rows = connection.execute(
-        select(Person.participation_level, *masks, func.count(), joined_in_year)
-        .select_from(Person)
-        .outerjoin(held_masks, held_masks.c.person_id == Person.id)
-        .where(Person.id.in_(involved), *told.plain(Person.id))
-        .group_by(Person.participation_level, *masks)
-    )
-    for level_value, *held, count, new in plain_rows.all():
-        level = ParticipationLevel(level_value)
-        levels[level] += count
-        new_took_part += new
-        for role in roles.roles_in(held):
-            by_role[role][level] += count
     # The others are told from their history, as `participation.py` does.
     if told.ids:
         steps = steps_of(session, involved, told)
@@ -188,17 +185,26 @@ def _involved_summary(total: int, new: int, terms: PeopleTerms, current: bool, l
     return f"{terms.count(total)} {took} in at least one activity{so_far}; {new_part}."
 
 
-def new_people(session: Session, involved: PeopleInvolved, terms: PeopleTerms) -> NewPeople:
+def new_people(
+    session: Session,
+    involved: PeopleInvolved,
+    terms: PeopleTerms,
+    *,
+    register: RegisterCounts | None = None,
+) -> NewPeople:
     """People whose joining date falls in the year, archived since or not (see above); those
     who took part are the ones `people_involved` found new, so the two always agree."""
     first, last = involved.spread.first, involved.spread.last
     current = involved.spread.current
     label = year_label(first)
-    joined = (
-        session.connection()
-        .execute(select(func.count()).where(Person.joined_on.between(first, last)))
-        .scalar_one()
-    )
+    if register is not None:
+        joined = sum(group.count for group in register.groups if group.joined_in_year)
+    else:
+        joined = (
+            session.connection()
+            .execute(select(func.count()).where(Person.joined_on.between(first, last)))
+            .scalar_one()
+        )
     active = involved.new_took_part
     share = Share(int(active), int(joined))
     if not joined:
@@ -213,17 +219,27 @@ def new_people(session: Session, involved: PeopleInvolved, terms: PeopleTerms) -
     return NewPeople(int(joined), share, summary)
 
 
-def not_taking_part(session: Session, terms: PeopleTerms) -> NotTakingPart:
+def not_taking_part(
+    session: Session, terms: PeopleTerms, *, register: RegisterCounts | None = None
+) -> NotTakingPart:
     """People on the register (not archived) who have chosen not to take part, as at today,
     and the barriers recorded for anyone on the register."""
     connection = session.connection()
-    statuses = dict(
-        connection.execute(
-            select(Person.taking_part, func.count())
-            .where(Person.archived.is_(False), Person.taking_part != TakingPart.TAKING_PART.value)
-            .group_by(Person.taking_part)
-        ).all()
-    )
+    statuses: Counter[str] = Counter()
+    if register is not None:
+        for group in register.groups:
+            if not group.archived:
+                statuses[group.taking_part] += group.count
+    else:
+        statuses.update(
+            dict(
+                connection.execute(
+                    select(Person.taking_part, func.count())
+                    .where(not_archived())
+                    .group_by(Person.taking_part)
+                ).all()
+            )
+        )
     not_taking = case((Person.taking_part != TakingPart.TAKING_PART.value, 1), else_=0)
     found = {
         barrier: (int(people), int(not_now))
