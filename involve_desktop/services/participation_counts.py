@@ -144,10 +144,6 @@ def arrival(before: date, as_of: date, today: date) -> ColumnElement[int]:
     )
 
 
-def how_many(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.sum(case((condition, 1), else_=0))
-
-
 def steps_of(
     session: Session, who: Select[tuple[int]] | None, told: ToldHistories
 ) -> dict[int, list[LevelStep]]:
