@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -55,6 +57,8 @@ class AppContext:
         self._database: Database | None = None
         self._database_lock = threading.Lock()
         self._warm_up_thread: threading.Thread | None = None
+        # Reads the first screen needs, started the moment the records open (read_early).
+        self._early: dict[str, Future[Any]] = {}
         # A checked backup to restore once the window and the records are closed (the Backup
         # screen's RestoreRequest); the bootstrap restores it, then asks who signs in.
         self.restore_on_close: object | None = None
@@ -94,6 +98,21 @@ class AppContext:
             prune_as_set(session)
         self.events.services_ready.emit()
 
+    def read_early(self, key: str, read: Callable[[], Any]) -> None:
+        """Start `read` now, on a thread of its own, and keep its result for `take_early(key)`.
+
+        The bootstrap starts the first screen's reads as soon as the records are open, so
+        they overlap with making the window and its screens instead of waiting for them.
+        `read` imports what it needs itself, so starting it costs the window nothing.
+        """
+        future: Future[Any] = Future()
+        self._early[key] = future
+        threading.Thread(target=_fill, args=(future, read), name="early read", daemon=True).start()
+
+    def take_early(self, key: str) -> Future[Any] | None:
+        """The early read started under `key`, once (later reads are read afresh)."""
+        return self._early.pop(key, None)
+
     def wait_for_warm_up(self) -> None:
         if self._warm_up_thread is not None:
             self._warm_up_thread.join()
@@ -115,3 +134,10 @@ class AppContext:
             from involve_desktop.db.sqlite_file import checkpoint
 
             checkpoint(self.paths.database, key=self.key)
+
+
+def _fill(future: Future[Any], read: Callable[[], Any]) -> None:
+    try:
+        future.set_result(read())
+    except Exception as problem:  # given to whoever takes the result, raised there
+        future.set_exception(problem)

@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import Any
 
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 32_000
 
 
 def driver(key: bytes | None) -> ModuleType:
@@ -43,6 +44,10 @@ def connect(path: Path, *, key: bytes | None = None, read_only: bool = False) ->
             connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Pages are decrypted into this cache: at SQLite's default 2 MB, Home's figures for
+        # a large register read and decrypt the same pages again (280 ms against 216 ms
+        # with 20,000 people). It is filled only as pages are read.
+        connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if not read_only:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = FULL")

@@ -6,8 +6,9 @@ and dated on or after the day they joined. Their level has never moved and they 
 the register the day they joined (or today, if that day is still to come): `LevelStory` says
 the same of them as of someone with no history at all. Such "plain" people are counted in SQL
 (`RegisterCounts`: one grouped pass over the register for everything a year's figures ask),
-so 20,000 of them come back as a thousand or so groups. The others ("told" histories: a level that moved, or a history that begins before the joining
-date) are read and told step by step, as `domain/level_history.py` says.
+so 20,000 of them come back as a thousand or so groups. The others ("told" histories: a level
+that moved, or a history that begins before the joining date) are read and told step by step,
+as `domain/level_history.py` says.
 
 A person's roles are carried as bit masks (one bit for each role on the charity's list), so
 that grouping by them counts a person with several roles once in each role without reading a

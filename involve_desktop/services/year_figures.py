@@ -23,7 +23,11 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from involve_desktop.domain.financial_year import year_label
+from involve_desktop.domain.financial_year import (
+    DEFAULT_YEAR_START,
+    year_containing,
+    year_label,
+)
 from involve_desktop.domain.terms import DEFAULT_TERMS, PeopleTerms
 from involve_desktop.services.organisation import load_organisation
 from involve_desktop.services.participation import participation_spread
@@ -107,3 +111,10 @@ def year_figures(session: Session, first: date, last: date, today: date) -> Year
         money=money_figures(session, first, last, terms),
         not_taking_part=not_taking_part(session, terms, register=register),
     )
+
+
+def current_year_figures(session: Session, today: date) -> YearFigures:
+    """The figures for the financial year holding `today`, by the charity's year start."""
+    organisation = load_organisation(session)
+    start = organisation.year_start if organisation is not None else DEFAULT_YEAR_START
+    return year_figures(session, *year_containing(today, start), today)

@@ -29,6 +29,7 @@ from involve_desktop.services.year_figures import year_figures
 from involve_desktop.ui import ops
 from involve_desktop.ui.screens.base import Screen
 from involve_desktop.ui.screens.home.destinations import job_destination
+from involve_desktop.ui.screens.home.early import early_result, take_early
 from involve_desktop.ui.screens.home.glance_panel import GlancePanel
 from involve_desktop.ui.screens.home.jobs_panel import JobsPanel
 from involve_desktop.ui.widgets.refresh_when_shown import RefreshWhenShown
@@ -106,11 +107,22 @@ class HomeScreen(Screen):
         """Work out the jobs (unless only the year changed), then the figures, on a worker."""
         self.generation += 1
         today, period = self.today(), self.glance.period()
+        early_jobs, early_figures = take_early(self.ctx)
+
+        def read_jobs() -> Any:
+            found = early_result(early_jobs, today)
+            return found if found is not None else ops.query(self.ctx, todays_jobs, today)
+
+        def read_figures() -> Any:
+            assert period is not None
+            found = early_result(early_figures, today, period)
+            return found if found is not None else ops.query(self.ctx, year_figures, *period, today)
+
         steps: list[tuple[str, Callable[[], Any]]] = []
         if jobs:
-            steps.append((JOBS, lambda: ops.query(self.ctx, todays_jobs, today)))
+            steps.append((JOBS, read_jobs))
         if period is not None:
-            steps.append((FIGURES, lambda: ops.query(self.ctx, year_figures, *period, today)))
+            steps.append((FIGURES, read_figures))
         self.waiting = {part for part, _step in steps}
         self.glance.show_working(FIGURES in self.waiting)
         self.worker.run(self.generation, steps)
