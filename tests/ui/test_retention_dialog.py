@@ -71,7 +71,8 @@ def test_the_rule_and_who_is_past_it_are_shown_with_nothing_ticked(qtbot, ctx):
     )
     assert names(dialog) == ["Gwen Morgan"]
     assert dialog.table.item(0, 1).text() == "1 May 2019"
-    assert "name, contact details" in dialog.table.item(0, 2).text()
+    assert "kept as counts" in dialog.table.item(0, 2).text()
+    assert "name, contact details" in dialog.table.item(0, 3).text()
     assert dialog.ticked_ids() == []
     assert not dialog.anonymise_button.isEnabled() and not dialog.delete_button.isEnabled()
     assert dialog.held_table.isVisibleTo(dialog)

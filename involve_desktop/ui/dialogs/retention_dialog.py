@@ -36,7 +36,8 @@ from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.progress import run_with_progress
 from involve_desktop.ui.widgets.heading import heading
 
-DUE_COLUMNS = ("Name", "Last involved", "What goes", "What stays")
+# What stays is short and differs by person; what goes is long, so it wraps in the last column.
+DUE_COLUMNS = ("Name", "Last involved", "What stays", "What goes")
 HELD_COLUMNS = ("Name", "Last involved", "Why it is held back")
 
 
@@ -129,7 +130,10 @@ class RetentionDialog(QDialog):
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The words columns share what is left and wrap, so no row is cut off at the side.
+        for column in range(2, table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_sizes: table.resizeRowsToContents())
 
     def reload(self) -> None:
         self.review = ops.query(self.ctx, review_retention, self.today)
@@ -165,9 +169,11 @@ class RetentionDialog(QDialog):
             if checkable:
                 name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 name.setCheckState(Qt.CheckState.Unchecked)  # nothing chosen for anyone
-            last_cells = (person.removed, person.kept) if checkable else (person.held_back,)
+            last_cells = (person.kept, person.removed) if checkable else (person.held_back,)
             cells = (name, QTableWidgetItem(long_date(person.last_involved)))
             cells += tuple(QTableWidgetItem(text) for text in last_cells)
+            for item in cells[2:]:
+                item.setToolTip(item.text())
             for column, item in enumerate(cells):
                 table.setItem(row, column, item)
         table.resizeRowsToContents()
