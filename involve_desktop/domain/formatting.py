@@ -10,9 +10,15 @@ def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """'1 claim', '2 claims', '1,204 activities' (`many` when adding "s" is wrong)."""
+    word = singular if count == 1 else many or f"{singular}s"
+    return f"{count:,} {word}"
+
+
 def count_of_people(number: int) -> str:
     """'1 person', '20,000 people' (for support and logs; screens use the charity's words)."""
-    return f"{number:,} {'person' if number == 1 else 'people'}"
+    return plural(number, "person", "people")
 
 
 def and_list(items: list[str] | tuple[str, ...]) -> str:

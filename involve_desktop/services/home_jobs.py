@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import Person
 from involve_desktop.domain.claims import ClaimStatus
-from involve_desktop.domain.formatting import long_date
+from involve_desktop.domain.formatting import long_date, plural
 from involve_desktop.domain.learning_cycle import StrategyStatus
 from involve_desktop.domain.terms import DEFAULT_TERMS, PeopleTerms
 from involve_desktop.services import backup_settings
@@ -69,12 +69,6 @@ def todays_jobs(session: Session, today: date) -> list[Job]:
     terms = organisation.terms if organisation is not None else DEFAULT_TERMS
     found = [job for make in _JOBS for job in make(session, today, terms)]
     return sorted(found, key=lambda job: list(JobKind).index(job.kind))
-
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """'1 claim', '2 claims', '1,204 activities'."""
-    word = singular if count == 1 else many or f"{singular}s"
-    return f"{count:,} {word}"
 
 
 def _count(session: Session, query: Select) -> int:  # type: ignore[type-arg]

@@ -27,7 +27,7 @@ from involve_desktop.db.models import (
 )
 from involve_desktop.db.money_models import Claim
 from involve_desktop.domain.claims import COUNTED_STATUSES, ClaimStatus
-from involve_desktop.domain.formatting import and_list
+from involve_desktop.domain.formatting import and_list, plural
 from involve_desktop.domain.money import format_pence
 from involve_desktop.domain.person_record import display_name
 from involve_desktop.domain.retention import (
@@ -172,13 +172,9 @@ def _counts(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
     return counts
 
 
-def _plural(number: int, singular: str, plural: str) -> str:
-    return f"{number:,} {singular if number == 1 else plural}"
-
-
 def _removed_words(tally: dict[str, int]) -> str:
     extra = (
-        [_plural(tally["training"], "training record", "training records")]
+        [plural(tally["training"], "training record", "training records")]
         if tally["training"]
         else []
     )
@@ -190,12 +186,12 @@ def _removed_words(tally: dict[str, int]) -> str:
 def _kept_words(tally: dict[str, int]) -> str:
     kept = []
     if tally["activities"]:
-        kept.append(_plural(tally["activities"], "activity", "activities"))
+        kept.append(plural(tally["activities"], "activity", "activities"))
     if tally["claims"]:
-        claims = _plural(tally["claims"], "claim", "claims")
+        claims = plural(tally["claims"], "claim", "claims")
         kept.append(f"{claims} ({format_pence(tally['pence'])})")
     if tally["level_changes"]:
-        kept.append(_plural(tally["level_changes"], "level change", "level changes"))
+        kept.append(plural(tally["level_changes"], "level change", "level changes"))
     if not kept:
         return "Nothing to count"
     return f"{and_list(kept)} kept as counts"
@@ -204,7 +200,7 @@ def _kept_words(tally: dict[str, int]) -> str:
 def _held_back_words(open_claims: int) -> str:
     if not open_claims:
         return ""
-    waiting = _plural(open_claims, "claim is", "claims are")
+    waiting = plural(open_claims, "claim is", "claims are")
     return f"{waiting} waiting for approval or payment: pay or reject first"
 
 
@@ -258,7 +254,7 @@ def delete_people(session: Session, actor: Actor, person_ids: list[int], today: 
             session,
             actor,
             AuditAction.DELETED_PERSON_PAST_RETENTION,
-            f"{_plural(len(due), 'person', 'people')}",
+            f"{plural(len(due), 'person', 'people')}",
         )
         compact_after_commit(session)
     return len(due)
