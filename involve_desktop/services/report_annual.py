@@ -20,6 +20,7 @@ Plain frozen data for `exports/annual_report_pdf.py`; nothing here knows about P
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -45,6 +46,8 @@ from involve_desktop.services.year_figures import YearFigures, year_figures
 NOT_QUOTED = "Not quoted here: the person who said this has not agreed to be quoted."
 ONE_PERSON = "Feedback from one person"
 LONGEST_NAME_WORDS = 4  # names are matched as runs of up to this many words
+# "Hughes's" (any apostrophe): the 's ending a word, which would otherwise join it ("hughess").
+POSSESSIVE = re.compile(r"(?<=\w)['`\u2018\u2019]s\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -271,20 +274,24 @@ def name_keys(first: str, last: str, preferred: str | None) -> set[str]:
     if not last:
         return set()
     names = {f"{first} {last}", f"{preferred} {last}" if preferred else ""} - {""}
-    return {_folded_words(name) for name in names}
+    return {folded_words(name) for name in names}
 
 
 def name_runs(text: str) -> Iterator[str]:
     """Runs of two to LONGEST_NAME_WORDS words of `text`, folded, the longest first: the
     pieces that may be someone's `name_keys`."""
-    words = _folded_words(text).split()
+    words = folded_words(text).split()
     for size in range(min(LONGEST_NAME_WORDS, len(words)), 1, -1):
         for start in range(len(words) - size + 1):
             yield " ".join(words[start : start + size])
 
 
-def _folded_words(text: str) -> str:
-    cleaned = "".join(ch if ch.isalnum() else " " for ch in fold(without_apostrophes(text)))
+def folded_words(text: str) -> str:
+    """`text` folded to compare names: lower case, no accents, apostrophes inside a name
+    joined ("O'Brien" -> "obrien"), a possessive dropped ("Nia Hughes's" -> "nia hughes"),
+    other marks as spaces."""
+    bare = without_apostrophes(POSSESSIVE.sub("", text))
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in fold(bare))
     return " ".join(cleaned.split())
 
 

@@ -34,8 +34,12 @@ from involve_desktop.db.models import (
 from involve_desktop.db.money_models import Claim, ClaimLine, ClaimReceipt
 from involve_desktop.domain.claims import ClaimStatus
 from involve_desktop.domain.people import OptionKind
-from involve_desktop.domain.search_words import fold, without_apostrophes
-from involve_desktop.services.report_annual import LONGEST_NAME_WORDS, name_keys
+from involve_desktop.services.report_annual import (
+    LONGEST_NAME_WORDS,
+    POSSESSIVE,
+    folded_words,
+    name_keys,
+)
 
 ANONYMISED_NAME = "Anonymised person"
 NAME_REMOVED = "[name removed]"
@@ -154,14 +158,17 @@ def without_names(text: str, keys: set[str]) -> str:
     if not text or not keys:
         return text
     tokens = [
-        (match.start(), match.end(), _folded(match.group())) for match in _TOKEN.finditer(text)
+        (match.start(), match.end(), folded_words(match.group())) for match in _TOKEN.finditer(text)
     ]
     pieces, position, index = [], 0, 0
     while index < len(tokens):
         size = _longest_name_at(tokens, index, keys)
         if size:
             pieces.append(text[position : tokens[index][0]] + NAME_REMOVED)
-            position = tokens[index + size - 1][1]
+            last_start, position, _key = tokens[index + size - 1]
+            # "Nia Hughes's idea" -> "[name removed]'s idea": the possessive is not the name.
+            possessive = POSSESSIVE.search(text, last_start, position)
+            position = possessive.start() if possessive else position
             index += size
         else:
             index += 1
@@ -175,8 +182,3 @@ def _longest_name_at(tokens: list[tuple[int, int, str]], index: int, keys: set[s
         if run in keys:
             return size
     return 0
-
-
-def _folded(word: str) -> str:
-    cleaned = "".join(ch if ch.isalnum() else " " for ch in fold(without_apostrophes(word)))
-    return " ".join(cleaned.split())

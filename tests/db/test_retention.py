@@ -31,7 +31,7 @@ from involve_desktop.services.people import save_person
 from involve_desktop.services.people_list import PeopleFilter, matching_ids
 from involve_desktop.services.people_merge import merge_people
 from involve_desktop.services.permissions import NotAllowed
-from involve_desktop.services.report_annual import name_keys
+from involve_desktop.services.report_annual import name_keys, name_runs
 from involve_desktop.services.retention import (
     anonymise_people,
     count_past_retention,
@@ -290,6 +290,15 @@ def test_names_are_removed_from_text_whole_and_in_any_case():
     )
     assert without_names("Siân said so", keys) == "Siân said so", "a first name alone stays"
     assert without_names("", keys) == ""
+
+
+def test_a_name_said_as_a_possessive_is_removed_and_found_by_the_annual_reports_rule():
+    keys = name_keys("Nia", "Hughes", "")
+    assert without_names("Nia Hughes's idea, and NIA HUGHES\u2019S too", keys) == (
+        "[name removed]'s idea, and [name removed]\u2019S too"
+    )
+    assert "nia hughes" in set(name_runs("It was Nia Hughes\u2019s idea"))
+    assert without_names("Hughes, Nia said so", keys) == "Hughes, Nia said so", "the known limit"
 
 
 def full_person(database: Database) -> int:
