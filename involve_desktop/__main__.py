@@ -156,6 +156,10 @@ def _qt_app(paths: AppPaths | None = None) -> Any:
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "involve.svg")))
+        from involve_desktop.ui.gc_on_gui_thread import collect_on_gui_thread
+
+        # Garbage is collected on the GUI thread only, never on a reader thread.
+        collect_on_gui_thread(app)
     if paths is not None and not _text_size_applied:
         from involve_desktop.ui.text_size import apply_saved_text_size
 

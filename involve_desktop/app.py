@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from involve_desktop.services.permissions import Actor
 
 log = logging.getLogger(__name__)
+# How long closing waits for reads still running (Home's take well under a second even on a
+# 20,000-person register); a read stuck longer is left, as closing must not hang.
+READERS_TIMEOUT_S = 10.0
 
 
 class DataEvents(QObject):
@@ -59,6 +63,10 @@ class AppContext:
         self._warm_up_thread: threading.Thread | None = None
         # Reads the first screen needs, started the moment the records open (read_early).
         self._early: dict[str, Future[Any]] = {}
+        # Reads running on threads of their own (start_reader): close() lets them finish
+        # before the records close, so none reads a database being closed or replaced.
+        self._readers: set[threading.Thread] = set()
+        self._readers_lock = threading.Lock()
         # A checked backup to restore once the window and the records are closed (the Backup
         # screen's RestoreRequest); the bootstrap restores it, then asks who signs in.
         self.restore_on_close: object | None = None
@@ -107,7 +115,32 @@ class AppContext:
         """
         future: Future[Any] = Future()
         self._early[key] = future
-        threading.Thread(target=_fill, args=(future, read), name="early read", daemon=True).start()
+        self.start_reader(lambda: _fill(future, read), "early read")
+
+    def start_reader(self, read: Callable[[], None], name: str) -> None:
+        """Run `read` on a thread of its own, known to `close()`, which waits for it."""
+
+        def run() -> None:
+            try:
+                read()
+            finally:
+                with self._readers_lock:
+                    self._readers.discard(threading.current_thread())
+
+        thread = threading.Thread(target=run, name=name, daemon=True)
+        with self._readers_lock:
+            self._readers.add(thread)
+        thread.start()
+
+    def wait_for_readers(self, timeout: float = READERS_TIMEOUT_S) -> bool:
+        """Wait up to `timeout` seconds in all for the reads still running; True when none is."""
+        deadline = time.monotonic() + timeout
+        with self._readers_lock:
+            running = list(self._readers)
+        for thread in running:
+            thread.join(max(deadline - time.monotonic(), 0))
+        with self._readers_lock:
+            return not self._readers
 
     def take_early(self, key: str) -> Future[Any] | None:
         """The early read started under `key`, once (later reads are read afresh)."""
@@ -129,6 +162,8 @@ class AppContext:
 
     def close(self) -> None:
         self.wait_for_warm_up()
+        if not self.wait_for_readers():
+            log.warning("A read was still running when the records closed.")
         if self._database is not None:
             self._database.close()
             from involve_desktop.db.sqlite_file import checkpoint

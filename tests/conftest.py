@@ -88,6 +88,15 @@ def fast_key_derivation(monkeypatch):
     )
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's QApplication, collecting garbage on the GUI thread only, as the app does."""
+    from involve_desktop.ui.gc_on_gui_thread import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp)
+    return qapp
+
+
 # PySide6 6.12 can abort while the interpreter shuts down after Qt tests ("bool_dealloc" in
 # the final garbage collection), which would turn a green run red after pytest has reported.
 # The results are final by then, so leave without the interpreter's shutdown.

@@ -13,9 +13,9 @@ never polls.
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -45,11 +45,14 @@ class Worker(QObject):
 
     finished = Signal(int, str, object)
 
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
     def run(self, generation: int, steps: list[tuple[str, Callable[[], Any]]]) -> None:
+        # Started through the context, which waits for them before the records close.
         for part, step in steps:
-            threading.Thread(
-                target=self._work, args=(generation, part, step), name=f"home {part}", daemon=True
-            ).start()
+            self.ctx.start_reader(partial(self._work, generation, part, step), f"home {part}")
 
     def _work(self, generation: int, part: str, step: Callable[[], Any]) -> None:
         try:
@@ -74,7 +77,7 @@ class HomeScreen(Screen):
         self.waiting: set[str] = set()
         self.jobs = JobsPanel()
         self.glance = GlancePanel(ctx, self.today())
-        self.worker = Worker(self)
+        self.worker = Worker(ctx, self)
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.jobs)

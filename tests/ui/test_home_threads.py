@@ -1,0 +1,64 @@
+"""Home's reads run on threads of their own: garbage is never collected there (Qt objects
+must be freed on the GUI thread), and closing the records waits for the reads still running."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+
+from involve_desktop.services import home_jobs
+from involve_desktop.ui.gc_on_gui_thread import GarbageCollector, collect_on_gui_thread
+from involve_desktop.ui.screens.home import home_screen
+from tests.ui.test_home_screen import open_home
+
+
+class _Marker:
+    """Says on which thread it was freed."""
+
+    def __init__(self, freed_on: list[str]) -> None:
+        self.freed_on = freed_on
+        self.itself = self  # a cycle: only the garbage collector frees it
+
+    def __del__(self) -> None:
+        self.freed_on.append(threading.current_thread().name)
+
+
+def test_garbage_made_on_a_reader_thread_is_collected_on_the_gui_thread(qtbot, qapp):
+    freed_on: list[str] = []
+
+    def make_garbage() -> None:
+        _Marker(freed_on)
+        for _ in range(50_000):  # far past the youngest generation's threshold
+            cycle: list[object] = []
+            cycle.append(cycle)
+
+    reader = threading.Thread(target=make_garbage, name="reader")
+    reader.start()
+    reader.join()
+    assert freed_on == []  # nothing was collected on the reader
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=5_000)
+    assert freed_on == [threading.main_thread().name]
+    assert not gc.isenabled()
+    assert collect_on_gui_thread(qapp) is qapp.findChild(GarbageCollector)  # installed once
+
+
+def test_closing_waits_for_homes_reads_still_running(qtbot, ctx, monkeypatch):
+    window, home = open_home(qtbot, ctx)
+    started: list[bool] = []
+    finished: list[bool] = []
+    real = home_jobs.todays_jobs
+
+    def slow_jobs(session, today):
+        started.append(True)
+        time.sleep(0.5)
+        found = real(session, today)
+        finished.append(True)
+        return found
+
+    monkeypatch.setattr(home_screen, "todays_jobs", slow_jobs)
+    home.load()
+    window.close()
+    ctx.close()
+    assert started and finished == started  # the reads ended before the records closed
+    assert ctx.wait_for_readers(0)
