@@ -239,6 +239,13 @@ class ClaimsScreen(Screen):
         self.tabs.setCurrentIndex(CLAIMS_TAB)
         self.filters.show_status(status)
 
+    def show_only_status(self, status: ClaimStatus | None) -> None:
+        """One status tab with every other filter taken off (search, person, dates, budget),
+        so the list is exactly what Home's job counted."""
+        self.tabs.setCurrentIndex(CLAIMS_TAB)
+        self.filters.clear()
+        self.filters.show_status(status)
+
     def show_person(self, person_id: int, name: str) -> None:
         """Show every claim of one person (from their record, say)."""
         self.tabs.setCurrentIndex(CLAIMS_TAB)

@@ -37,10 +37,10 @@ def job_destination(kind: JobKind, impact_due_weeks: int) -> Destination | None:
     prompts = PracticePromptCounts(0, 0, 0, 0, impact_due_weeks)
     leads: dict[JobKind, Destination] = {
         JobKind.CLAIMS_TO_APPROVE: Destination(
-            "claims", lambda screen: screen.show_status(ClaimStatus.SUBMITTED)
+            "claims", lambda screen: screen.show_only_status(ClaimStatus.SUBMITTED)
         ),
         JobKind.CLAIMS_TO_PAY: Destination(
-            "claims", lambda screen: screen.show_status(ClaimStatus.APPROVED)
+            "claims", lambda screen: screen.show_only_status(ClaimStatus.APPROVED)
         ),
         JobKind.CONSENT_REVIEWS: Destination(
             "people", lambda screen: screen.show_filter(PeopleFilter(consent_review_due=True))
