@@ -8,9 +8,11 @@ import threading
 import time
 
 from involve_desktop.services import home_jobs
+from involve_desktop.services.claim_workflow import approve_claim
+from involve_desktop.services.home_jobs import JobKind
 from involve_desktop.ui.gc_on_gui_thread import GarbageCollector, collect_on_gui_thread
 from involve_desktop.ui.screens.home import home_screen
-from tests.ui.test_home_screen import open_home
+from tests.ui.test_home_screen import busy, open_home  # noqa: F401
 
 
 class _Marker:
@@ -62,3 +64,24 @@ def test_closing_waits_for_homes_reads_still_running(qtbot, ctx, monkeypatch):
     ctx.close()
     assert started and finished == started  # the reads ended before the records closed
     assert ctx.wait_for_readers(0)
+
+
+def test_choosing_another_year_while_the_jobs_are_read_does_not_lose_them(
+    qtbot, ctx, monkeypatch, request
+):
+    records = request.getfixturevalue("busy")
+    _window, home = open_home(qtbot, ctx)
+    real = home_jobs.todays_jobs
+
+    def slow_jobs(session, today):
+        time.sleep(0.3)
+        return real(session, today)
+
+    monkeypatch.setattr(home_screen, "todays_jobs", slow_jobs)
+    assert home.jobs.counts()[JobKind.CLAIMS_TO_APPROVE] == 2
+    with ctx.database().session_scope() as session:
+        approve_claim(session, records["admin"], records["waiting"][0])
+    home.load()  # as data_changed does
+    home.load(jobs=False)  # another year chosen before the jobs came back
+    qtbot.waitUntil(lambda: not home.loading, timeout=5_000)
+    assert home.jobs.counts()[JobKind.CLAIMS_TO_APPROVE] == 1

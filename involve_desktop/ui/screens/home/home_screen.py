@@ -49,10 +49,9 @@ class Worker(QObject):
         super().__init__(parent)
         self.ctx = ctx
 
-    def run(self, generation: int, steps: list[tuple[str, Callable[[], Any]]]) -> None:
-        # Started through the context, which waits for them before the records close.
-        for part, step in steps:
-            self.ctx.start_reader(partial(self._work, generation, part, step), f"home {part}")
+    def run(self, generation: int, part: str, step: Callable[[], Any]) -> None:
+        # Started through the context, which waits for it before the records close.
+        self.ctx.start_reader(partial(self._work, generation, part, step), f"home {part}")
 
     def _work(self, generation: int, part: str, step: Callable[[], Any]) -> None:
         try:
@@ -73,7 +72,7 @@ class HomeScreen(Screen):
     ) -> None:
         super().__init__(ctx, parent)
         self.fixed_today = today
-        self.generation = 0
+        self.generations: dict[str, int] = {}  # the latest reading asked for, of each part
         self.waiting: set[str] = set()
         self.jobs = JobsPanel()
         self.glance = GlancePanel(ctx, self.today())
@@ -108,7 +107,6 @@ class HomeScreen(Screen):
 
     def load(self, *, jobs: bool = True) -> None:
         """Work out the jobs (unless only the year changed), then the figures, on a worker."""
-        self.generation += 1
         today, period = self.today(), self.glance.period()
         early_jobs, early_figures = take_early(self.ctx)
 
@@ -126,14 +124,19 @@ class HomeScreen(Screen):
             steps.append((JOBS, read_jobs))
         if period is not None:
             steps.append((FIGURES, read_figures))
-        self.waiting = {part for part, _step in steps}
+        # Each part counts its own readings: a newer reading of the figures (another year
+        # chosen) must not throw away the jobs still on their way, nor the other way round.
+        for part, step in steps:
+            self.generations[part] = self.generations.get(part, 0) + 1
+            self.waiting.add(part)
+            self.worker.run(self.generations[part], part, step)
         self.glance.show_working(FIGURES in self.waiting)
-        self.worker.run(self.generation, steps)
 
     def _arrived(self, generation: int, part: str, result: object) -> None:
-        if generation != self.generation:
-            return  # a newer reading is on its way
+        if generation != self.generations.get(part):
+            return  # a newer reading of this part is on its way
         if isinstance(result, Exception):
+            self.waiting.discard(part)
             self.glance.show_working(False)
             raise result
         if part == JOBS:
