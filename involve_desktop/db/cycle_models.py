@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from involve_desktop.db.models import Base, _one_of
+from involve_desktop.db.models import FREE_TEXT, Base, _one_of
 from involve_desktop.domain.learning_cycle import (
     CycleStage,
     EvaluationStatus,
@@ -43,20 +43,20 @@ class Strategy(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     version: Mapped[int] = mapped_column(Integer, unique=True)
     status: Mapped[str] = mapped_column(String(10), default=StrategyStatus.DRAFT.value)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), info=FREE_TEXT)
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
-    purpose: Mapped[str] = mapped_column(Text, default="")
-    intentions: Mapped[str] = mapped_column(Text, default="")
-    principles: Mapped[str] = mapped_column(Text, default="")
-    benefits_directly: Mapped[str] = mapped_column(Text, default="")
-    benefits_indirectly: Mapped[str] = mapped_column(Text, default="")
-    power_shared: Mapped[str] = mapped_column(Text, default="")
-    resources: Mapped[str] = mapped_column(Text, default="")
+    purpose: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    intentions: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    principles: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    benefits_directly: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    benefits_indirectly: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    power_shared: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    resources: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     budget_pence: Mapped[int | None] = mapped_column(Integer)
-    consultation_how: Mapped[str] = mapped_column(Text, default="")
-    consultation_said: Mapped[str] = mapped_column(Text, default="")
-    approved_by: Mapped[str] = mapped_column(String(200), default="")
+    consultation_how: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    consultation_said: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    approved_by: Mapped[str] = mapped_column(String(200), default="", info=FREE_TEXT)
     approved_on: Mapped[date | None] = mapped_column(Date)
     review_on: Mapped[date | None] = mapped_column(Date)
     made_current_on: Mapped[date | None] = mapped_column(Date)
@@ -82,17 +82,17 @@ class ActionItem(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     strategy_id: Mapped[int] = mapped_column(ForeignKey("strategy.id", ondelete="CASCADE"))
-    action: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text, info=FREE_TEXT)
     area: Mapped[str] = mapped_column(String(10))
     stage: Mapped[str] = mapped_column(String(15))
     status: Mapped[str] = mapped_column(String(12), default=ItemStatus.NOT_STARTED.value)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    who_else: Mapped[str] = mapped_column(String(200), default="")
-    how: Mapped[str] = mapped_column(Text, default="")
-    place: Mapped[str] = mapped_column(String(200), default="")
+    who_else: Mapped[str] = mapped_column(String(200), default="", info=FREE_TEXT)
+    how: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    place: Mapped[str] = mapped_column(String(200), default="", info=FREE_TEXT)
     due_on: Mapped[date | None] = mapped_column(Date)
     done_on: Mapped[date | None] = mapped_column(Date)
-    dropped_reason: Mapped[str] = mapped_column(Text, default="")
+    dropped_reason: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     # The evaluation finding this item answers (one item per finding).
     raised_by_finding_id: Mapped[int | None] = mapped_column(
         ForeignKey("evaluation_finding.id", ondelete="SET NULL"), unique=True
@@ -126,7 +126,7 @@ class ActionProgress(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("action_item.id", ondelete="CASCADE"))
     noted_on: Mapped[date] = mapped_column(Date)
-    note: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, info=FREE_TEXT)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -159,9 +159,9 @@ class Evaluation(Base):
     year_start: Mapped[date] = mapped_column(Date, unique=True)
     status: Mapped[str] = mapped_column(String(12), default=EvaluationStatus.IN_PROGRESS.value)
     held_on: Mapped[date | None] = mapped_column(Date)
-    who_took_part: Mapped[str] = mapped_column(Text, default="")
+    who_took_part: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     served_involved: Mapped[str] = mapped_column(String(8), default="")
-    served_involved_how: Mapped[str] = mapped_column(Text, default="")
+    served_involved_how: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     signed_off_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     signed_off_at: Mapped[datetime | None] = mapped_column(DateTime)
     changed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
@@ -193,10 +193,10 @@ class EvaluationAnswer(Base):
         ForeignKey("evaluation.id", ondelete="CASCADE"), primary_key=True
     )
     question_key: Mapped[str] = mapped_column(String(60), primary_key=True)
-    text: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     rating: Mapped[str] = mapped_column(String(12), default="")
-    evidence: Mapped[str] = mapped_column(Text, default="")
-    how_measured: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    how_measured: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
 
 
 class EvaluationFinding(Base):
@@ -212,7 +212,7 @@ class EvaluationFinding(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     evaluation_id: Mapped[int] = mapped_column(ForeignKey("evaluation.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    finding: Mapped[str] = mapped_column(Text)
-    action: Mapped[str] = mapped_column(Text, default="")
+    finding: Mapped[str] = mapped_column(Text, info=FREE_TEXT)
+    action: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     area: Mapped[str] = mapped_column(String(10))
     question_key: Mapped[str] = mapped_column(String(60), default="")

@@ -3,6 +3,7 @@
 Columns holding personal data carry `info={"personal": True}`; special-category data (health,
 support needs, benefits) also carries `"sensitive": True`. Exports, logs, retention and
 subject-access requests find them through `personal_columns()` and `sensitive_columns()`.
+Text typed freely, which may name anyone, carries `"free_text": True` (`free_text_columns()`).
 Every change here needs an Alembic revision in `migrations/versions/`.
 """
 
@@ -44,6 +45,11 @@ from involve_desktop.domain.roles import Role
 
 PERSONAL = {"personal": True}
 SENSITIVE = {"personal": True, "sensitive": True}
+# Text typed freely, which may name someone on the register ("Lift for Nia Hughes"):
+# anonymising or deleting a person removes their name from every such column.
+FREE_TEXT = {"free_text": True}
+PERSONAL_TEXT = PERSONAL | FREE_TEXT
+SENSITIVE_TEXT = SENSITIVE | FREE_TEXT
 
 # Named constraints let Alembic's batch mode rebuild SQLite tables reliably.
 NAMING_CONVENTION = {
@@ -142,14 +148,16 @@ class Person(Base):
     taking_part: Mapped[str] = mapped_column(String(20), default=TakingPart.TAKING_PART.value)
     taking_part_since: Mapped[date | None] = mapped_column(Date, info=PERSONAL)
     taking_part_reason: Mapped[str] = mapped_column(
-        Text, default="", server_default="", info=PERSONAL
+        Text, default="", server_default="", info=PERSONAL_TEXT
     )
     other_barrier: Mapped[str] = mapped_column(
         String(200), default="", server_default="", info=PERSONAL
     )
     # Support, access and health: special-category data
-    support_needs: Mapped[str] = mapped_column(Text, default="", info=SENSITIVE)
-    health_notes: Mapped[str] = mapped_column(Text, default="", server_default="", info=SENSITIVE)
+    support_needs: Mapped[str] = mapped_column(Text, default="", info=SENSITIVE_TEXT)
+    health_notes: Mapped[str] = mapped_column(
+        Text, default="", server_default="", info=SENSITIVE_TEXT
+    )
     # Consent
     consent_given_on: Mapped[date | None] = mapped_column(Date, info=PERSONAL)
     consent_to_contact: Mapped[bool] = mapped_column(default=False, server_default="0")
@@ -169,7 +177,7 @@ class Person(Base):
     benefits_affected: Mapped[str] = mapped_column(
         String(20), default="", server_default="", info=SENSITIVE
     )
-    notes: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)
+    notes: Mapped[str] = mapped_column(Text, default="", info=PERSONAL_TEXT)
     joined_on: Mapped[date] = mapped_column(Date)
     last_involved_on: Mapped[date | None] = mapped_column(Date)
     # A last involvement known from before the app (a spreadsheet import); attendance
@@ -255,9 +263,9 @@ class TrainingRecord(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
-    title: Mapped[str] = mapped_column(String(200), info=PERSONAL)
+    title: Mapped[str] = mapped_column(String(200), info=PERSONAL_TEXT)
     completed_on: Mapped[date | None] = mapped_column(Date)
-    notes: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)
+    notes: Mapped[str] = mapped_column(Text, default="", info=PERSONAL_TEXT)
 
 
 class Staff(Base):
@@ -328,23 +336,23 @@ class Activity(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), info=FREE_TEXT)
     # The title folded for searching, as people's names are (domain/search_words.py).
     title_words: Mapped[str] = mapped_column(Text, default="", server_default="")
     kind_id: Mapped[int | None] = mapped_column(ForeignKey("activity_option.id"))
     area_id: Mapped[int | None] = mapped_column(ForeignKey("activity_option.id"))
-    purpose: Mapped[str] = mapped_column(Text)
+    purpose: Mapped[str] = mapped_column(Text, info=FREE_TEXT)
     power_shared: Mapped[str] = mapped_column(String(20), default=PowerShared.CONSULT.value)
     held_on: Mapped[date] = mapped_column(Date)
     starts_at: Mapped[time | None] = mapped_column(Time)
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
-    place: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(200), default="", info=FREE_TEXT)
     place_accessible: Mapped[str] = mapped_column(String(10), default="")
     lead_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     # Whether people are paid for their time at the payment policy's rate (issue 7 adds rates).
     paid: Mapped[bool] = mapped_column(default=False)
-    pay_note: Mapped[str] = mapped_column(String(200), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    pay_note: Mapped[str] = mapped_column(String(200), default="", info=FREE_TEXT)
+    notes: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
@@ -389,10 +397,12 @@ class ImpactRecord(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id", ondelete="SET NULL"))
-    source: Mapped[str] = mapped_column(String(200), default="")  # when not from an activity
-    said: Mapped[str] = mapped_column(Text)
-    decided: Mapped[str] = mapped_column(Text, default="")
-    changed: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(
+        String(200), default="", info=FREE_TEXT
+    )  # when not from an activity
+    said: Mapped[str] = mapped_column(Text, info=FREE_TEXT)
+    decided: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    changed: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     changed_on: Mapped[date | None] = mapped_column(Date)
     responsible_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     told_people: Mapped[bool] = mapped_column(default=False)
@@ -407,6 +417,10 @@ def personal_columns(table: Table) -> list[str]:
 
 def sensitive_columns(table: Table) -> list[str]:
     return [column.name for column in table.columns if column.info.get("sensitive")]
+
+
+def free_text_columns(table: Table) -> list[str]:
+    return [column.name for column in table.columns if column.info.get("free_text")]
 
 
 # The money, learning-cycle and backup tables live in their own modules to keep this one

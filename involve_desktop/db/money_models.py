@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from involve_desktop.db.models import PERSONAL, Base, _one_of
+from involve_desktop.db.models import FREE_TEXT, PERSONAL, PERSONAL_TEXT, Base, _one_of
 from involve_desktop.domain.claims import ClaimStatus, LineKind, ThresholdPeriod
 from involve_desktop.domain.people import PaymentMethod
 
@@ -40,7 +40,7 @@ class PaymentPolicy(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     effective_from: Mapped[date] = mapped_column(Date, unique=True)
     receipt_over_pence: Mapped[int | None] = mapped_column(Integer)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     changed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
@@ -73,7 +73,7 @@ class BenefitsThreshold(Base):
     name: Mapped[str] = mapped_column(String(120))
     period: Mapped[str] = mapped_column(String(10))
     amount_pence: Mapped[int] = mapped_column(Integer)
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -88,9 +88,10 @@ class Budget(Base):
     year_start: Mapped[date] = mapped_column(Date)  # first day of its financial year
     name: Mapped[str] = mapped_column(String(120))
     allocated_pence: Mapped[int] = mapped_column(Integer, default=0)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     delegated: Mapped[bool] = mapped_column(default=False)
-    project: Mapped[str] = mapped_column(Text, default="")  # what the group runs with it
+    # What the group runs with it.
+    project: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
 
@@ -116,7 +117,7 @@ class BudgetDecision(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     budget_id: Mapped[int] = mapped_column(ForeignKey("budget.id", ondelete="CASCADE"))
     decided_on: Mapped[date] = mapped_column(Date)
-    decision: Mapped[str] = mapped_column(Text)
+    decision: Mapped[str] = mapped_column(Text, info=FREE_TEXT)
     amount_pence: Mapped[int | None] = mapped_column(Integer)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
@@ -130,7 +131,7 @@ class BudgetSpend(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     budget_id: Mapped[int] = mapped_column(ForeignKey("budget.id", ondelete="CASCADE"))
     spent_on: Mapped[date] = mapped_column(Date)
-    description: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(String(200), info=FREE_TEXT)
     amount_pence: Mapped[int] = mapped_column(Integer)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
@@ -144,7 +145,7 @@ class PaymentRun(Base):
     paid_on: Mapped[date] = mapped_column(Date)
     made_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     made_at: Mapped[datetime] = mapped_column(DateTime)
-    note: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(String(200), default="", info=FREE_TEXT)
 
 
 class Claim(Base):
@@ -174,7 +175,7 @@ class Claim(Base):
     work_date: Mapped[date] = mapped_column(Date)
     fees_pence: Mapped[int] = mapped_column(Integer, default=0)
     expenses_pence: Mapped[int] = mapped_column(Integer, default=0)
-    notes: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)
+    notes: Mapped[str] = mapped_column(Text, default="", info=PERSONAL_TEXT)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     # Who last saved the draft's lines: they may not approve it either (two people see every
@@ -190,7 +191,7 @@ class Claim(Base):
     payment_run_id: Mapped[int | None] = mapped_column(ForeignKey("payment_run.id"))
     rejected_at: Mapped[datetime | None] = mapped_column(DateTime)
     rejected_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    rejection_reason: Mapped[str] = mapped_column(Text, default="", info=PERSONAL)
+    rejection_reason: Mapped[str] = mapped_column(Text, default="", info=PERSONAL_TEXT)
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
 
 
@@ -211,7 +212,7 @@ class ClaimLine(Base):
     activity_id: Mapped[int | None] = mapped_column(ForeignKey("activity.id", ondelete="SET NULL"))
     line_date: Mapped[date] = mapped_column(Date)
     rate_name: Mapped[str] = mapped_column(String(80))
-    description: Mapped[str] = mapped_column(String(200), default="", info=PERSONAL)
+    description: Mapped[str] = mapped_column(String(200), default="", info=PERSONAL_TEXT)
     quantity_hundredths: Mapped[int] = mapped_column(Integer)
     unit_pence: Mapped[int] = mapped_column(Integer)
     amount_pence: Mapped[int] = mapped_column(Integer)

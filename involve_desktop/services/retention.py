@@ -40,7 +40,12 @@ from involve_desktop.services import audit
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.people_lifecycle import delete_person
 from involve_desktop.services.permissions import Actor, require
-from involve_desktop.services.retention_anonymise import anonymise_rows
+from involve_desktop.services.retention_anonymise import (
+    anonymise_rows,
+    name_keys_of,
+    remove_claim_details,
+    remove_names_from_free_text,
+)
 
 OPEN_CLAIM_STATUSES = (ClaimStatus.SUBMITTED.value, ClaimStatus.APPROVED.value)
 BATCH = 500  # ids per IN (...), well under SQLite's limit on bound values
@@ -69,6 +74,19 @@ class RetentionReview:
     cutoff: date  # last involvement before this day is past the point
     due: tuple[RetentionPerson, ...]  # may be anonymised or deleted today
     held_back: tuple[RetentionPerson, ...]  # past the point, but with a claim still open
+
+
+@dataclass
+class RetentionDone:
+    """What anonymising or deleting did: `count` people. `tidied` turns False, once the
+    change has committed, if the database file could not be compacted (a full disk): the
+    change stands, but traces of what was removed stay in the file until it is."""
+
+    count: int
+    tidied: bool = True
+
+    def failed_to_tidy(self) -> None:
+        self.tidied = False
 
 
 def retention_years(session: Session) -> int:
@@ -162,13 +180,15 @@ def _counts(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
                     )
                 ),
                 func.sum(case((Claim.status.in_(OPEN_CLAIM_STATUSES), 1), else_=0)),
+                func.sum(case((Claim.status == ClaimStatus.DRAFT.value, 1), else_=0)),
             )
             .where(Claim.person_id.in_(batch))
             .group_by(Claim.person_id)
         )
-        for person_id, claims, pence, still_open in claim_rows:
+        for person_id, claims, pence, still_open, drafts in claim_rows:
             tally = counts[person_id]
             tally["claims"], tally["pence"], tally["open_claims"] = claims, pence, still_open
+            tally["drafts"] = drafts
     return counts
 
 
@@ -180,6 +200,8 @@ def _removed_words(tally: dict[str, int]) -> str:
     )
     if tally["claims"]:
         extra.append("what their claims said and their receipts")
+    if tally["drafts"]:
+        extra.append(plural(tally["drafts"], "draft claim"))
     return and_list([REMOVED_ALWAYS, *extra])
 
 
@@ -222,30 +244,42 @@ def _still_due(session: Session, person_ids: list[int], today: date) -> list[int
     return due
 
 
-def anonymise_people(session: Session, actor: Actor, person_ids: list[int], today: date) -> int:
+def anonymise_people(
+    session: Session, actor: Actor, person_ids: list[int], today: date
+) -> RetentionDone:
     """Anonymise those of `person_ids` still past the point (see `retention_anonymise`) and
-    compact the file once committed; returns how many were anonymised.
+    compact the file once committed.
 
     Needs the 'delete people' permission: anonymising removes a person as surely as
     deleting does, and only the counts are left.
     """
     require(actor, Permission.DELETE_PEOPLE)
     due = _still_due(session, person_ids, today)
+    done = RetentionDone(len(due))
     if not due:
-        return 0
+        return done
     anonymise_rows(session, due, today)
     for person_id in due:
         audit.record(session, actor, AuditAction.ANONYMISED_PERSON, "person", person_id)
-    compact_after_commit(session)
-    return len(due)
+    compact_after_commit(session, done.failed_to_tidy)
+    return done
 
 
-def delete_people(session: Session, actor: Actor, person_ids: list[int], today: date) -> int:
+def delete_people(
+    session: Session, actor: Actor, person_ids: list[int], today: date
+) -> RetentionDone:
     """Delete those of `person_ids` still past the point, as deleting one person does
-    (`people_lifecycle.delete_person`: attendance and claims stay with no person), and
-    compact the file once committed; returns how many were deleted."""
+    (`people_lifecycle.delete_person`: attendance and claims stay with no person), after
+    removing what anonymising removes from what stays: their draft claims, what their claims
+    and lines said, their receipts, and their name in free text. Compacts the file once
+    committed."""
     require(actor, Permission.DELETE_PEOPLE)
     due = _still_due(session, person_ids, today)
+    done = RetentionDone(len(due))
+    names = name_keys_of(session, due)
+    for start in range(0, len(due), BATCH):
+        remove_claim_details(session, due[start : start + BATCH])
+    remove_names_from_free_text(session, names)
     for person_id in due:
         delete_person(session, actor, person_id)
     if due:
@@ -256,5 +290,14 @@ def delete_people(session: Session, actor: Actor, person_ids: list[int], today: 
             AuditAction.DELETED_PERSON_PAST_RETENTION,
             f"{plural(len(due), 'person', 'people')}",
         )
-        compact_after_commit(session)
-    return len(due)
+        compact_after_commit(session, done.failed_to_tidy)
+    return done
+
+
+def tidy_up_file(session: Session, actor: Actor) -> RetentionDone:
+    """Compact the file again, once this unit of work commits, after a change that removed
+    people could not (`RetentionDone.tidied`): a full disk, since freed."""
+    require(actor, Permission.DELETE_PEOPLE)
+    done = RetentionDone(0)
+    compact_after_commit(session, done.failed_to_tidy)
+    return done

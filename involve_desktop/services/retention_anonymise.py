@@ -3,8 +3,11 @@
 Removed: every personal and sensitive column of the person (`personal_columns()`, so a
 column added later is covered by marking it), the words they are found by, their barriers
 and interests, their training records, what their claims and claim lines say, their
-receipts, their draft claims, and their name wherever "you said, we did" records name them
-(found by the annual report's own rule, `report_annual.name_keys`).
+receipts, their draft claims, and their name wherever free text names them: every column
+marked free text (`free_text_columns()`: notes, titles, action plans, evaluations, feedback,
+payment runs and more, other people's records included), found by the annual report's own
+rule (`report_annual.name_keys`). A surname alone, or "Hughes, Nia", is not found: a person
+checks notes themselves (the retention dialog says so).
 
 Kept, so that past years' figures, evaluations and money totals stay true: their attendance,
 level history, roles (the year's figures count people by role), joining and last-involved
@@ -22,18 +25,21 @@ from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session
 
 from involve_desktop.db.models import (
-    ImpactRecord,
+    Activity,
+    Base,
     Person,
     PersonBarrier,
     PersonOption,
     PersonSearchWords,
     TrainingRecord,
+    free_text_columns,
     person_chosen_option,
     personal_columns,
 )
 from involve_desktop.db.money_models import Claim, ClaimLine, ClaimReceipt
 from involve_desktop.domain.claims import ClaimStatus
 from involve_desktop.domain.people import OptionKind
+from involve_desktop.domain.search_words import searchable_text
 from involve_desktop.services.report_annual import (
     LONGEST_NAME_WORDS,
     POSSESSIVE,
@@ -71,13 +77,16 @@ def blanked(table: Table) -> dict[str, object]:
 
 def anonymise_rows(session: Session, person_ids: list[int], today: date) -> None:
     """Remove who each of `person_ids` was, keeping what past years count (see above)."""
-    names = _name_keys(session, person_ids)
+    names = name_keys_of(session, person_ids)
     for start in range(0, len(person_ids), BATCH):
-        _anonymise_batch(session, person_ids[start : start + BATCH], today)
-    _remove_names_from_feedback(session, names)
+        batch = person_ids[start : start + BATCH]
+        _anonymise_batch(session, batch, today)
+        remove_claim_details(session, batch)
+    remove_names_from_free_text(session, names)
 
 
-def _name_keys(session: Session, person_ids: list[int]) -> set[str]:
+def name_keys_of(session: Session, person_ids: list[int]) -> set[str]:
+    """Every way free text may name one of `person_ids` (`report_annual.name_keys`)."""
     keys: set[str] = set()
     for start in range(0, len(person_ids), BATCH):
         for first, last, preferred in session.execute(
@@ -118,10 +127,11 @@ def _anonymise_batch(session: Session, ids: list[int], today: date) -> None:
             person_chosen_option.c.option_id.in_(interests.scalar_subquery()),
         )
     )
-    _anonymise_claims(session, ids)
 
 
-def _anonymise_claims(session: Session, ids: list[int]) -> None:
+def remove_claim_details(session: Session, ids: list[int]) -> None:
+    """Delete the draft claims of `ids` (at most BATCH people) and their receipts, and blank
+    what their other claims and lines say, keeping amounts, dates and steps."""
     # A draft was never a claim: it goes, with its lines and receipts (ON DELETE CASCADE).
     session.execute(
         delete(Claim).where(Claim.person_id.in_(ids), Claim.status == ClaimStatus.DRAFT.value)
@@ -140,16 +150,35 @@ def _anonymise_claims(session: Session, ids: list[int]) -> None:
     )
 
 
-def _remove_names_from_feedback(session: Session, keys: set[str]) -> None:
+def remove_names_from_free_text(session: Session, keys: set[str]) -> None:
+    """Replace every name in `keys` with NAME_REMOVED in every free-text column of every
+    table (`free_text_columns()`), keeping the rest of the words."""
     if not keys:
         return
-    fields = ("source", "said", "decided", "changed")
-    for record in session.scalars(select(ImpactRecord)):
-        for field in fields:
-            text = getattr(record, field)
+    for table in Base.metadata.sorted_tables:
+        columns = [table.c[name] for name in free_text_columns(table)]
+        if columns:
+            _clean_table(session, table, columns, keys)
+
+
+def _clean_table(session: Session, table: Table, columns: list, keys: set[str]) -> None:
+    key_columns = list(table.primary_key.columns)
+    changed: list[tuple[tuple, dict[str, str]]] = []
+    for row in session.execute(select(*key_columns, *columns)):
+        values = {}
+        for column, text in zip(columns, row[len(key_columns) :], strict=True):
             cleaned = without_names(text, keys)
             if cleaned != text:
-                setattr(record, field, cleaned)
+                # "[name removed]" can be longer than the name it replaces.
+                values[column.name] = cleaned[: column.type.length or None]
+        if values:
+            changed.append((tuple(row[: len(key_columns)]), values))
+    for key, values in changed:
+        if table is Activity.__table__ and "title" in values:
+            # The title's search words would still hold the name.
+            values["title_words"] = searchable_text([values["title"]])
+        where = [column == value for column, value in zip(key_columns, key, strict=True)]
+        session.execute(update(table).where(*where).values(values))
 
 
 def without_names(text: str, keys: set[str]) -> str:

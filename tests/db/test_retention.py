@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import Text, func, select, update
 
+from involve_desktop.db.cycle_models import ActionItem, Evaluation, EvaluationAnswer
 from involve_desktop.db.engine import Database
 from involve_desktop.db.models import (
+    Activity,
     AuditEvent,
+    Base,
     ImpactRecord,
     Organisation,
     Person,
@@ -23,6 +26,7 @@ from involve_desktop.domain.claims import ClaimStatus
 from involve_desktop.domain.people import Barrier
 from involve_desktop.domain.person_record import PersonDetails, SensitiveDetails, TrainingEntry
 from involve_desktop.domain.roles import Role
+from involve_desktop.domain.search_words import searchable_text
 from involve_desktop.errors import KnownError
 from involve_desktop.services.audit import AuditAction
 from involve_desktop.services.claim_workflow import approve_claim, make_payment_run, submit_claim
@@ -37,6 +41,7 @@ from involve_desktop.services.retention import (
     count_past_retention,
     delete_people,
     review_retention,
+    tidy_up_file,
 )
 from involve_desktop.services.retention_anonymise import ANONYMISED_NAME, without_names
 from involve_desktop.services.year_figures import year_figures
@@ -48,7 +53,9 @@ from tests.db.claim_helpers import (
     money_team,
     submitted,
 )
+from tests.db.full_disk import disk_full_for_compaction
 from tests.db.impact_helpers import add_impact
+from tests.db.plan_helpers import add_item, add_note, make_strategy
 from tests.db.register_helpers import staff_member
 from tests.db.year_figures_helpers import build_year
 
@@ -127,7 +134,7 @@ def test_anonymising_keeps_past_years_figures_and_money_totals(database: Databas
         done = anonymise_people(session, admin, ids, later)
 
     # THEN ben is held back, and every figure of the past years is as it was
-    assert done == 3
+    assert done.count == 3
     assert past_years(database, years) == before
 
 
@@ -185,7 +192,7 @@ def test_anonymising_removes_every_personal_detail_and_names_in_feedback(databas
 
     # WHEN she is anonymised
     with database.session_scope() as session:
-        assert anonymise_people(session, admin, [person_id], TODAY) == 1
+        assert anonymise_people(session, admin, [person_id], TODAY).count == 1
 
     # THEN nothing personal is left, the money is, and the audit trail names only the id
     with database.session_scope() as session:
@@ -224,23 +231,100 @@ def test_anonymising_removes_every_personal_detail_and_names_in_feedback(databas
         merge_people(session, admin, keep_id=other, merge_id=person_id, today=TODAY)
 
 
-def test_the_name_is_gone_from_the_database_file_once_anonymised(plain_database: Database):
-    # GIVEN a plain (readable) database file holding a person's name, email and phone
-    admin = staff_member(plain_database, Role.ADMINISTRATOR, "Rhian Admin")
-    person_id = full_person(plain_database)
-    add_impact(plain_database, "More buses", source="Phone call from Nia Hughes")
-    involved_last_on(plain_database, person_id, date(2019, 5, 1))
-    secrets = [b"Nia", b"Hughes", b"nia.hughes@example.org", b"07700 900123"]
-    assert all(secret in file_bytes(plain_database) for secret in secrets), "a fair test"
+SECRETS = [
+    b"Nia",
+    b"Hughes",
+    b"HUGHES",
+    b"nia.hughes@example.org",
+    b"07700 900123",
+    b"Bryn Road",
+    b"hughes-taxi",
+]
 
-    # WHEN she is anonymised, as the app does it (one unit of work, then compaction)
+
+@pytest.mark.parametrize("action", [anonymise_people, delete_people], ids=["anonymise", "delete"])
+def test_the_name_is_gone_from_the_database_file_once_removed(plain_database: Database, action):
+    # GIVEN a plain (readable) database file holding a person's name, email and phone, a
+    # paid claim with a note and a receipt, a draft claim, and their name typed in feedback,
+    # an activity, an action plan, an evaluation, a payment run and someone else's notes
+    admin, _approver, worker = money_team(plain_database)
+    person_id = full_person(plain_database)
+    name_them_everywhere(plain_database, admin, worker, person_id)
+    involved_last_on(plain_database, person_id, date(2019, 5, 1))
+    assert all(secret in file_bytes(plain_database) for secret in SECRETS), "a fair test"
+
+    # WHEN she is anonymised or deleted, as the app does it (one unit of work, then compaction)
     with plain_database.session_scope() as session:
-        anonymise_people(session, admin, [person_id], TODAY)
+        assert action(session, admin, [person_id], TODAY).count == 1
 
     # THEN no trace of her is left in the file, its log or its journal
     contents = file_bytes(plain_database)
-    assert [secret for secret in secrets if secret in contents] == []
-    assert ANONYMISED_NAME.encode() in contents
+    assert [secret for secret in SECRETS if secret in contents] == []
+    assert b"[name removed]" in contents
+    with plain_database.session_scope() as session:
+        title, words = session.execute(select(Activity.title, Activity.title_words)).one()
+        assert title == "Panel with [name removed]"
+        assert "hughes" not in words and "panel" in words
+        assert session.scalar(select(ActionItem.action)) == "Call [name removed]'s sister"
+        assert session.scalar(select(func.count()).select_from(ClaimReceipt)) == 0
+
+
+def name_them_everywhere(database: Database, admin, worker, person_id: int) -> None:
+    claim_id = paid(database, admin, worker, person_id, 30_00, note="Taxi for Nia Hughes")
+    other = add_claimant(database, "Owen", "Price")
+    paid(database, admin, worker, other, 25_00, run_note="Paid with NIA HUGHES")
+    add_claim(database, worker, person_id, fee(100, day=date(2019, 4, 2)))
+    with database.session_scope() as session:
+        session.get(Person, other).notes = "Friend of Nia Hughes"
+        line_id = session.scalar(select(ClaimLine.id).where(ClaimLine.claim_id == claim_id))
+        session.add(
+            ClaimReceipt(
+                line_id=line_id,
+                file_name="hughes-taxi.pdf",
+                media_type="application/pdf",
+                size_bytes=30,
+                content=b"RECEIPT Nia Hughes 2 Bryn Road",
+                added_at=datetime(2019, 5, 1, 10, 0),
+            )
+        )
+        session.add(
+            Activity(
+                title="Panel with Nia Hughes",
+                title_words=searchable_text(["Panel with Nia Hughes"]),
+                purpose="To hear Nia Hughes\u2019s view",
+                held_on=date(2019, 4, 1),
+                notes="Lift for Nia Hughes",
+            )
+        )
+        strategy = make_strategy(session)
+        item = add_item(session, strategy, "Call Nia Hughes's sister", who_else="Nia Hughes")
+        add_note(session, item, date(2019, 4, 3), "Nia Hughes rang back")
+        evaluation = Evaluation(year_start=date(2019, 4, 1), who_took_part="Nia Hughes")
+        session.add(evaluation)
+        session.flush()
+        session.add(
+            EvaluationAnswer(
+                evaluation_id=evaluation.id, question_key="voice", text="Nia Hughes led it"
+            )
+        )
+    add_impact(database, "More buses", source="Phone call from Nia Hughes")
+
+
+def test_every_text_column_is_marked_free_text_or_said_not_to_name_anyone():
+    # A column typed freely and added later is cleaned only if marked: this makes sure it is.
+    not_free_text = {
+        ("activity", "title_words"),  # made from the title, again when the title is cleaned
+        ("organisation", "address"),  # the charity's own
+        ("person", "address"),  # blanked for the person; it names nobody else
+        ("person_search_words", "words"),  # removed with the person
+    }
+    unmarked = {
+        (table.name, column.name)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, Text) and not column.info.get("free_text")
+    }
+    assert unmarked == not_free_text
 
 
 def test_deleting_past_the_point_removes_them_keeps_money_and_needs_permission(
@@ -257,7 +341,7 @@ def test_deleting_past_the_point_removes_them_keeps_money_and_needs_permission(
     with database.session_scope() as session, pytest.raises(NotAllowed):
         delete_people(session, worker, [gone], TODAY)
     with database.session_scope() as session:
-        assert delete_people(session, admin, [gone, recent], TODAY) == 1, "recent is not due"
+        assert delete_people(session, admin, [gone, recent], TODAY).count == 1, "recent is not due"
 
     with database.session_scope() as session:
         assert session.get(Person, gone) is None and session.get(Person, recent) is not None
@@ -318,7 +402,9 @@ def full_person(database: Database) -> int:
         return save_person(session, None, details, today=TODAY)
 
 
-def paid(database, admin, worker, person_id: int, pence: int, note: str = "") -> int:
+def paid(
+    database, admin, worker, person_id: int, pence: int, note: str = "", run_note: str = ""
+) -> int:
     # An hour's fee is £25.00, so the hours come from the amount (no receipt needed).
     line = fee(pence // 25, day=date(2019, 4, 1))
     claim_id = add_claim(database, worker, person_id, line)
@@ -327,7 +413,7 @@ def paid(database, admin, worker, person_id: int, pence: int, note: str = "") ->
             session.get(Claim, claim_id).notes = note
         submit_claim(session, worker, claim_id)
         approve_claim(session, admin, claim_id)
-        make_payment_run(session, admin, [claim_id], date(2019, 4, 30), today=TODAY)
+        make_payment_run(session, admin, [claim_id], date(2019, 4, 30), run_note, today=TODAY)
     return claim_id
 
 
@@ -335,3 +421,39 @@ def file_bytes(database: Database) -> bytes:
     path = database.path
     parts = [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
     return b"".join(part.read_bytes() for part in parts if part.exists())
+
+
+def test_draft_claims_are_named_in_what_goes(database: Database):
+    _admin, _approver, worker = money_team(database)
+    gone = add_claimant(database, "Gwen", "Morgan")
+    for hours in (1, 2):
+        add_claim(database, worker, gone, fee(hours, day=date(2019, 4, 1)))
+    involved_last_on(database, gone, date(2019, 5, 1))
+    with database.session_scope() as session:
+        (due,) = review_retention(session, TODAY).due
+    assert due.removed.endswith("and 2 draft claims")
+
+
+def test_a_file_that_cannot_be_tidied_up_keeps_the_change_and_says_so(
+    plain_database: Database, caplog
+):
+    # GIVEN a person past the point, and a disk too full to compact the file
+    admin, _approver, _worker = money_team(plain_database)
+    person_id = full_person(plain_database)
+    involved_last_on(plain_database, person_id, date(2019, 5, 1))
+
+    # WHEN she is anonymised
+    with disk_full_for_compaction(plain_database), plain_database.session_scope() as session:
+        done = anonymise_people(session, admin, [person_id], TODAY)
+
+    # THEN the change stands, the caller is told the file is not tidied, and the log says
+    # why without naming anyone
+    assert (done.count, done.tidied) == (1, False)
+    with plain_database.session_scope() as session:
+        assert session.get(Person, person_id).first_name == ANONYMISED_NAME
+    assert "could not be compacted" in caplog.text and "Hughes" not in caplog.text
+
+    # AND once there is room again, tidying up leaves no trace of her in the file
+    with plain_database.session_scope() as session:
+        assert tidy_up_file(session, admin).tidied
+    assert b"Hughes" not in file_bytes(plain_database)

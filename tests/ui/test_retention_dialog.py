@@ -15,10 +15,12 @@ from involve_desktop.services.claim_workflow import submit_claim
 from involve_desktop.services.organisation import load_organisation
 from involve_desktop.services.people import save_person
 from involve_desktop.services.permissions import Actor
+from involve_desktop.ui import prompts
 from involve_desktop.ui.dialogs.retention_dialog import RetentionDialog
 from involve_desktop.ui.screens.settings_screen import SettingsScreen
 from involve_desktop.ui.widgets.security_form import RETENTION_EXPLAINED
 from tests.db.claim_helpers import add_claim, fee, set_fee_rates
+from tests.db.full_disk import disk_full_for_compaction
 from tests.ui.helpers import show_active, type_text
 
 TODAY = date(2026, 11, 26)
@@ -170,3 +172,43 @@ def test_held_back_people_are_not_in_the_ticking_list(qtbot, ctx):
     assert not dialog.tick_all_button.isEnabled()
     with ctx.database().session_scope() as session:
         assert session.scalar(select(Person.anonymised_on).where(Person.id == owed)) is None
+
+
+def test_delete_says_what_goes_with_them_and_what_stays(qtbot, ctx, answers, monkeypatch):
+    add_person(ctx, "Gwen", "Morgan", date(2019, 5, 1))
+    dialog = open_dialog(qtbot, ctx)
+    questions: list[str] = []
+    asked = answers.ask_yes_no
+    monkeypatch.setattr(
+        prompts, "ask_yes_no", lambda *args: questions.append(args[2]) or asked(*args)
+    )
+    qtbot.mouseClick(dialog.tick_all_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    (question,) = questions
+    for goes in ("draft claims", "receipts", "what their claims said", "full name"):
+        assert goes in question
+    assert "Hughes, Nia" in dialog.explained.text(), "the limit of finding names is said"
+
+
+def test_a_full_disk_is_reported_and_the_file_tidied_up_once_there_is_room(qtbot, ctx, answers):
+    gwen = add_person(ctx, "Gwen", "Morgan", date(2019, 5, 1))
+    dialog = open_dialog(qtbot, ctx)
+    qtbot.mouseClick(dialog.tick_all_button, Qt.MouseButton.LeftButton)
+    answers.yes_no = True
+
+    # WHEN she is anonymised while the disk is too full to tidy up the file
+    with disk_full_for_compaction(ctx.database()):
+        qtbot.mouseClick(dialog.anonymise_button, Qt.MouseButton.LeftButton)
+
+    # THEN the change stands and the message says so plainly, with what to do
+    assert person(ctx, gwen).first_name == "Anonymised person"
+    ((_title, message),) = answers.messages
+    assert message.startswith("1 expert by experience anonymised. The database file could")
+    assert "Free some disk space" in message
+    assert dialog.tidy_button.isVisibleTo(dialog)
+
+    # AND once there is room, "Tidy up the file" does it and goes away
+    qtbot.keyClick(dialog, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(answers.messages) == 2)
+    assert "nothing removed is left" in answers.messages[1][1]
+    assert not dialog.tidy_button.isVisibleTo(dialog)

@@ -31,6 +31,7 @@ from involve_desktop.services.retention import (
     anonymise_people,
     delete_people,
     review_retention,
+    tidy_up_file,
 )
 from involve_desktop.ui import ops, prompts
 from involve_desktop.ui.progress import run_with_progress
@@ -39,6 +40,11 @@ from involve_desktop.ui.widgets.heading import heading
 # What stays is short and differs by person; what goes is long, so it wraps in the last column.
 DUE_COLUMNS = ("Name", "Last involved", "What stays", "What goes")
 HELD_COLUMNS = ("Name", "Last involved", "Why it is held back")
+NOT_TIDIED = (
+    "The database file could not be tidied up, so traces of what was removed may stay inside "
+    "it (they are gone from every screen and report). Free some disk space, then choose "
+    "\u201cTidy up the file\u201d."
+)
 
 
 class RetentionDialog(QDialog):
@@ -57,11 +63,15 @@ class RetentionDialog(QDialog):
         self.rule_label.setWordWrap(True)
         self.explained = QLabel(
             "Anonymising removes who they were (name, contact details, notes, support needs, "
-            "receipts, and their name wherever feedback mentions it) and keeps their "
-            "activities, claims and level history as counts, so past years' reports stay true. "
-            f"Deleting removes the record altogether; claims and places in activities stay "
-            f"with no {ctx.terms.singular} named. Nothing happens until you tick "
-            f"{plural} and choose."
+            "receipts, draft claims, and their full name wherever it is typed in notes, "
+            "feedback, action plans and evaluations) and keeps their activities, claims and "
+            "level history as counts, so past years' reports stay true. Deleting removes the "
+            "same and then the record itself; claims and places in activities stay with no "
+            f"{ctx.terms.singular} named. Nothing happens until you tick {plural} and choose.\n"
+            "Names are found only written in full (\u201cNia Hughes\u201d, "
+            "\u201cNia Hughes's\u201d). A surname on its own, or a name written surname "
+            "first (\u201cHughes, Nia\u201d), is not found: please check notes for those "
+            "yourself."
         )
         self.explained.setWordWrap(True)
 
@@ -90,6 +100,10 @@ class RetentionDialog(QDialog):
         self.anonymise_button.clicked.connect(self._anonymise)
         self.delete_button = QPushButton("&Delete ticked\u2026")
         self.delete_button.clicked.connect(self._delete)
+        # Shown only when the file could not be tidied up after a change (a full disk).
+        self.tidy_button = QPushButton("Tidy &up the file")
+        self.tidy_button.clicked.connect(self._tidy_up)
+        self.tidy_button.setVisible(False)
         self.close_button = QPushButton("&Close")
         self.close_button.clicked.connect(self.accept)
 
@@ -98,7 +112,7 @@ class RetentionDialog(QDialog):
             ticks.addWidget(button)
         ticks.addWidget(self.ticked_label, 1)
         actions = QHBoxLayout()
-        for button in (self.anonymise_button, self.delete_button):
+        for button in (self.anonymise_button, self.delete_button, self.tidy_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.close_button)
@@ -209,9 +223,10 @@ class RetentionDialog(QDialog):
         count = self.ctx.terms.count(len(self.ticked_ids()))
         self._act(
             "Anonymise records",
-            f"Anonymise {count}? Their names, contact details, notes, support needs and "
-            "receipts are removed for good and cannot be brought back. Their activities, "
-            "claims and level history stay as counts, so past years' reports do not change.",
+            f"Anonymise {count}? Their names, contact details, notes, support needs, "
+            "receipts and draft claims are removed for good and cannot be brought back, and "
+            "so is their full name wherever it is typed. Their activities, claims and level "
+            "history stay as counts, so past years' reports do not change.",
             "Anonymise",
             anonymise_people,
             f"Anonymising {count}\u2026",
@@ -223,8 +238,10 @@ class RetentionDialog(QDialog):
         self._act(
             "Delete records",
             f"Delete {count}? Their records and everything only theirs are removed for good "
-            "and cannot be brought back. Their claims and places in activities stay, with "
-            f"no {self.ctx.terms.singular} named, so budgets and past years still add up.",
+            "and cannot be brought back: their draft claims, their receipts, what their "
+            "claims said, and their full name wherever it is typed. The amounts and dates of "
+            "their claims and their places in activities stay, with no "
+            f"{self.ctx.terms.singular} named, so budgets and past years still add up.",
             "Delete",
             delete_people,
             f"Deleting {count}\u2026",
@@ -255,11 +272,31 @@ class RetentionDialog(QDialog):
             prompts.show_problem(self, f"Nothing was {done_word}", problem.message)
             self.reload()
             return
-        message = f"{self.ctx.terms.count(done)} {done_word}."
-        if done < len(ids):
+        message = f"{self.ctx.terms.count(done.count)} {done_word}."
+        if done.count < len(ids):
             message += (
-                f" {self.ctx.terms.count(len(ids) - done)} had changed since the list was "
-                "shown (involved again, or a claim opened) and were left as they are."
+                f" {self.ctx.terms.count(len(ids) - done.count)} had changed since the list "
+                "was shown (involved again, or a claim opened) and were left as they are."
             )
+        if not done.tidied:
+            message += " " + NOT_TIDIED
+        self.tidy_button.setVisible(not done.tidied)
         prompts.show_message(self, title, message)
         self.reload()
+
+    def _tidy_up(self) -> None:
+        done = run_with_progress(
+            self,
+            "Tidy up the file",
+            "Tidying up the database file\u2026",
+            lambda: ops.change(self.ctx, "people", tidy_up_file, self.ctx.actor),
+            still="The database file is still being tidied up.",
+        )
+        self.tidy_button.setVisible(not done.tidied)
+        prompts.show_message(
+            self,
+            "Tidy up the file",
+            "The database file is tidied up: nothing removed is left in it."
+            if done.tidied
+            else NOT_TIDIED,
+        )
