@@ -9,9 +9,11 @@ saying what each file is and the day it was made. Everything comes from
 prints the words, the files give the values as stored beside them (dates as YYYY-MM-DD,
 money as whole pence and in pounds).
 
-The zip is written under a temporary name and renamed when whole; making it is recorded in
-the audit trail before it takes its name (by record number, never a name), so a copy never
-exists unrecorded: if the entry cannot be written, no file is left.
+The zip is written under a temporary name and renamed when whole. Making it is recorded in
+the audit trail (by record number, never a name): the entry is written before the rename and
+committed right after it (`save_subject_access`). If the entry cannot be written, or cannot
+be committed, no file is left. Only a crash or power cut in the moment between the rename and
+the commit leaves a zip with no entry.
 """
 
 from __future__ import annotations
@@ -136,7 +138,7 @@ def write_subject_access_zip(
                 )
                 archive.writestr(_entry(name, made), content or b"")
                 _step(progress, done, len(names))
-        # Before the rename: a copy is never given out unrecorded.
+        # Before the rename, so that a failure to write the entry leaves no file.
         audit.record(session, actor, AuditAction.EXPORTED_SUBJECT_ACCESS_DATA, PERSON, person_id)
         session.flush()
 
