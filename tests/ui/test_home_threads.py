@@ -7,9 +7,12 @@ import gc
 import threading
 import time
 
+from PySide6.QtWidgets import QApplication
+
 from involve_desktop.services import home_jobs
 from involve_desktop.services.claim_workflow import approve_claim
 from involve_desktop.services.home_jobs import JobKind
+from involve_desktop.ui import ops
 from involve_desktop.ui.gc_on_gui_thread import GarbageCollector, collect_on_gui_thread
 from involve_desktop.ui.screens.home import home_screen
 from tests.ui.test_home_screen import busy, open_home  # noqa: F401
@@ -85,3 +88,20 @@ def test_choosing_another_year_while_the_jobs_are_read_does_not_lose_them(
     home.load(jobs=False)  # another year chosen before the jobs came back
     qtbot.waitUntil(lambda: not home.loading, timeout=5_000)
     assert home.jobs.counts()[JobKind.CLAIMS_TO_APPROVE] == 1
+
+
+def test_the_focused_job_keeps_the_focus_when_the_jobs_are_read_again(qtbot, ctx, request):
+    records = request.getfixturevalue("busy")
+    _window, home = open_home(qtbot, ctx)
+    home.jobs.button(JobKind.PLAN_OVERDUE).setFocus()
+    qtbot.waitUntil(home.jobs.button(JobKind.PLAN_OVERDUE).hasFocus)
+    ops.change(ctx, "claims", approve_claim, records["admin"], records["waiting"][0])
+    qtbot.waitUntil(lambda: home.jobs.counts().get(JobKind.CLAIMS_TO_APPROVE) == 1)
+    assert QApplication.focusWidget() is home.jobs.button(JobKind.PLAN_OVERDUE)
+
+    # When the focused job is done, the focus goes to the list's heading, not out of the window.
+    home.jobs.button(JobKind.CLAIMS_TO_APPROVE).setFocus()
+    qtbot.waitUntil(home.jobs.button(JobKind.CLAIMS_TO_APPROVE).hasFocus)
+    ops.change(ctx, "claims", approve_claim, records["admin"], records["waiting"][1])
+    qtbot.waitUntil(lambda: JobKind.CLAIMS_TO_APPROVE not in home.jobs.counts())
+    assert QApplication.focusWidget() is home.jobs.title

@@ -38,6 +38,8 @@ class JobsPanel(QWidget):
         self.jobs: list[Job] = []
         self.lines: dict[JobKind, tuple[QLabel, QPushButton]] = {}
         self.title = heading(TITLE)
+        # Not a Tab stop, but it can hold the focus when the job that had it is done.
+        self.title.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.status = QLabel(WORKING)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Today\u2019s jobs")
@@ -54,6 +56,9 @@ class JobsPanel(QWidget):
     def show_jobs(self, jobs: Sequence[Job]) -> None:
         """Lay out the jobs afresh: the grid is rebuilt, so the Tab order is the shown order."""
         self.jobs = list(jobs)
+        had_focus = next(
+            (kind for kind, (_label, button) in self.lines.items() if button.hasFocus()), None
+        )
         for label, button in self.lines.values():
             label.deleteLater()
             button.deleteLater()
@@ -76,6 +81,11 @@ class JobsPanel(QWidget):
             self.lines[job.kind] = (label, button)
         self.status.setText("" if self.jobs else NOTHING_TO_DO)
         self.status.setVisible(not self.jobs)
+        if had_focus is not None:
+            # Someone using the keyboard stays where they were, not thrown out of the window.
+            kept = self.lines[had_focus][1] if had_focus in self.lines else self.title
+            kept.show()  # the layout would show it later, too late to take the focus
+            kept.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def counts(self) -> dict[JobKind, int]:
         """The count of each job shown, for tests and for the screen's own description."""
