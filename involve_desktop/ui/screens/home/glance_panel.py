@@ -29,6 +29,7 @@ from involve_desktop.domain.formatting import long_date
 from involve_desktop.services.year_figures import YearFigures
 from involve_desktop.services.year_figures_share import Share
 from involve_desktop.services.year_figures_work import NO_KIND
+from involve_desktop.ui.announce import show_and_announce
 from involve_desktop.ui.screens.home import destinations
 from involve_desktop.ui.screens.home.charts import BarChart, BarFigures, Measure, described
 from involve_desktop.ui.text_size import set_relative_size
@@ -115,13 +116,14 @@ class Section(QWidget):
 
     def copy_image(self) -> None:
         QGuiApplication.clipboard().setPixmap(self.chart.grab())
-        self.copied.setText(COPIED)
+        show_and_announce(self.copied, COPIED)
 
     def show_text(self, sentence: str, has_chart: bool = True) -> None:
         self.sentence.setText(sentence)
         self.chart.setVisible(has_chart)
         self.copy_button.setVisible(has_chart)
         self.copied.clear()
+        self.copied.setAccessibleDescription("")
 
 
 class GlancePanel(QWidget):
@@ -357,5 +359,6 @@ def _percent(share: Share, when_none: str) -> str:
 
 
 def _pounds(pence: Sequence[int]) -> tuple[int, ...]:
-    """Whole pounds for the bars' lengths; the exact sums are in the table beside."""
-    return tuple(amount // 100 for amount in pence)
+    """To the nearest pound for the bars and their labels (£99.99 is £100, not £99); the
+    exact sums are in the table beside."""
+    return tuple((amount + 50) // 100 for amount in pence)

@@ -21,11 +21,29 @@ TITLE = "Today\u2019s jobs"
 NOTHING_TO_DO = "Nothing needs doing today."
 WORKING = "Looking for what needs doing\u2026"
 OVERDUE = "Overdue"
+# Where each job's button leads, for its tooltip: "Opens the Claims list, showing the …".
+PLACES = {
+    JobKind.CLAIMS_TO_APPROVE: "Claims list",
+    JobKind.CLAIMS_TO_PAY: "Claims list",
+    JobKind.CONSENT_REVIEWS: "register",
+    JobKind.ATTENDANCE_NOT_RECORDED: "Activities list",
+    JobKind.IMPACT_OVERDUE: "Activities list",
+    JobKind.NOT_TOLD: "\u201cYou said, we did\u201d list",
+    JobKind.PLAN_OVERDUE: "action plan",
+    JobKind.RETENTION: "retention window",
+}
 
 
 def job_words(job: Job) -> str:
     """The line as shown and read: the job's text, with overdue said first."""
     return f"{OVERDUE}: {job.text}." if job.overdue else f"{job.text}."
+
+
+def job_tip(job: Job) -> str:
+    """What the button opens, for a list ("Opens the Claims list, showing the 2 claims
+    waiting for approval"); nothing for a one-off job, whose button says it all."""
+    place = PLACES.get(job.kind)
+    return f"Opens the {place}, showing the {job.text}" if place else ""
 
 
 class JobsPanel(QWidget):
@@ -73,7 +91,7 @@ class JobsPanel(QWidget):
                 label.setFont(font)
             button = QPushButton(job.action)
             button.setAccessibleName(f"{job.action}: {job.text}")
-            button.setToolTip(f"Opens the {job.count:,} listed" if job.count > 1 else "")
+            button.setToolTip(job_tip(job))
             button.clicked.connect(lambda _checked=False, chosen=job: self.job_chosen.emit(chosen))
             label.setBuddy(button)
             self.grid.addWidget(label, row, 0)
