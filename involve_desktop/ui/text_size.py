@@ -20,6 +20,12 @@ from involve_desktop.paths import AppPaths
 
 SETTING_KEY = "text_size"
 # The system's own size, kept on the application so a second change scales from it again.
+# A known limit: once Larger or Largest is applied, the application font is set explicitly,
+# and Qt then stops passing a change of the system font size on to it (no
+# ApplicationFontChange comes from the system), so such a change shows after a restart.
+# Following it live would mean watching ThemeChange and reading
+# QFontDatabase.systemFont(GeneralFont) afresh, which cannot be checked on the offscreen
+# platform the tests use. At Normal the font is never set, so the system's changes show at once.
 SYSTEM_SIZE_PROPERTY = "involveSystemFontSize"
 # On a widget: how much larger than the application font its text is drawn.
 RELATIVE_SIZE_PROPERTY = "involveRelativeTextSize"
