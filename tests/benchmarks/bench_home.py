@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import os
 import statistics
-import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
-from common import BASELINE, SIGNED_IN, print_bench, run_marks
+from common import SIGNED_IN, print_bench, run_marks, start_commands
 
 from involve_desktop.db.engine import Database
 from involve_desktop.domain.recovery_key import new_recovery_key
@@ -57,19 +56,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder) / "data"
         build_records(data_dir)
-        report = Path(folder) / "report.txt"
-        baseline_script = Path(folder) / "baseline.py"
-        baseline_script.write_text(BASELINE)
-        baseline_cmd = [sys.executable, str(baseline_script), str(report)]
-        app_cmd = [
-            sys.executable,
-            "-m",
-            "involve_desktop",
-            "--data-dir",
-            str(data_dir),
-            "--report-start-to",
-            str(report),
-        ]
+        baseline_cmd, app_cmd, report = start_commands(Path(folder), data_dir)
         # Warm the disk cache and .pyc files for both before measuring.
         run_marks(baseline_cmd, report)
         run_marks(app_cmd, report, **SIGNED_IN)

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import BASELINE, SIGNED_IN, print_bench, run_marks
+from common import SIGNED_IN, print_bench, run_marks, start_commands
 
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
 PEOPLE = 20_000
@@ -40,19 +40,7 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
-        report = Path(folder) / "report.txt"
-        baseline_script = Path(folder) / "baseline.py"
-        baseline_script.write_text(BASELINE)
-        baseline_cmd = [sys.executable, str(baseline_script), str(report)]
-        app_cmd = [
-            sys.executable,
-            "-m",
-            "involve_desktop",
-            "--data-dir",
-            str(data_dir),
-            "--report-start-to",
-            str(report),
-        ]
+        baseline_cmd, app_cmd, report = start_commands(Path(folder), data_dir)
         # Warm the disk cache and .pyc files for both before measuring.
         run_marks(baseline_cmd, report)
         run_marks(app_cmd, report)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -99,3 +100,22 @@ def run_marks(command: list[str], report: Path, **env: str) -> dict[str, float]:
         name: float(value) - (started if name != "resident_kb" else 0)
         for name, value in marks.items()
     }
+
+
+def start_commands(folder: Path, data_dir: Path) -> tuple[list[str], list[str], Path]:
+    """The baseline's and the app's command lines (the app on `data_dir`), and the report
+    file both write their marks to; the baseline script is written into `folder`."""
+    report = folder / "report.txt"
+    baseline_script = folder / "baseline.py"
+    baseline_script.write_text(BASELINE)
+    baseline_cmd = [sys.executable, str(baseline_script), str(report)]
+    app_cmd = [
+        sys.executable,
+        "-m",
+        "involve_desktop",
+        "--data-dir",
+        str(data_dir),
+        "--report-start-to",
+        str(report),
+    ]
+    return baseline_cmd, app_cmd, report
