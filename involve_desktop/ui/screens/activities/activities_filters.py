@@ -96,11 +96,7 @@ class ActivityFilterBar(QWidget):
         prompt_row.addWidget(self.show_all_button)
         self.prompt_line.setVisible(False)
 
-        search_row = QHBoxLayout()
-        search_label = QLabel("&Search:")
-        search_label.setBuddy(self.search)
-        search_row.addWidget(search_label)
-        search_row.addWidget(self.search, 1)
+        search_row = labelled("&Search:", self.search)
         # The filters wrap onto more lines when the text is large or the window narrow.
         filters = flow_row(
             labelled("&When:", self.when),
@@ -113,7 +109,7 @@ class ActivityFilterBar(QWidget):
         )
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(search_row)
+        column.addWidget(search_row)
         column.addWidget(filters)
         column.addWidget(self.prompt_line)
 

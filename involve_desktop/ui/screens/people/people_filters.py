@@ -12,8 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -59,11 +57,7 @@ class PeopleFilterBar(QWidget):
         self.archived = QCheckBox("Show the archive instead")
         self.clear_button = QPushButton("C&lear filters")
 
-        search_row = QHBoxLayout()
-        search_label = QLabel("&Search:")
-        search_label.setBuddy(self.search)
-        search_row.addWidget(search_label)
-        search_row.addWidget(self.search, 1)
+        search_row = labelled("&Search:", self.search)
         # The filters wrap onto more lines when the text is large or the window narrow.
         filters = flow_row(
             labelled("&Role:", self.role),
@@ -77,7 +71,7 @@ class PeopleFilterBar(QWidget):
         )
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(search_row)
+        column.addWidget(search_row)
         column.addWidget(filters)
 
         self.typing_timer = after_typing(self.search, self.filter_changed.emit)

@@ -70,11 +70,7 @@ class PlanFilters(QWidget):
         top.addWidget(view_label)
         top.addWidget(self.views)
         top.addStretch(1)
-        search_row = QHBoxLayout()
-        search_label = QLabel("&Search:")
-        search_label.setBuddy(self.search)
-        search_row.addWidget(search_label)
-        search_row.addWidget(self.search, 1)
+        search_row = labelled("&Search:", self.search)
         # The filters wrap onto more lines when the text is large or the window narrow.
         rest = flow_row(
             labelled("&Area:", self.area),
@@ -86,7 +82,7 @@ class PlanFilters(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(rest)
-        layout.addLayout(search_row)
+        layout.addWidget(search_row)
 
     def fill_staff(self, staff: list[StaffMember]) -> None:
         chosen = self.lead.currentData()
