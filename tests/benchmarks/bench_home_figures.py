@@ -1,9 +1,10 @@
 """The figures Home needs before it is ready, for a demo charity of 20,000 people and 5 years.
 
-`home_figures` is the median time of what Home asks for as it opens: the year at a glance
-(`year_figures` for the current financial year) and today's jobs (`todays_jobs`), on the same
-session, one after the other. Home has 500 ms from the window showing to being ready; these
-figures may take half of that, the rest being the drawing.
+The median time of what Home asks for as it opens: the year at a glance (`year_figures` for
+the current financial year) and today's jobs (`todays_jobs`), on the same session, one after
+the other. It is printed as a comment, not a target: the issue's target is `home_ready`
+(bench_home.py), where Home reads the two side by side while the window is made; this says
+where that time goes.
 
 The ratio is against counting every person's attendance in one grouped query on the same
 database in the same run: the floor for any figure that reads the whole register's activity.
@@ -16,8 +17,6 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
-
-from common import print_time_bench
 
 from involve_desktop.db.engine import Database
 from involve_desktop.db.startup import prepare_database
@@ -32,7 +31,6 @@ YEARS = 5
 KEY = bytes(range(32))
 TODAY = date(2026, 11, 26)
 RUNS = 9
-TARGET_S = 0.250
 BASELINE_SQL = "SELECT person_id, count(*) FROM attendance GROUP BY person_id"
 
 
@@ -71,10 +69,11 @@ def main() -> None:
     jobs = statistics.median(run[1] for run in runs)
     total = statistics.median(sum(run) for run in runs)
     print(
-        f"# year_figures {figures * 1000:.0f} ms, todays_jobs {jobs * 1000:.0f} ms, "
-        f"attendance by person {raw * 1000:.1f} ms"
+        f"# Home's reads one after the other (not a target; see home_ready): "
+        f"{total * 1000:.0f} ms = year_figures {figures * 1000:.0f} ms + todays_jobs "
+        f"{jobs * 1000:.0f} ms ({total / raw:.1f}x counting attendance by person, "
+        f"{raw * 1000:.1f} ms)"
     )
-    print_time_bench("home_figures", total, raw, TARGET_S)
 
 
 if __name__ == "__main__":
