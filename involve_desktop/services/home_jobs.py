@@ -151,7 +151,8 @@ def _plan(session: Session, today: date, terms: PeopleTerms) -> list[Job]:
     count = plan_counts(session, strategy.id, today).overdue
     if not count:
         return []
-    text = f"{plural(count, 'action-plan item')} {'is' if count == 1 else 'are'} overdue"
+    # The panel already starts the line with "Overdue:", so the words say it another way.
+    text = f"{plural(count, 'action-plan item')} {'is' if count == 1 else 'are'} past the date due"
     return [Job(JobKind.PLAN_OVERDUE, count, text, True, "Show them")]
 
 

@@ -134,7 +134,7 @@ def test_the_words_say_how_many_in_the_charitys_word_and_what_is_overdue(databas
         "experience who had their say"
     )
     assert not jobs[JobKind.NOT_TOLD].overdue
-    assert jobs[JobKind.PLAN_OVERDUE].text == "1 action-plan item is overdue"
+    assert jobs[JobKind.PLAN_OVERDUE].text == "1 action-plan item is past the date due"
     assert jobs[JobKind.STRATEGY_REVIEW].text == (
         "The strategy's review date, 25 November 2026, has passed"
     )

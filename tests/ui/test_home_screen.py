@@ -152,11 +152,11 @@ def test_each_job_opens_the_list_it_counts_in_one_click(qtbot, ctx, busy):
 def test_overdue_is_said_in_words_and_buttons_say_what_they_open(qtbot, ctx, busy):
     _window, home = open_home(qtbot, ctx)
     label, button = home.jobs.lines[JobKind.PLAN_OVERDUE]
-    assert label.text() == "Overdue: 1 action-plan item is overdue."
+    assert label.text() == "Overdue: 1 action-plan item is past the date due."
     assert label.font().bold()
     not_overdue, _button = home.jobs.lines[JobKind.CLAIMS_TO_APPROVE]
     assert not_overdue.text() == "2 claims waiting for approval."
-    assert button.accessibleName() == "Show them: 1 action-plan item is overdue"
+    assert button.accessibleName() == "Show them: 1 action-plan item is past the date due"
 
 
 def test_approving_a_claim_lowers_the_count_without_a_restart(qtbot, ctx, busy):
