@@ -47,6 +47,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--data-dir",
         help="folder holding the database (default: INVOLVE_DATA_DIR, else your data folder)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this copy of Involve works, in a temporary folder, with no window; "
+        "exit status 0 when it does",
+    )
     # For `make bench`: write start-up timings to this file, then quit.
     parser.add_argument("--report-start-to", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -54,6 +60,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.self_test:
+        from involve_desktop.self_test import run_self_test
+
+        return run_self_test(open_window_for_self_test)
     paths = resolve_paths(args.data_dir)
     try:
         ensure_writable(paths)
@@ -369,6 +379,47 @@ def _run_window(paths: AppPaths, opening: Opening, report_to: Path | None) -> tu
     finally:
         ctx.close()
     return status, ctx.restore_on_close
+
+
+SELF_TEST_WINDOW_LIMIT_MS = 120_000
+
+
+def open_window_for_self_test(paths: AppPaths, key: bytes, slot: str, actor: Any) -> list[str]:
+    """For `--self-test`: the main window on the records, opened as at a start and closed
+    (without the backup offer) once Home has drawn; what went wrong, if anything."""
+    app = _qt_app(paths)
+    from PySide6.QtCore import QTimer
+
+    limit = QTimer()
+    limit.setSingleShot(True)
+    limit.timeout.connect(lambda: app.exit(3))
+    limit.start(SELF_TEST_WINDOW_LIMIT_MS)
+    problems: list[str] = []
+
+    def fail_fast(kind: type[BaseException], error: BaseException, tb: Any) -> None:
+        # Instead of the crash dialog, which would wait for a person who is not there.
+        import traceback
+
+        traceback.print_exception(kind, error, tb)
+        problems.append(f"{kind.__name__}: {error}")
+        app.exit(4)
+
+    # Once the loop runs, after _run_window has installed the crash handler.
+    QTimer.singleShot(0, lambda: setattr(sys, "excepthook", fail_fast))
+    report = paths.data_dir / "start-report.txt"
+    status, _ = _run_window(paths, Opening(key, slot, actor), report)
+    limit.stop()
+    if status == 3:
+        problems.append(f"Home was not drawn within {SELF_TEST_WINDOW_LIMIT_MS // 1000} s")
+    elif status != 0 and not problems:
+        problems.append(f"the window closed with status {status}")
+    elif "home_ready" not in report.read_text(encoding="utf-8"):
+        problems.append("the window closed before Home was drawn")
+    if "PySide6.QtCharts" not in sys.modules:
+        problems.append("Home drew no chart (QtCharts was never loaded)")
+    if app.windowIcon().pixmap(32, 32).isNull():
+        problems.append("the app icon could not be drawn (image plugins missing?)")
+    return problems
 
 
 def _report_start_when_ready(ctx: Any, report_to: Path, window: Any) -> None:

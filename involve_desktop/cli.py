@@ -1,5 +1,5 @@
 """Involve's headless commands: `involve demo`, `involve check`, `involve export`,
-`involve backup`, `involve restore`, `involve verify`, `involve --version`.
+`involve backup`, `involve restore`, `involve verify`, `involve self-test`, `involve --version`.
 
 No Qt here, so every command runs on a machine with no display (CI, scripts, a server).
 """
@@ -66,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=run_check)
 
+    self_test = commands.add_parser(
+        "self-test",
+        help="check this copy of Involve works, in a temporary folder (not your records); "
+        "exit status 0 when it does",
+    )
+    self_test.set_defaults(run=run_self_test)
+
     from involve_desktop.cli_export import add_export_parser
 
     add_export_parser(commands, run_export)
@@ -79,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         paths = resolve_paths(args.data_dir)
-        if args.command != "verify":  # every other command opens or replaces the records
+        # Every other command opens or replaces the records.
+        if args.command not in ("verify", "self-test"):
             from involve_desktop.cli_backup import finish_interrupted_restore
 
             finish_interrupted_restore(paths)
@@ -134,6 +142,13 @@ def run_demo(paths: AppPaths, args: argparse.Namespace) -> int:
     print(f"Sign in as {DEMO_ADMINISTRATOR!r} with the password {args.password!r}.")
     print(f"Recovery key: {recovery_key}")
     return EXIT_OK
+
+
+def run_self_test(_paths: AppPaths, _args: argparse.Namespace) -> int:
+    """Every check of `Involve --self-test` but the window (no Qt here)."""
+    from involve_desktop.self_test import run_self_test as run
+
+    return run()
 
 
 def _unlock(paths: AppPaths) -> bytes | None:
