@@ -2,9 +2,12 @@
 ifeq ($(OS),Windows_NT)
   PYTHON ?= py -3
   VENV_BIN := .venv/Scripts
+  # Backslashes: cmd.exe reads a leading "dist/..." as a switch.
+  BUNDLE_EXE := dist\Involve\Involve.exe
 else
   PYTHON ?= python3
   VENV_BIN := .venv/bin
+  BUNDLE_EXE := dist/Involve/Involve
 endif
 VENV_PY := $(VENV_BIN)/python
 # "compat" editable installs use a plain path entry instead of an import hook, which
@@ -14,7 +17,7 @@ EDITABLE := --config-settings editable_mode=compat
 # Stamp files mark what is installed; written with Python so cmd.exe needs no `touch`.
 STAMP = $(VENV_PY) -c "import pathlib, sys; [pathlib.Path(f).touch() for f in sys.argv[1:]]"
 
-.PHONY: run test bench lint demo clean
+.PHONY: run test bench lint demo clean package package-check
 
 .venv/created:
 	$(PYTHON) -m venv .venv
@@ -27,6 +30,10 @@ STAMP = $(VENV_PY) -c "import pathlib, sys; [pathlib.Path(f).touch() for f in sy
 
 .venv/installed-test: pyproject.toml .venv/created
 	$(PIP_INSTALL) ".[test]" $(EDITABLE)
+	$(STAMP) $@ .venv/installed-app
+
+.venv/installed-package: pyproject.toml .venv/created
+	$(PIP_INSTALL) ".[package]" $(EDITABLE)
 	$(STAMP) $@ .venv/installed-app
 
 run: .venv/installed-app
@@ -42,6 +49,15 @@ bench: .venv/installed-test
 lint: .venv/installed-test
 	$(VENV_BIN)/ruff check .
 	$(VENV_BIN)/ruff format --check .
+
+# The one-folder app for this platform in dist/Involve/ (packaging/README.md); PyInstaller
+# does not cross-build, so the Windows bundle is made on Windows.
+package: .venv/installed-package
+	$(VENV_PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build packaging/involve.spec
+
+# The built app checks itself headless on a temporary data folder (involve_desktop/self_test.py).
+package-check: package
+	$(BUNDLE_EXE) --self-test
 
 demo: .venv/installed-app
 	$(VENV_BIN)/involve demo --people 2000 $(ARGS)
