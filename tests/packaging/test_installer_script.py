@@ -137,7 +137,7 @@ def test_the_installer_packs_the_whole_build_the_spec_declares():
 
 @pytest.mark.skipif(
     not (REPO_ROOT / "dist" / "Involve").is_dir(),
-    reason="no build in dist/Involve: `make package` makes one (CI builds it before the tests)",
+    reason="no build in dist/Involve: `make package` makes one (CI checks again after it)",
 )
 def test_every_file_the_installer_names_is_in_the_real_build():
     build = dist_folder()
