@@ -16,6 +16,9 @@ PIP_INSTALL := $(VENV_PY) -m pip install --disable-pip-version-check -q -e
 EDITABLE := --config-settings editable_mode=compat
 # Stamp files mark what is installed; written with Python so cmd.exe needs no `touch`.
 STAMP = $(VENV_PY) -c "import pathlib, sys; [pathlib.Path(f).touch() for f in sys.argv[1:]]"
+# The version lives in __init__.py: a new one means a new install, so the installed
+# metadata (and the About box's check of it) follow.
+INSTALL_INPUTS := pyproject.toml involve_desktop/__init__.py .venv/created
 
 .PHONY: run test bench lint demo clean package package-check
 
@@ -24,15 +27,15 @@ STAMP = $(VENV_PY) -c "import pathlib, sys; [pathlib.Path(f).touch() for f in sy
 	$(VENV_PY) -m pip install --disable-pip-version-check -q --upgrade pip
 	$(STAMP) $@
 
-.venv/installed-app: pyproject.toml .venv/created
+.venv/installed-app: $(INSTALL_INPUTS)
 	$(PIP_INSTALL) . $(EDITABLE)
 	$(STAMP) $@
 
-.venv/installed-test: pyproject.toml .venv/created
+.venv/installed-test: $(INSTALL_INPUTS)
 	$(PIP_INSTALL) ".[test]" $(EDITABLE)
 	$(STAMP) $@ .venv/installed-app
 
-.venv/installed-package: pyproject.toml .venv/created
+.venv/installed-package: $(INSTALL_INPUTS)
 	$(PIP_INSTALL) ".[package]" $(EDITABLE)
 	$(STAMP) $@ .venv/installed-app
 
