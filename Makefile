@@ -3,11 +3,14 @@ ifeq ($(OS),Windows_NT)
   PYTHON ?= py -3
   VENV_BIN := .venv/Scripts
   # Backslashes: cmd.exe reads a leading "dist/..." as a switch.
-  BUNDLE_EXE := dist\Involve\Involve.exe
+  BUNDLE_EXE := "dist\Involve\Involve.exe"
+  # The windowed program has no console: its steps go to a file, shown when it fails.
+  BUNDLE_SELF_TEST := $(BUNDLE_EXE) --self-test --self-test-log dist\self-test.log || (type dist\self-test.log & exit 1)
 else
   PYTHON ?= python3
   VENV_BIN := .venv/bin
   BUNDLE_EXE := dist/Involve/Involve
+  BUNDLE_SELF_TEST := $(BUNDLE_EXE) --self-test
 endif
 VENV_PY := $(VENV_BIN)/python
 # "compat" editable installs use a plain path entry instead of an import hook, which
@@ -60,7 +63,7 @@ package: .venv/installed-package
 
 # The built app checks itself headless on a temporary data folder (involve_desktop/self_test.py).
 package-check: package
-	$(BUNDLE_EXE) --self-test
+	$(BUNDLE_SELF_TEST)
 
 demo: .venv/installed-app
 	$(VENV_BIN)/involve demo --people 2000 $(ARGS)

@@ -10,6 +10,7 @@ module imported after it (docs/decisions/002-start-up-time.md).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import threading
@@ -38,6 +39,9 @@ from involve_desktop.paths import AppPaths, ensure_writable, resolve_paths, reso
 USER_ENV = "INVOLVE_USER"
 PASSWORD_ENV = "INVOLVE_PASSWORD"
 PRELOAD_DELAY_MS = 150
+# Held while Involve runs on Windows; Setup (AppMutex in packaging/involve.iss) waits for it.
+RUNNING_MUTEX = "InvolveRunningMutex"
+_running_mutex: Any = None
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -53,6 +57,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="check this copy of Involve works, in a temporary folder, with no window; "
         "exit status 0 when it does",
     )
+    parser.add_argument("--self-test-log", type=Path, help="with --self-test, write its lines here")
     # For `make bench`: write start-up timings to this file, then quit.
     parser.add_argument("--report-start-to", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -60,10 +65,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if sys.platform == "win32":
+        _hold_running_mutex()
     if args.self_test:
         from involve_desktop.self_test import run_self_test
 
-        return run_self_test(open_window_for_self_test)
+        log = args.self_test_log.open("w", encoding="utf-8") if args.self_test_log else None
+        with log or contextlib.nullcontext():
+            return run_self_test(open_window_for_self_test, log)
     paths = resolve_paths(args.data_dir)
     try:
         ensure_writable(paths)
@@ -102,6 +111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             restore_now(paths, restore)
     finally:
         lock.release()
+
+
+def _hold_running_mutex() -> None:
+    """Windows: the mutex Setup looks for, held (its handle kept) while the process lives."""
+    global _running_mutex
+    import ctypes
+
+    _running_mutex = ctypes.windll.kernel32.CreateMutexW(  # type: ignore[attr-defined]
+        None, False, RUNNING_MUTEX
+    )
 
 
 def finish_interrupted_restore(paths: AppPaths) -> bool:
@@ -413,7 +432,7 @@ def open_window_for_self_test(paths: AppPaths, key: bytes, slot: str, actor: Any
         problems.append(f"Home was not drawn within {SELF_TEST_WINDOW_LIMIT_MS // 1000} s")
     elif status != 0 and not problems:
         problems.append(f"the window closed with status {status}")
-    elif "home_ready" not in report.read_text(encoding="utf-8"):
+    elif not report.is_file() or "home_ready" not in report.read_text(encoding="utf-8"):
         problems.append("the window closed before Home was drawn")
     if "PySide6.QtCharts" not in sys.modules:
         problems.append("Home drew no chart (QtCharts was never loaded)")

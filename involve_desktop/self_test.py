@@ -74,12 +74,13 @@ def run_self_test(open_window: OpenWindow | None = None, out: TextIO | None = No
                 said = step(records)
             except Exception as error:
                 _say(out, f"FAIL {name} ({time.perf_counter() - step_started:.2f} s): {error}")
-                traceback.print_exc(file=sys.stderr)
+                # Into the log file too when one is given: a windowed build has no stderr.
+                traceback.print_exc(file=sys.stderr if out is sys.stdout else out)
                 _say(out, f"Self-test failed at the step '{name}'.")
                 return 1
             _say(out, f"ok   {name} ({time.perf_counter() - step_started:.2f} s): {said}")
     finally:
-        _remove(work)
+        _remove(work, out)
     if open_window is None:
         _say(out, "The window was not checked here: run `Involve --self-test` for that.")
     _say(out, f"Self-test passed in {time.perf_counter() - started:.2f} s.")
@@ -131,25 +132,34 @@ def build_demo_records(records: Records) -> str:
 
 
 def check_migrations(records: Records) -> str:
-    """The records check as current; a database one revision old upgrades as at a start."""
+    """The records check as current; an encrypted database one revision old upgrades as at a
+    start (SQLCipher, with a copy kept first)."""
     from involve_desktop.db.revision import SCHEMA_HEAD
+    from involve_desktop.db.sqlite_file import read_revision
     from involve_desktop.db.startup import DatabaseState, inspect_database, prepare_database
 
     status = inspect_database(records.paths.database, key=records.key)
     if status.state is not DatabaseState.CURRENT:
         raise StepFailed(f"the demo records are {status.state.value}: {status.message}")
     older = records.work / "older.db"
-    previous = _make_previous_revision(older)
-    status = prepare_database(older)
+    previous = _make_previous_revision(older, records.key)
+    status = inspect_database(older, key=records.key)
+    if status.state is not DatabaseState.OUT_OF_DATE:
+        raise StepFailed(f"a database at {previous} checks as {status.state.value}")
+    status = prepare_database(older, key=records.key)
     if status.state is not DatabaseState.CURRENT:
         raise StepFailed(f"a database at {previous} was {status.state.value} after upgrading")
-    if not list(records.work.glob("involve-before-upgrade-*.db")):
+    copies = list(records.work.glob("involve-before-upgrade-*.db"))
+    if not copies:
         raise StepFailed("no copy was kept before the upgrade")
+    if read_revision(copies[0], key=records.key) != previous:
+        raise StepFailed(f"the copy kept before the upgrade is not the records at {previous}")
     return f"upgraded {previous} to {SCHEMA_HEAD}, copy kept first"
 
 
-def _make_previous_revision(path: Path) -> str:
-    """A plain database at the revision before the head, made with the shipped scripts."""
+def _make_previous_revision(path: Path, key: bytes) -> str:
+    """A database encrypted with `key` at the revision before the head, made with the shipped
+    scripts."""
     from alembic import command
     from alembic.script import ScriptDirectory
 
@@ -164,7 +174,7 @@ def _make_previous_revision(path: Path) -> str:
     previous = ScriptDirectory.from_config(config).get_revision(head).down_revision
     if not isinstance(previous, str):
         raise StepFailed(f"the head revision {head} has no single revision before it")
-    engine = create_db_engine(path)
+    engine = create_db_engine(path, key=key)
     try:
         with engine.connect() as connection:
             config.attributes["connection"] = connection
@@ -256,10 +266,13 @@ def _say(out: TextIO | None, line: str) -> None:
         print(line, file=out, flush=True)
 
 
-def _remove(work: Path) -> None:
-    """Remove the temporary folder; first let go of log files the app opened in it."""
+def _remove(work: Path, out: TextIO | None) -> None:
+    """Remove the temporary folder; first let go of log files the app opened in it. What is
+    left (a file another program holds) is said, but fails nothing: the checks passed."""
     root = logging.getLogger()
     for handler in [h for h in root.handlers if getattr(h, "involve_handler", False)]:
         root.removeHandler(handler)
         handler.close()
     shutil.rmtree(work, ignore_errors=True)
+    if work.exists():
+        _say(out, f"warning: the temporary folder {work} could not be removed completely")

@@ -11,20 +11,29 @@ $ErrorActionPreference = "Stop"
 Set-Location (Split-Path -Parent $PSScriptRoot)
 
 function Invoke-Step([string] $File, [string[]] $Arguments) {
+    # Windows PowerShell 5.1 turns what a native tool writes to stderr into errors, which
+    # "Stop" would halt at (pip's notices, PyInstaller's log): the exit code says if it failed.
+    $ErrorActionPreference = "Continue"
     & $File @Arguments
     if ($LASTEXITCODE -ne 0) { throw "$File $Arguments failed with exit code $LASTEXITCODE" }
 }
 
 # 1. A virtual environment with the app and PyInstaller (the "package" extra).
-if (-not (Test-Path ".venv\Scripts\python.exe")) { Invoke-Step "py" @("-3", "-m", "venv", ".venv") }
+# 64-bit Python: the installer and Qt 6 are 64-bit only.
+if (-not (Test-Path ".venv\Scripts\python.exe")) { Invoke-Step "py" @("-3-64", "-m", "venv", ".venv") }
 $python = ".venv\Scripts\python.exe"
+$bits = (& $python -c "import struct; print(struct.calcsize('P') * 8)").Trim()
+if ($bits -ne "64") { throw "The Python in .venv is $bits-bit: install 64-bit Python 3.11+ from python.org, delete .venv and run this again" }
 Invoke-Step $python @("-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", ".[package]")
 
 # 2. The one-folder build, dist\Involve\, then its own check that it starts and works.
 Invoke-Step $python @("-m", "PyInstaller", "--noconfirm", "--clean", "packaging\involve.spec")
 $exe = "dist\Involve\Involve.exe"
-# Start-Process -Wait: PowerShell does not wait for a windowed program started with &.
-$selfTest = Start-Process -FilePath $exe -ArgumentList "--self-test" -Wait -PassThru -NoNewWindow
+# Start-Process -Wait: PowerShell does not wait for a windowed program started with &. That
+# program has no console either, so its steps are written to a file and shown from there.
+$selfTestLog = Join-Path (Get-Location) "dist\self-test.log"
+$selfTest = Start-Process -FilePath $exe -ArgumentList "--self-test", "--self-test-log", "`"$selfTestLog`"" -Wait -PassThru -NoNewWindow
+if (Test-Path $selfTestLog) { Get-Content $selfTestLog | Write-Host }
 if ($selfTest.ExitCode -ne 0) { throw "$exe --self-test failed with exit code $($selfTest.ExitCode)" }
 
 # 3. The version, from the one place it is written: involve_desktop\__init__.py.
@@ -33,7 +42,11 @@ if ($LASTEXITCODE -ne 0 -or -not $version) { throw "Could not read the version o
 
 # 4. Signing (optional): the app before it is packed, then Inno Setup signs the installer and
 #    its uninstaller through the "involve" sign tool defined here.
-$iscc_args = @("/DAppVersion=$version")
+# Windows' four numbers for Setup's Properties: the release part ("0.2.0rc1" gives 0.2.0.0),
+# as packaging\involve.spec does for Involve.exe.
+$numbers = @(([regex]::Match($version, '^\d+(\.\d+)*').Value -split '\.') + @("0", "0", "0", "0"))
+$numericVersion = ($numbers[0..3]) -join "."
+$iscc_args = @("/DAppVersion=$version", "/DAppNumericVersion=$numericVersion")
 $thumbprint = $env:INVOLVE_SIGN_THUMBPRINT
 if ($thumbprint) {
     $timestamp = if ($env:INVOLVE_TIMESTAMP_URL) { $env:INVOLVE_TIMESTAMP_URL } else { "http://timestamp.digicert.com" }

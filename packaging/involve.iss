@@ -14,6 +14,12 @@
   #error AppVersion is not defined. Build with packaging\build_windows.ps1, or run: ISCC /DAppVersion=0.1.0 packaging\involve.iss
 #endif
 
+; Windows' four version numbers (Properties of Setup.exe), which a version such as 0.2.0rc1 is
+; not: build_windows.ps1 gives them from the same version's release part.
+#ifndef AppNumericVersion
+#define AppNumericVersion "0.0.0.0"
+#endif
+
 #define AppName "Involve"
 #define AppExeName "Involve.exe"
 
@@ -26,6 +32,7 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName}
+VersionInfoVersion={#AppNumericVersion}
 ; Per user: {autopf} is %LOCALAPPDATA%\Programs when PrivilegesRequired=lowest.
 PrivilegesRequired=lowest
 DefaultDirName={autopf}\{#AppName}
@@ -54,6 +61,10 @@ SetupLogging=yes
 ; The .pyd files are listed too: Python's compiled modules are held open like DLLs.
 CloseApplications=yes
 CloseApplicationsFilter=*.exe,*.dll,*.pyd
+; Involve holds this named mutex while it runs (involve_desktop/__main__.py, RUNNING_MUTEX):
+; Setup will not go on while it is open, so it never deletes {app}\_internal under a running
+; app, even when the Restart Manager could not close it.
+AppMutex=InvolveRunningMutex
 ; The Finish page offers to start Involve instead ([Run] below).
 RestartApplications=no
 #ifdef Sign

@@ -24,19 +24,24 @@ def test_the_app_checks_itself_headless_and_leaves_nothing_behind(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
     # The user's data folder must be left alone: point it somewhere the test can watch.
     env["INVOLVE_DATA_DIR"] = str(tmp_path / "users-data")
+    # With --self-test-log, as the windowed Windows build (no console) is run by its build.
+    log = tmp_path / "self-test.log"
     done = subprocess.run(
-        [sys.executable, "-m", "involve_desktop", "--self-test"],
+        [sys.executable, "-m", "involve_desktop", "--self-test", "--self-test-log", str(log)],
         env=env,
         capture_output=True,
         text=True,
         timeout=180,
     )
-    assert done.returncode == 0, done.stdout + done.stderr
-    lines = done.stdout.splitlines()
+    written = log.read_text(encoding="utf-8")
+    assert done.returncode == 0, written + done.stdout + done.stderr
+    lines = written.splitlines()
     for step in [*STEPS, "window"]:
         assert any(line.startswith(f"ok   {step} (") for line in lines), (step, lines)
     assert lines[-1].startswith("Self-test passed in ")
-    assert "pack of 5 documents" in done.stdout
+    assert "pack of 5 documents" in written
+    assert "copy kept first" in written
+    assert "Self-test" not in done.stdout, "the lines go to the log file instead"
     assert not (tmp_path / "users-data").exists()
     assert _self_test_folders() == before
 

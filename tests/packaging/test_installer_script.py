@@ -196,6 +196,49 @@ def test_an_upgrade_installs_over_the_old_version():
     assert "*.exe" in setup["CloseApplicationsFilter"]
 
 
+def test_setup_waits_while_involve_holds_its_running_mutex():
+    # The app creates the named mutex at start on Windows; Setup refuses to go on while it
+    # exists, so it never deletes {app}\_internal under a running app.
+    bootstrap = (REPO_ROOT / "involve_desktop" / "__main__.py").read_text(encoding="utf-8")
+    (name,) = re.findall(r'^RUNNING_MUTEX = "([^"]+)"$', bootstrap, re.MULTILINE)
+    assert setup_values()["AppMutex"] == name
+    assert re.search(r"CreateMutexW\(\s*(#[^\n]*)?\s*None, False, RUNNING_MUTEX\s*\)", bootstrap)
+
+
+def spec_version_numbers():
+    """packaging/involve.spec's version_numbers, taken out of the spec (which only PyInstaller
+    can run) and run here."""
+    tree = ast.parse(SPEC_FILE.read_text(encoding="utf-8"))
+    (function,) = [n for n in tree.body if getattr(n, "name", None) == "version_numbers"]
+    namespace = {"re": re}
+    exec(compile(ast.Module([function], type_ignores=[]), str(SPEC_FILE), "exec"), namespace)
+    return namespace["version_numbers"]
+
+
+@pytest.mark.parametrize(
+    ("version", "numbers"),
+    [
+        ("0.1.0", (0, 1, 0, 0)),
+        ("0.2.0rc1", (0, 2, 0, 0)),
+        ("1.0", (1, 0, 0, 0)),
+        ("1.2.3.4.5", (1, 2, 3, 4)),
+        ("2.0.1.dev3", (2, 0, 1, 0)),
+    ],
+)
+def test_windows_gets_four_version_numbers_from_any_version(version, numbers):
+    assert spec_version_numbers()(version) == numbers
+
+
+def test_setup_shows_the_numeric_version_the_build_script_gives():
+    text = ISS_FILE.read_text(encoding="utf-8")
+    assert setup_values()["VersionInfoVersion"] == "0.0.0.0"  # when ISCC is run by hand
+    assert re.search(r"^#ifndef AppNumericVersion\n#define AppNumericVersion ", text, re.M)
+    script = BUILD_SCRIPT.read_text(encoding="utf-8")
+    # The script's regular expression is the spec's: the same release part, padded to four.
+    assert "'^\\d+(\\.\\d+)*'" in script and '($numbers[0..3]) -join "."' in script
+    assert '"py" @("-3-64"' in script and "struct.calcsize('P')" in script
+
+
 def test_the_version_comes_only_from_the_build_command():
     text = ISS_FILE.read_text(encoding="utf-8")
     assert "#define AppVersion" not in text
@@ -209,7 +252,7 @@ def test_the_version_comes_only_from_the_build_command():
 def test_the_build_script_gives_the_installer_the_apps_version():
     script = BUILD_SCRIPT.read_text(encoding="utf-8")
     assert 'print(involve_desktop.__version__)"' in script
-    assert '@("/DAppVersion=$version")' in script
+    assert '@("/DAppVersion=$version", "/DAppNumericVersion=$numericVersion")' in script
     assert "packaging\\involve.iss" in script and "packaging\\involve.spec" in script
     assert f"dist\\{spec_name('COLLECT')}\\{spec_name('EXE')}.exe" in script
     output = setup_values("$version")
