@@ -222,29 +222,7 @@ def _money(figures: YearFigures, look: Styles) -> list:
         ),
     ]
     if money.budgets:
-        rows = [
-            [
-                budget.name,
-                *(
-                    format_pence(pence)
-                    for pence in (
-                        budget.allocated_pence,
-                        budget.committed_pence,
-                        budget.paid_pence,
-                        budget.remaining_pence,
-                    )
-                ),
-            ]
-            for budget in money.budgets
-        ]
-        if len(money.budgets) > 1:
-            totals = (
-                money.allocated_pence,
-                money.committed_pence,
-                money.budget_paid_pence,
-                money.remaining_pence,
-            )
-            rows.append(["All budgets", *(format_pence(pence) for pence in totals)])
+        rows = [list(row) for row in money.budget_table()]
         story += [
             *_spaced(
                 grouped_bars(

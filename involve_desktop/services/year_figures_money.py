@@ -26,6 +26,8 @@ from involve_desktop.domain.terms import PeopleTerms
 from involve_desktop.services.budgets import BudgetFigures, budget_figures
 from involve_desktop.services.year_figures_share import counted_word
 
+ALL_BUDGETS = "All budgets"
+
 
 @dataclass(frozen=True)
 class MoneyFigures:
@@ -55,6 +57,36 @@ class MoneyFigures:
     @property
     def remaining_pence(self) -> int:
         return sum(budget.remaining_pence for budget in self.budgets)
+
+    def budget_table(self) -> list[tuple[str, str, str, str, str]]:
+        """Each budget as (name, allocated, committed, paid, left) in pounds, then all of
+        them when there are several: the rows Home, the evaluation and its PDF show."""
+        rows = [
+            (
+                budget.name,
+                *_pounds(
+                    budget.allocated_pence,
+                    budget.committed_pence,
+                    budget.paid_pence,
+                    budget.remaining_pence,
+                ),
+            )
+            for budget in self.budgets
+        ]
+        if len(self.budgets) > 1:
+            totals = _pounds(
+                self.allocated_pence,
+                self.committed_pence,
+                self.budget_paid_pence,
+                self.remaining_pence,
+            )
+            rows.append((ALL_BUDGETS, *totals))
+        return rows
+
+
+def _pounds(*amounts: int) -> tuple[str, str, str, str]:
+    allocated, committed, paid, left = (format_pence(pence) for pence in amounts)
+    return allocated, committed, paid, left
 
 
 def money_figures(session: Session, first: date, last: date, terms: PeopleTerms) -> MoneyFigures:

@@ -13,12 +13,9 @@ from dataclasses import dataclass
 from involve_desktop.domain.activities import PowerShared
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.domain.level_history import LEVELS
-from involve_desktop.domain.money import format_pence
-from involve_desktop.services.budgets import BudgetFigures
 from involve_desktop.services.year_figures import YearFigures
 from involve_desktop.services.year_figures_share import Share
 
-ALL_BUDGETS = "All budgets"
 BUDGET_HEADERS = ("Budget", "Allocated", "Committed", "Paid", "Left")
 
 
@@ -98,34 +95,9 @@ def impact_rows(figures: YearFigures) -> list[FigureRow]:
     ]
 
 
-def budget_row(name: str, budget: BudgetFigures) -> FigureRow:
-    return FigureRow(
-        name,
-        tuple(
-            format_pence(pence)
-            for pence in (
-                budget.allocated_pence,
-                budget.committed_pence,
-                budget.paid_pence,
-                budget.remaining_pence,
-            )
-        ),
-    )
-
-
 def budget_rows(figures: YearFigures) -> list[FigureRow]:
     """Each of the year's budgets, then all of them when there are several."""
-    money = figures.money
-    rows = [budget_row(budget.name, budget) for budget in money.budgets]
-    if len(money.budgets) > 1:
-        totals = (
-            money.allocated_pence,
-            money.committed_pence,
-            money.budget_paid_pence,
-            money.remaining_pence,
-        )
-        rows.append(FigureRow(ALL_BUDGETS, tuple(format_pence(pence) for pence in totals)))
-    return rows
+    return [FigureRow(name, cells) for name, *cells in figures.money.budget_table()]
 
 
 def rows_text(rows: Sequence[FigureRow]) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from involve_desktop.app import AppContext
 from involve_desktop.domain.formatting import long_date
 from involve_desktop.services.year_figures import YearFigures
+from involve_desktop.services.year_figures_money import ALL_BUDGETS
 from involve_desktop.services.year_figures_share import Share
 from involve_desktop.services.year_figures_work import NO_KIND
 from involve_desktop.ui.announce import show_and_announce
@@ -36,7 +37,6 @@ from involve_desktop.ui.text_size import set_relative_size
 from involve_desktop.ui.widgets.heading import heading
 from involve_desktop.ui.widgets.pyramid_chart import PyramidBar, PyramidChart
 from involve_desktop.ui.widgets.year_figure_rows import (
-    ALL_BUDGETS,
     BUDGET_HEADERS,
     budget_rows,
     impact_rows,
